@@ -1,0 +1,32 @@
+"""Problems are data: where (file, line, column, JSON pointer), what (keyword), and a message.
+
+Readers, the validator and the semantic checks all produce them; reporters render them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    pointer: str  # JSON pointer into the record; "" is the whole record
+    keyword: str  # schema keyword that failed, a semantic check's name, or "parse"
+    message: str
+    record: int | None = None  # 1-based record number within the file
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class InputError(Exception):
+    """Input that cannot be read at all (missing file, unknown format): exit code 2."""
+
+
+def json_pointer(path: tuple[str | int, ...] | list[str | int]) -> str:
+    """RFC 6901 pointer for a path of keys and indexes."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)

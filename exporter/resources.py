@@ -1,0 +1,28 @@
+"""Files shipped inside the package: data (gazetteers, word lists) and schemas.
+
+Found through importlib.resources so an installed wheel works as well as a checkout.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+
+def package_file(*parts: str) -> Traversable:
+    """A file inside the installed `exporter` package."""
+    node = resources.files("exporter")
+    for part in parts:
+        node = node / part
+    return node
+
+
+@functools.cache
+def load_data(name: str) -> Any:
+    """A YAML data file from exporter/data, parsed once per process."""
+    text = package_file("data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
