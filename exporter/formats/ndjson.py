@@ -1,0 +1,70 @@
+"""NDJSON: one JSON record per line, UTF-8, every line ending in a newline.
+
+Read and written as a stream, line by line, so memory stays flat whatever the file size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import orjson
+
+from exporter.formats.jsonpos import locator
+from exporter.formats.loaded import Loaded
+from exporter.problems import Problem
+
+# Characters that some line-splitters treat as line ends; escaped so a record stays one line.
+_LINE_BREAKERS = {"\u2028": b"\\u2028", "\u2029": b"\\u2029", "\u0085": b"\\u0085"}
+
+
+def encode(record: dict[str, Any]) -> bytes:
+    """One record as one NDJSON line (with its newline)."""
+    line = orjson.dumps(record)
+    if b"\xe2\x80\xa8" in line or b"\xe2\x80\xa9" in line or b"\xc2\x85" in line:
+        for char, escaped in _LINE_BREAKERS.items():
+            line = line.replace(char.encode(), escaped)
+    return line + b"\n"
+
+
+def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    count = 0
+    for record in records:
+        out.write(encode(record))
+        count += 1
+    return count
+
+
+def decode_problem(name: str, line_no: int, raw: bytes, error: Exception) -> Problem:
+    """A located Problem for a line that is not a JSON value."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        prefix = raw[: bad.start].decode("utf-8", "replace")
+        return Problem(
+            name,
+            line_no,
+            len(prefix) + 1,
+            "",
+            "parse",
+            f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})",
+        )
+    message = getattr(error, "msg", str(error))
+    pos = getattr(error, "pos", None)
+    column = (pos + 1) if isinstance(pos, int) and pos <= len(text) else 1
+    return Problem(name, line_no, column, "", "parse", f"invalid JSON: {message}")
+
+
+def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
+    record_no = 0
+    for line_no, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        record_no += 1
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            yield decode_problem(name, line_no, raw, error)
+            continue
+        text = raw.decode("utf-8")
+        yield Loaded(data, name, record_no, line_no, 1, locator(text, 0, line_no))

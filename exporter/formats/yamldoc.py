@@ -1,0 +1,212 @@
+"""YAML: one document per record.
+
+Written by hand rather than by a general dumper: every string is double-quoted with JSON
+escapes (plus the characters YAML treats as line breaks or may not print raw), so YAML 1.1
+(PyYAML) and YAML 1.2 (ruamel.yaml) loaders read back exactly the same values: no `NO`
+turning into false, no date-like string turning into a date. Keys are our own plain
+identifiers and stay unquoted; key order is the record's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import orjson
+import yaml
+
+from exporter.formats.loaded import Loaded
+from exporter.problems import Problem
+
+# YAML may not carry these raw (C0/C1 controls, DEL) or reads them as line breaks
+# (NEL, LS, PS); orjson leaves C1 and LS/PS raw, so they are escaped here.
+_UNPRINTABLE = re.compile("[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def quote(text: str) -> str:
+    quoted = orjson.dumps(text).decode("utf-8")
+    if _UNPRINTABLE.search(quoted):
+        quoted = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value} cannot be written: not a finite number")
+        text = repr(value)
+        # YAML 1.1 needs a dot and a signed exponent to read a float ("1e16" is a string there)
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            if "." not in mantissa:
+                mantissa += ".0"
+            if exponent[0] not in "+-":
+                exponent = "+" + exponent
+            text = f"{mantissa}e{exponent}"
+        return text
+    if isinstance(value, str):
+        return quote(value)
+    raise TypeError(f"cannot write a {type(value).__name__} as YAML")
+
+
+def emit(value: Any, indent: str, lines: list[str], prefix: str) -> None:
+    """Append `value` to lines; `prefix` is what stands before it on its first line."""
+    if isinstance(value, dict) and value:
+        first = True
+        for key, item in value.items():
+            head = prefix if first else indent
+            first = False
+            emit_member(f"{head}{key}:", item, indent, lines)
+    elif isinstance(value, list) and value:
+        for item in value:
+            emit(item, indent + "  ", lines, f"{indent}- ")
+            # a list item's first line was written with the dash prefix
+    elif isinstance(value, dict):
+        lines.append(f"{prefix}{{}}")
+    elif isinstance(value, list):
+        lines.append(f"{prefix}[]")
+    else:
+        lines.append(f"{prefix}{scalar(value)}")
+
+
+def emit_member(head: str, value: Any, indent: str, lines: list[str]) -> None:
+    if isinstance(value, dict) and value:
+        lines.append(head)
+        emit(value, indent + "  ", lines, indent + "  ")
+    elif isinstance(value, list) and value:
+        lines.append(head)
+        for item in value:
+            emit(item, indent + "    ", lines, f"{indent}  - ")
+    else:
+        emit(value, indent, lines, head + " ")
+
+
+def encode(record: dict[str, Any]) -> str:
+    lines = ["---"]
+    emit(record, "", lines, "")
+    return "\n".join(lines) + "\n"
+
+
+def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    count = 0
+    for record in records:
+        out.write(encode(record).encode("utf-8"))
+        count += 1
+    return count
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader that refuses duplicate keys instead of keeping the last one."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+_IMPLICIT = {
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "null",
+}
+
+
+def node_at(node: yaml.Node, path: tuple[str | int, ...]) -> yaml.Node:
+    """The deepest node along `path` (the parent where a member is missing)."""
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == str(part)]
+            if not match:
+                break
+            node = match[0]
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            node = node.value[part]
+        else:
+            break
+    return node
+
+
+def hint_for(node: yaml.Node) -> str | None:
+    """Why a plain scalar is not a string: YAML resolved it to another type."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _IMPLICIT:
+        return (
+            f"the unquoted YAML value {node.value!r} was read as {_IMPLICIT[node.tag]}; "
+            f"quote it to keep it a string"
+        )
+    return None
+
+
+def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
+    raw = stream.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        head = raw[: bad.start].decode("utf-8", "replace")
+        yield Problem(
+            name,
+            head.count("\n") + 1,
+            len(head) - (head.rfind("\n") + 1) + 1,
+            "",
+            "parse",
+            f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})",
+        )
+        return
+    loader = _Loader(text)
+    record_no = 0
+    try:
+        while loader.check_node():
+            record_no += 1
+            node = loader.get_node()
+            data = loader.construct_document(node)
+
+            def locate(path, root=node):
+                found = node_at(root, path)
+                return found.start_mark.line + 1, found.start_mark.column + 1
+
+            def hint(path, root=node):
+                return hint_for(node_at(root, path))
+
+            yield Loaded(
+                data,
+                name,
+                record_no,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                locate,
+                hint,
+            )
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problem = error.problem or str(error)
+        yield Problem(name, line, column, "", "parse", f"invalid YAML: {problem}", record_no or 1)
+    except yaml.YAMLError as error:
+        yield Problem(name, None, None, "", "parse", f"invalid YAML: {error}", record_no or 1)
+    finally:
+        loader.dispose()

@@ -1,0 +1,90 @@
+"""Our JSON-LD, read by independent processors (pyld, rdflib), offline."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+from rdflib import Graph
+
+from exporter import registry
+from exporter.formats import write_records
+from exporter.formats.jsonld import DATE_TYPES
+
+RECORDS = Path(__file__).parents[2] / "fixtures" / "records" / "valid"
+PE = "https://w3id.org/procex/vocab#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def no_network(url: str, options: dict | None = None) -> dict:
+    raise AssertionError(f"a JSON-LD processor tried to fetch {url}")
+
+
+@pytest.fixture
+def document() -> dict:
+    records = [
+        json.loads(line) for line in (RECORDS / "seed-events.ndjson").read_text().splitlines()
+    ]
+    out = io.BytesIO()
+    write_records(records, out, "jsonld")
+    return json.loads(out.getvalue())
+
+
+def test_pyld_expands_every_key_of_every_record(document: dict) -> None:
+    expanded = jsonld.expand(document, {"documentLoader": no_network})
+    assert len(expanded) == len(document["@graph"])
+    for record, node in zip(document["@graph"], expanded, strict=True):
+        present = {k for k, v in record.items() if v is not None and k != "id"}
+        # every non-null key became a property of our vocabulary: none silently dropped
+        assert len(
+            [k for k in node if k.startswith(PE) or k.startswith("https://schema.org/")]
+        ) == len(present)
+        assert node["@id"] == f"https://w3id.org/procex/event/{record['id']}"
+
+
+def test_dates_are_typed_by_precision(document: dict) -> None:
+    nquads = jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": no_network}
+    )
+    assert f'"2017-09-12"^^<{XSD}date>' in nquads
+    assert f'"2019-05"^^<{XSD}gYearMonth>' in nquads
+    assert DATE_TYPES == {"year": "xsd:gYear", "month": "xsd:gYearMonth", "day": "xsd:date"}
+
+
+def test_rdflib_reads_the_same_triples_as_pyld(document: dict) -> None:
+    nquads = jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": no_network}
+    )
+    from_pyld = Graph().parse(data=nquads, format="nquads")
+    from_rdflib = Graph().parse(data=json.dumps(document), format="json-ld")
+    from rdflib.compare import isomorphic
+
+    assert len(from_rdflib) == len(from_pyld) > 0
+    assert isomorphic(from_rdflib, from_pyld)
+
+
+def test_sparql_finds_what_turkey_bought_from_russia(document: dict) -> None:
+    graph = Graph().parse(data=json.dumps(document), format="json-ld")
+    rows = graph.query(f"""
+        PREFIX pe: <{PE}>
+        SELECT DISTINCT ?designation WHERE {{
+          ?event pe:buyer/pe:country "TUR" ; pe:seller/pe:country "RUS" ;
+                 pe:system/pe:designation ?designation .
+        }}""")
+    assert sorted(str(row[0]) for row in rows) == ["S-400"]
+
+
+@pytest.mark.parametrize("version", registry.versions())
+def test_each_context_defines_every_schema_property(version: str) -> None:
+    from exporter.schemadiff import fields
+
+    context = registry.context(version)["@context"]
+    defined = set(context)
+    for scoped in context.values():
+        if isinstance(scoped, dict) and isinstance(scoped.get("@context"), dict):
+            defined |= set(scoped["@context"])
+    names = {path.rsplit("/", 1)[-1] for path in fields(registry.schema(version))}
+    assert names - {"*"} <= defined
