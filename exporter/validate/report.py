@@ -1,0 +1,154 @@
+"""Reporters: render a validation run's Problems for people (text) or machines (json,
+github annotations, JUnit XML). One small class per format, one interface."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import IO
+from xml.sax.saxutils import escape, quoteattr
+
+from exporter.problems import Problem
+
+
+@dataclass
+class Summary:
+    files: list[str] = field(default_factory=list)
+    records: Counter[str] = field(default_factory=Counter)  # file -> records read
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def where(problem: Problem) -> str:
+    parts = [problem.file]
+    if problem.line is not None:
+        parts.append(str(problem.line))
+        if problem.column is not None:
+            parts.append(str(problem.column))
+    return ":".join(parts)
+
+
+class TextReporter:
+    """file:line:column: pointer: message [keyword], then a one-line total."""
+
+    def __init__(self, colour: bool = False) -> None:
+        self.colour = colour
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
+
+    def render(self, summary: Summary, out: IO[str]) -> None:
+        for p in summary.problems:
+            pointer = f" {p.pointer}:" if p.pointer else ""
+            out.write(
+                f"{self.paint(where(p), '1')}:{pointer} {p.message} "
+                f"{self.paint('[' + p.keyword + ']', '2')}\n"
+            )
+        total = sum(summary.records.values())
+        bad_files = len({p.file for p in summary.problems})
+        if summary.valid:
+            out.write(
+                self.paint(f"ok: {total} records in {len(summary.files)} files are valid", "32")
+                + "\n"
+            )
+        else:
+            out.write(
+                self.paint(
+                    f"invalid: {len(summary.problems)} problems in {bad_files} of "
+                    f"{len(summary.files)} files ({total} records read)",
+                    "31",
+                )
+                + "\n"
+            )
+
+
+class JsonReporter:
+    """A machine report in the manner of frictionless: totals, then per file, per error."""
+
+    def render(self, summary: Summary, out: IO[str]) -> None:
+        by_file: dict[str, list[Problem]] = {f: [] for f in summary.files}
+        for p in summary.problems:
+            by_file.setdefault(p.file, []).append(p)
+        report = {
+            "valid": summary.valid,
+            "stats": {
+                "files": len(summary.files),
+                "records": sum(summary.records.values()),
+                "errors": len(summary.problems),
+                "invalid_files": sum(1 for ps in by_file.values() if ps),
+            },
+            "files": [
+                {
+                    "path": path,
+                    "valid": not problems,
+                    "records": summary.records[path],
+                    "errors": [
+                        {k: v for k, v in p.as_dict().items() if k != "file"} for p in problems
+                    ],
+                }
+                for path, problems in by_file.items()
+            ],
+        }
+        out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    """GitHub Actions workflow commands: one ::error annotation per problem."""
+
+    def render(self, summary: Summary, out: IO[str]) -> None:
+        for p in summary.problems:
+            props = [f"file={_escape_property(p.file)}"]
+            if p.line is not None:
+                props.append(f"line={p.line}")
+            if p.column is not None:
+                props.append(f"col={p.column}")
+            props.append(f"title={_escape_property('procex ' + p.keyword)}")
+            pointer = f"{p.pointer}: " if p.pointer else ""
+            out.write(f"::error {','.join(props)}::{_escape_data(pointer + p.message)}\n")
+
+
+class JunitReporter:
+    """JUnit XML: a test case per file, a failure per problem, for CI systems that read it."""
+
+    def render(self, summary: Summary, out: IO[str]) -> None:
+        by_file: dict[str, list[Problem]] = {f: [] for f in summary.files}
+        for p in summary.problems:
+            by_file.setdefault(p.file, []).append(p)
+        failures = sum(1 for ps in by_file.values() if ps)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(
+            f'<testsuite name="procex validate" tests="{len(by_file)}" '
+            f'failures="{failures}" errors="0">\n'
+        )
+        for path, problems in by_file.items():
+            out.write(f'  <testcase classname="procex.validate" name={quoteattr(path)}>')
+            if problems:
+                text = "\n".join(
+                    f"{where(p)}: {p.pointer} {p.message} [{p.keyword}]" for p in problems
+                )
+                out.write(
+                    f"\n    <failure message={quoteattr(f'{len(problems)} problems')}>"
+                    f"{escape(text)}</failure>\n  "
+                )
+            out.write("</testcase>\n")
+        out.write("</testsuite>\n")
+
+
+REPORTERS = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+    "junit": JunitReporter,
+}

@@ -1,0 +1,139 @@
+"""Schema validation: a compiled validator for the fast path, python-jsonschema for messages.
+
+Most records are valid, so each one is first checked by jsonschema-rs (compiled); only the
+records it rejects are run through python-jsonschema, whose errors carry the path, keyword
+and best-match relevance that make a message a person can act on. A hypothesis test holds
+the two to the same verdict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+from jsonschema.exceptions import ValidationError, best_match
+
+from exporter import registry
+from exporter.formats.loaded import Loaded
+from exporter.problems import Problem, json_pointer
+
+
+@functools.cache
+def fast_validator(version: str) -> Any:
+    return jsonschema_rs.validator_for(registry.schema(version), validate_formats=True)
+
+
+@functools.cache
+def detailed_validator(version: str) -> jsonschema.Draft202012Validator:
+    schema = registry.schema(version)
+    checker = jsonschema.FormatChecker(formats=["date"])
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+def is_valid(record: Any, version: str) -> bool:
+    """The verdict alone, as fast as it can be had."""
+    try:
+        return bool(fast_validator(version).is_valid(record))
+    except (TypeError, ValueError):  # a value JSON has no type for (a YAML date object)
+        return detailed_validator(version).is_valid(record)
+
+
+def deepest(error: ValidationError) -> ValidationError:
+    """For anyOf/oneOf, the branch error that explains most: branches whose type the value
+    does not even have ("null" for an object) are passed over, then python-jsonschema's
+    best_match picks among the rest."""
+    while error.context:
+        branches = [
+            e for e in error.context if not (e.validator == "type" and not e.relative_path)
+        ] or error.context
+        better = best_match(branches)
+        if better is None:
+            break
+        error = better
+    return error
+
+
+def message_of(error: ValidationError) -> str:
+    """python-jsonschema's message, except where a pattern stands for a rule that the
+    schema's description says in words."""
+    if (
+        error.validator == "pattern"
+        and isinstance(error.schema, dict)
+        and error.schema.get("description")
+    ):
+        return f"{error.instance!r} is not {error.schema['description']}"
+    if error.validator == "format" and error.validator_value == "date":
+        if isinstance(error.instance, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", error.instance):
+            return f"{error.instance!r} is not a day of the calendar"
+        return f"{error.instance!r} is not a day YYYY-MM-DD"
+    return error.message
+
+
+def record_version(record: Any, forced: str | None) -> str | Problem:
+    """The schema version a record is checked against, or the Problem that says why none."""
+    version = forced or (record.get("schema_version") if isinstance(record, dict) else None)
+    if version is None:
+        if not isinstance(record, dict):
+            return Problem(
+                "",
+                None,
+                None,
+                "",
+                "type",
+                f"a record must be an object, not {type(record).__name__}",
+            )
+        return Problem("", None, None, "", "required", "'schema_version' is a required property")
+    if version not in registry.versions():
+        return Problem(
+            "",
+            None,
+            None,
+            "/schema_version",
+            "schema_version",
+            str(registry.UnknownVersion(version)),
+        )
+    return version
+
+
+def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterator[Problem]:
+    """Every schema problem of one record, located in its file."""
+    version = record_version(loaded.data, forced_version)
+    if isinstance(version, Problem):
+        path = ("schema_version",) if version.pointer else ()
+        line, column = loaded.position(path)
+        yield Problem(
+            loaded.file,
+            line,
+            column,
+            version.pointer,
+            version.keyword,
+            version.message,
+            loaded.record,
+        )
+        return
+    if is_valid(loaded.data, version):
+        return
+    errors = sorted(
+        detailed_validator(version).iter_errors(loaded.data),
+        key=lambda e: (list(map(str, e.absolute_path)), e.validator),
+    )
+    for error in errors:
+        error = deepest(error)
+        path = tuple(error.absolute_path)
+        line, column = loaded.position(path)
+        message = message_of(error)
+        if loaded.hint is not None and (hint := loaded.hint(path)):
+            message = f"{message} ({hint})"
+        yield Problem(
+            loaded.file,
+            line,
+            column,
+            json_pointer(path),
+            str(error.validator),
+            message,
+            loaded.record,
+        )

@@ -1,0 +1,131 @@
+"""The validator on golden files: every valid file passes, every broken file gives exactly
+the located problems recorded for it."""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter import registry
+from exporter.formats import read_records
+from exporter.formats.loaded import Loaded
+from exporter.validate import validate_paths, validate_records
+from exporter.validate.schema import detailed_validator, fast_validator, is_valid
+from tests.strategies import records
+
+RECORDS = Path(__file__).parents[2] / "fixtures" / "records"
+EXPECTED = yaml.safe_load((RECORDS / "expected-problems.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("path", sorted((RECORDS / "valid").iterdir()), ids=lambda p: p.name)
+def test_valid_file_has_no_problem(path: Path) -> None:
+    summary = validate_paths([str(path)])
+    assert summary.problems == []
+    assert summary.records[str(path)] >= 1
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED), ids=str)
+def test_broken_file_gives_exactly_its_recorded_problems(name: str, monkeypatch) -> None:
+    monkeypatch.chdir(RECORDS.parents[1])  # messages name files as the user gave them
+    summary = validate_paths([f"fixtures/records/invalid/{name}"])
+    got = [f"{p.line}:{p.column} {p.pointer} [{p.keyword}] {p.message}" for p in summary.problems]
+    assert got == EXPECTED[name]
+
+
+def test_every_broken_file_has_recorded_problems() -> None:
+    assert sorted(p.name for p in (RECORDS / "invalid").iterdir()) == sorted(EXPECTED)
+
+
+def test_a_bad_file_does_not_stop_the_others() -> None:
+    summary = validate_paths(
+        [
+            str(RECORDS / "invalid" / "broken-line.ndjson"),
+            str(RECORDS / "valid" / "seed-events.yaml"),
+        ],
+        skip=["duplicate-id"],
+    )  # both files hold the seed's records
+    assert [p.file for p in summary.problems] == [str(RECORDS / "invalid" / "broken-line.ndjson")]
+    assert summary.records[str(RECORDS / "valid" / "seed-events.yaml")] == 2
+
+
+def test_semantic_check_can_be_switched_off_by_name() -> None:
+    path = str(RECORDS / "invalid" / "reported-in-future.ndjson")
+    assert validate_paths([path], skip=["reported-before-published"]).problems == []
+
+
+def test_unknown_check_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown check no-such-check"):
+        list(validate_records([], skip=["no-such-check"]))
+
+
+def one(record: dict) -> list:
+    return list(validate_records([Loaded(record, "r", 1, 1)], skip=["duplicate-id"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(record=st.sampled_from(registry.versions()).flatmap(lambda v: records(version=v)))
+def test_generated_valid_records_always_validate(record: dict) -> None:
+    assert one(record) == []
+
+
+def mutations(record: dict) -> st.SearchStrategy[dict]:
+    """Small breakages: a field dropped, a value of the wrong type, a code or date spoiled."""
+
+    def drop(key: str) -> dict:
+        out = copy.deepcopy(record)
+        del out[key]
+        return out
+
+    def put(path: tuple, value: object) -> dict:
+        out = copy.deepcopy(record)
+        node = out
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = value
+        return out
+
+    return st.one_of(
+        st.sampled_from(list(record)).map(drop),
+        st.sampled_from(
+            [
+                ("buyer", "country"),
+                ("event_type",),
+                ("status",),
+                ("id",),
+                ("evidence", "start"),
+                ("source", "published"),
+                ("system", "category"),
+                ("extra",),
+                ("buyer", "kind"),
+                ("actors",),
+            ]
+        ).flatmap(
+            lambda path: st.sampled_from(
+                [None, 1, -1, "", "tur", "2019-02-30", False, [], {}, "NOPE", 1.5]
+            ).map(lambda v: put(path, v))
+        ),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_fast_and_detailed_validators_agree(data: st.DataObject) -> None:
+    version = data.draw(st.sampled_from(registry.versions()))
+    record = data.draw(records(version=version))
+    candidate = data.draw(st.one_of(st.just(record), mutations(record)))
+    fast = bool(fast_validator(version).is_valid(candidate))
+    assert fast == detailed_validator(version).is_valid(candidate)
+    assert is_valid(candidate, version) == fast
+
+
+def test_records_read_from_stdin_like_streams_are_located() -> None:
+    data = (RECORDS / "invalid" / "missing-buyer.ndjson").read_bytes()
+    items = list(read_records(io.BytesIO(data), "<stdin>", "ndjson"))
+    problems = list(validate_records(items))
+    assert [(p.file, p.line, p.keyword) for p in problems] == [("<stdin>", 2, "required")]
