@@ -28,12 +28,20 @@ def fields(schema: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def shape(node: Any) -> Any:
+    """A field's own rule, without its members (reported on their own) or prose."""
+    if isinstance(node, dict):
+        return {k: v for k, v in node.items() if k not in ("properties", "description")}
+    return node
+
+
 def diff(old: dict[str, Any], new: dict[str, Any]) -> Iterator[str]:
+    """"+ path" added, "- path" removed, "~ path" changed, for every field path."""
     before, after = fields(old), fields(new)
     for path in sorted(set(before) | set(after)):
         if path not in after:
             yield f"- {path}"
         elif path not in before:
             yield f"+ {path}"
-        elif before[path] != after[path] and path != "/schema_version":
+        elif shape(before[path]) != shape(after[path]) and path != "/schema_version":
             yield f"~ {path}"

@@ -35,7 +35,8 @@ def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return count
 
 
-def decode_problem(name: str, line_no: int, raw: bytes, error: Exception) -> Problem:
+def decode_problem(name: str, line_no: int, record_no: int, raw: bytes, error: Exception
+                   ) -> Problem:
     """A located Problem for a line that is not a JSON value."""
     try:
         text = raw.decode("utf-8")
@@ -52,7 +53,7 @@ def decode_problem(name: str, line_no: int, raw: bytes, error: Exception) -> Pro
     message = getattr(error, "msg", str(error))
     pos = getattr(error, "pos", None)
     column = (pos + 1) if isinstance(pos, int) and pos <= len(text) else 1
-    return Problem(name, line_no, column, "", "parse", f"invalid JSON: {message}")
+    return Problem(name, line_no, column, "", "parse", f"invalid JSON: {message}", record_no)
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
@@ -64,7 +65,7 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
-            yield decode_problem(name, line_no, raw, error)
+            yield decode_problem(name, line_no, record_no, raw, error)
             continue
         text = raw.decode("utf-8")
         yield Loaded(data, name, record_no, line_no, 1, locator(text, 0, line_no))

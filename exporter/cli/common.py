@@ -1,0 +1,41 @@
+"""What the commands share: exit codes, output formats, messages on stderr, output files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import IO
+
+OK, INVALID, UNREADABLE = 0, 1, 2
+
+
+class OutFormat(str, Enum):
+    ndjson = "ndjson"
+    yaml = "yaml"
+    jsonld = "jsonld"
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[IO[bytes]]:
+    if path in (None, "-"):
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)  # type: ignore[arg-type]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as stream:
+        yield stream

@@ -1,0 +1,39 @@
+"""procex convert: records rewritten in another format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import typer
+
+from exporter.cli.common import INVALID, OK, UNREADABLE, OutFormat, output, say
+
+
+def convert(
+    files: Annotated[list[str], typer.Argument(help="Record files or folders; - for stdin.")],
+    to: Annotated[OutFormat, typer.Option("--to", help="Output format.")],
+    out: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
+    ] = None,
+) -> None:
+    """Rewrite records in another format; unreadable parts are reported and skipped."""
+    from exporter.formats import write_records
+    from exporter.formats.files import open_records, record_files
+    from exporter.formats.loaded import Loaded
+
+    code = OK
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal code
+        for path in record_files(files):
+            for item in open_records(path):
+                if isinstance(item, Loaded):
+                    yield item.data
+                else:
+                    say(f"error: {item.file}:{item.line}:{item.column}: {item.message}")
+                    code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
+
+    with output(out) as stream:
+        write_records(records(), stream, to.value)
+    raise typer.Exit(code)

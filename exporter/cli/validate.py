@@ -1,0 +1,45 @@
+"""procex validate: record files checked against their schema versions and semantic checks."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from exporter import registry
+from exporter.cli.common import INVALID, OK, UNREADABLE, ReportFormat
+from exporter.problems import InputError
+
+
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Record files or folders (NDJSON, JSON, YAML, JSON-LD); - for stdin."),
+    ],
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.text,
+    schema_version: Annotated[
+        str | None, typer.Option(help="Check against this version, whatever records say.")
+    ] = None,
+    skip: Annotated[list[str], typer.Option(help="Switch a semantic check off by name.")] = [],  # noqa: B006
+) -> None:
+    """Check records against the schema version each names, and the semantic checks."""
+    from exporter.validate import validate_paths
+    from exporter.validate.checks import CHECKS
+    from exporter.validate.report import REPORTERS, TextReporter
+
+    if schema_version and schema_version not in registry.versions():
+        raise InputError(str(registry.UnknownVersion(schema_version)))
+    unknown = set(skip) - set(CHECKS)
+    if unknown:
+        raise InputError(f"unknown check {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}")
+    summary = validate_paths(files, schema_version=schema_version, skip=skip)
+    unreadable = any(p.keyword == "io" for p in summary.problems)
+    reporter = REPORTERS[format.value]
+    if reporter is TextReporter:
+        TextReporter(colour=sys.stdout.isatty()).render(summary, sys.stdout)
+    else:
+        reporter().render(summary, sys.stdout)
+    raise typer.Exit(UNREADABLE if unreadable else (OK if summary.valid else INVALID))
