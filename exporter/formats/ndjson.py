@@ -49,6 +49,7 @@ def decode_problem(name: str, line_no: int, record_no: int, raw: bytes, error: E
             "",
             "parse",
             f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})",
+            record_no,
         )
     message = getattr(error, "msg", str(error))
     pos = getattr(error, "pos", None)
