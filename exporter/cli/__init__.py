@@ -12,7 +12,7 @@ import sys
 import typer
 
 from exporter import registry
-from exporter.cli import convert, evaluate, normalize, schema, validate
+from exporter.cli import convert, evaluate, normalize, schema, upgrade, validate
 from exporter.cli.common import OK, UNREADABLE, say
 from exporter.problems import InputError
 
@@ -27,6 +27,7 @@ app.command()(validate.validate)
 app.command()(convert.convert)
 app.command("eval")(evaluate.evaluate_command)
 app.add_typer(schema.schema_app, name="schema")
+app.command()(upgrade.upgrade)
 
 
 def main() -> None:
