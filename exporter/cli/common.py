@@ -16,6 +16,7 @@ class OutFormat(str, Enum):
     ndjson = "ndjson"
     yaml = "yaml"
     jsonld = "jsonld"
+    es_bulk = "es-bulk"  # Elasticsearch _bulk: an action line with the id before each record
 
 
 class ReportFormat(str, Enum):

@@ -17,8 +17,9 @@ def convert(
         str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
     ] = None,
 ) -> None:
-    """Rewrite records in another format; unreadable parts are reported and skipped."""
-    from exporter.formats import write_records
+    """Rewrite records in another format, as a stream; unreadable parts and records no
+    consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
+    from exporter.formats import unwritable, write_records
     from exporter.formats.files import open_records, record_files
     from exporter.formats.loaded import Loaded
 
@@ -29,11 +30,16 @@ def convert(
         for path in record_files(files):
             for item in open_records(path):
                 if isinstance(item, Loaded):
-                    yield item.data
+                    why = unwritable(item.data)
+                    if why is None:
+                        yield item.data
+                        continue
+                    say(f"error: {item.file}:{item.line}:{item.column}: {why}")
+                    code = max(code, INVALID)
                 else:
                     say(f"error: {item.file}:{item.line}:{item.column}: {item.message}")
                     code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
 
     with output(out) as stream:
-        write_records(records(), stream, to.value)
+        write_records(records(), stream, to.value, check=False)  # checked above
     raise typer.Exit(code)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,21 +14,34 @@ from exporter.cli.common import INVALID, OK, UNREADABLE, OutFormat, output, say
 from exporter.problems import InputError
 
 
-def write_outputs(records: list[dict[str, Any]], formats: list[OutFormat], out: str | None) -> None:
-    """One format to a file or stdout; several formats into the folder `out` as events.EXT."""
+def write_outputs(
+    records: Iterable[dict[str, Any]], formats: list[OutFormat], out: str | None,
+    note: Callable[[str], None] = say,
+) -> int:
+    """Stream records to one format (a file or stdout), or to several formats in the folder
+    `out` as events.EXT; returns how many were written. For several formats the records are
+    spooled once as NDJSON and each format is written from the spool: memory stays flat."""
     from exporter.formats import SUFFIX, write_records
 
-    if len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir())):
-        if not out or out == "-":
-            raise InputError("several --to formats need -o FOLDER")
-        for fmt in formats:
-            path = Path(out) / f"events{SUFFIX[fmt.value]}"
+    if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
+        with output(out) as stream:  # records come checked by normalize_checked
+            return write_records(records, stream, formats[0].value, check=False)
+    if not out or out == "-":
+        raise InputError("several --to formats need -o FOLDER")
+    import orjson
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [fmt.value for fmt in dict.fromkeys(formats)]
+    with tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson") as spool:
+        count = write_records(records, spool, "ndjson", check=False)
+        for fmt in names:
+            spool.seek(0)
+            path = folder / f"events{SUFFIX[fmt]}"
             with output(str(path)) as stream:
-                write_records(records, stream, fmt.value)
-            say(f"wrote {len(records)} records to {path}")
-        return
-    with output(out) as stream:
-        write_records(records, stream, formats[0].value)
+                write_records((orjson.loads(line) for line in spool), stream, fmt, check=False)
+            note(f"wrote {count} records to {path}")
+    return count
 
 
 def normalize(
@@ -45,35 +61,48 @@ def normalize(
     url: Annotated[
         str | None, typer.Option(help="Article URL, where the input gives none.")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU).", min=0)
+    ] = 1,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article notes.")
+    ] = False,
 ) -> None:
-    """Read articles and write the procurement events they state, each record validated."""
-    from exporter.articles import ArticleError, read_articles
-    from exporter.formats.loaded import Loaded
-    from exporter.normalize import normalize as normalize_article
-    from exporter.validate import validate_records
+    """Read articles and write the procurement events they state, each record validated;
+    records are written as they are produced, in input order whatever --jobs."""
+    from exporter.articles import read_articles
+    from exporter.parallel import as_items, normalize_checked, ordered_map
+    from exporter.progress import progress
 
     if published:
         _check_date(published)
     metadata = {
         k: v for k, v in {"published": published, "publisher": publisher, "url": url}.items() if v
     }
-    code, records = OK, []
-    for item in read_articles(articles, metadata=metadata):
-        if isinstance(item, ArticleError):
-            say(f"error: {item}")
-            code = UNREADABLE
-            continue
-        produced = normalize_article(item)
-        for index, record in enumerate(produced, start=1):
-            problems = list(validate_records([Loaded(record, item.name, index, 1)]))
-            if problems:
-                code = max(code, INVALID)
-                for p in problems:
-                    say(f"error: {item.name}: record {index} {p.pointer}: {p.message}")
+    code = OK
+    bar = progress("normalize", "articles", quiet=quiet)
+    items = as_items(read_articles(articles, metadata=metadata))
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal code
+        for outcome in ordered_map(normalize_checked, items, jobs or os.cpu_count() or 1):
+            for message in outcome.errors:
+                bar.say(message)
+            if outcome.unreadable:
+                code = UNREADABLE
+                bar.advance()
                 continue
-            records.append(record)
-        say(f"{item.name}: {len(produced)} events")
-    write_outputs(records, to, out)
+            if outcome.errors:
+                code = max(code, INVALID)
+            if not quiet:
+                bar.say(f"{outcome.name}: {outcome.produced} events")
+            bar.advance(1, len(outcome.records))
+            yield from outcome.records
+
+    try:
+        write_outputs(records(), to, out, note=bar.say if not quiet else lambda _: None)
+    finally:
+        bar.close()
     raise typer.Exit(code)
 
 

@@ -6,21 +6,28 @@ writes the other reads back unchanged (a hypothesis test holds them to it).
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from exporter.formats import jsonfile, jsonld, ndjson, yamldoc
+from exporter.formats import esbulk, jsonfile, jsonld, ndjson, yamldoc
 from exporter.formats.loaded import Loaded
-from exporter.problems import InputError, Problem
+from exporter.problems import InputError, Problem, json_pointer
 
-WRITERS = {"ndjson": ndjson.write, "yaml": yamldoc.write, "jsonld": jsonld.write}
+WRITERS = {
+    "ndjson": ndjson.write,
+    "yaml": yamldoc.write,
+    "jsonld": jsonld.write,
+    "es-bulk": esbulk.write,
+}
 READERS = {
     "ndjson": ndjson.read,
     "yaml": yamldoc.read,
     "jsonld": jsonld.read,
     "json": jsonfile.read,
+    "es-bulk": esbulk.read,
 }
 FORMATS = tuple(WRITERS)
 EXTENSIONS = {
@@ -30,8 +37,77 @@ EXTENSIONS = {
     ".yml": "yaml",
     ".jsonld": "jsonld",
     ".json": "json",
+    ".esbulk": "es-bulk",
 }
-SUFFIX = {"ndjson": ".ndjson", "yaml": ".yaml", "jsonld": ".jsonld"}
+SUFFIX = {"ndjson": ".ndjson", "yaml": ".yaml", "jsonld": ".jsonld", "es-bulk": ".esbulk"}
+
+
+class UnwritableRecord(InputError):
+    """A record no consumer could load as written (NaN, a NUL character, an `@` key)."""
+
+
+def unwritable(record: Any) -> str | None:
+    """Why a record cannot be written, naming its id and the JSON pointer; None if it can.
+
+    The rules every format shares: numbers finite (orjson would turn NaN into null, and JSON
+    has no Infinity), no NUL character (PostgreSQL's jsonb and text refuse `\\u0000`), no key
+    starting with `@` (a JSON-LD keyword: it would change what the record means as RDF).
+    """
+    if not _suspect(record):
+        return None
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), record)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return _refusal(record, path, "contains a NUL character (U+0000)")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and (key.startswith("@") or "\x00" in key):
+                    return _refusal(record, (*path, key), "is a key no consumer can take")
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            return _refusal(record, path, f"is {value}: not a finite number")
+    return None
+
+
+_INFINITIES = (math.inf, -math.inf)
+
+
+def _suspect(value: Any) -> bool:
+    """The fast check (no paths kept): does anything in `value` break the rules?"""
+    kind = type(value)
+    if kind is str:
+        return "\x00" in value
+    if kind is dict:  # a loop, not any(): this runs for every value of every record
+        for key, item in value.items():  # noqa: SIM110
+            if key[:1] == "@" or "\x00" in key or _suspect(item):
+                return True
+        return False
+    if kind is list:
+        for item in value:  # noqa: SIM110
+            if _suspect(item):
+                return True
+        return False
+    if kind is float:
+        return value != value or value in _INFINITIES
+    return False
+
+
+def _refusal(record: Any, path: tuple[str | int, ...], why: str) -> str:
+    rid = record.get("id") if isinstance(record, dict) else None
+    return f"record {rid or '(no id)'}: {json_pointer(path) or '/'} {why}; not written"
+
+
+def checked(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The records, raising UnwritableRecord at the first one that cannot be written."""
+    for record in records:
+        why = unwritable(record)
+        if why:
+            raise UnwritableRecord(why)
+        yield record
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
@@ -59,11 +135,16 @@ def read_records(data: bytes, name: str, fmt: str | None = None) -> Iterator[Loa
     yield from READERS[fmt](data, name)
 
 
-def write_records(records: Iterable[dict[str, Any]], out: IO[bytes], fmt: str) -> int:
-    """Write records in a format to a binary stream; returns how many were written."""
+def write_records(
+    records: Iterable[dict[str, Any]], out: IO[bytes], fmt: str, *, check: bool = True
+) -> int:
+    """Write records in a format to a binary stream, as a stream; returns how many were
+    written. A record that cannot be written raises UnwritableRecord before a byte of it is
+    written; callers that skip such records and go on check `unwritable` themselves first
+    and pass check=False."""
     if fmt not in WRITERS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](records, out)
+    return WRITERS[fmt](checked(records) if check else records, out)
 
 
 def stdout_binary() -> IO[bytes]:

@@ -3,26 +3,43 @@
 The context is embedded rather than referenced by URL so that any processor expands the file
 offline. Dates are typed by their precision (xsd:date, xsd:gYearMonth, xsd:gYear), which a
 context cannot express for one key, so the writer wraps `date.value` in a value object and
-the reader unwraps it. One record per line inside `@graph` keeps writing streamable.
+the reader unwraps it; `value.amount` likewise, as an exact xsd:decimal. One record per
+line inside `@graph` keeps writing streamable, and reading too: the reader goes line by
+line when a file has that layout.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import IO, Any
 
 import orjson
 
 from exporter import registry
 from exporter.formats.jsonfile import parse_json_document, read_items
+from exporter.formats.jsonpos import locator
+from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import encode as ndjson_line
 from exporter.problems import Problem
 
 DATE_TYPES = {"year": "xsd:gYear", "month": "xsd:gYearMonth", "day": "xsd:date"}
 
 
+def decimal_lexical(amount: int | float) -> str:
+    """An amount in xsd:decimal's lexical form: no exponent; a float keeps its dot, so that
+    reading it back gives a float again."""
+    if isinstance(amount, int):
+        return str(amount)
+    text = format(Decimal(repr(amount)), "f")
+    return text if "." in text else text + ".0"
+
+
 def to_node(record: dict[str, Any]) -> dict[str, Any]:
-    """A record as a JSON-LD node: the same keys, the date value typed by its precision."""
+    """A record as a JSON-LD node: the same keys, the date value typed by its precision and
+    the money amount typed xsd:decimal with an exact lexical form (a JSON number would be
+    turned into a double like 1.25E0, not a valid decimal)."""
     date = record.get("date")
     if (
         isinstance(date, dict)
@@ -31,6 +48,14 @@ def to_node(record: dict[str, Any]) -> dict[str, Any]:
     ):
         typed = {"@value": date["value"], "@type": DATE_TYPES[date["precision"]]}
         record = {**record, "date": {**date, "value": typed}}
+    value = record.get("value")
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("amount"), int | float)
+        and not isinstance(value["amount"], bool)
+    ):
+        amount = {"@value": decimal_lexical(value["amount"]), "@type": "xsd:decimal"}
+        record = {**record, "value": {**value, "amount": amount}}
     return record
 
 
@@ -44,6 +69,18 @@ def from_node(node: Any) -> Any:
             and "@value" in date["value"]
         ):
             node = {**node, "date": {**date, "value": date["value"]["@value"]}}
+        value = node.get("value")
+        if (
+            isinstance(value, dict)
+            and isinstance(value.get("amount"), dict)
+            and isinstance(value["amount"].get("@value"), str)
+        ):
+            text = value["amount"]["@value"]
+            try:
+                amount: Any = float(text) if "." in text else int(text)
+            except ValueError:
+                amount = text  # not a decimal: left for the validator to report
+            node = {**node, "value": {**value, "amount": amount}}
     return node
 
 
@@ -65,7 +102,91 @@ def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return count
 
 
-def read(stream: IO[bytes], name: str) -> Iterator[Any]:
+def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
+    """Records of a JSON-LD file: line by line when it has our writer's layout (memory stays
+    flat), else by parsing the whole document. A file that leaves the layout part way is
+    parsed whole from there on, skipping the records already read."""
+    seekable = stream.seekable()
+    start = stream.tell() if seekable else 0
+    consumed: list[bytes] = []  # what was read, kept only where the stream cannot seek back
+    done = 0
+    for item in _read_lines(stream, name, consumed, seekable):
+        if item is _LEFT_LAYOUT:
+            break
+        done += 1
+        yield item
+    else:
+        return
+    if seekable:
+        stream.seek(start)
+        rest: IO[bytes] = stream
+    else:
+        rest = io.BytesIO(b"".join(consumed) + stream.read())
+    for index, item in enumerate(_read_whole(rest, name)):
+        if index >= done or isinstance(item, Problem):
+            yield item
+
+
+_LEFT_LAYOUT: Any = object()
+_HEAD = b'{"@context":'
+
+
+def _read_lines(
+    stream: IO[bytes], name: str, consumed: list[bytes], seekable: bool
+) -> Iterator[Loaded]:
+    """Records of a file written as our writer writes it: the context on the first line,
+    `"@graph":[` on the second, then one node a line (each but the last ending in a comma),
+    then `]}`. Yields _LEFT_LAYOUT at the first line that does not fit."""
+
+    def lines() -> Iterator[bytes]:
+        for raw in stream:
+            if not seekable:
+                consumed.append(raw)
+            yield raw
+
+    feed = enumerate(lines(), start=1)
+    first, second = next(feed, (1, b""))[1], next(feed, (2, b""))[1]
+    if not (first.startswith(_HEAD) and first.rstrip().endswith(b",")
+            and second.strip() == b'"@graph":['):
+        yield _LEFT_LAYOUT
+        return
+    try:
+        orjson.loads(first.rstrip()[len(_HEAD):-1])
+    except orjson.JSONDecodeError:
+        yield _LEFT_LAYOUT
+        return
+    record_no, closed, comma = 0, False, True
+    for line_no, raw in feed:
+        line = raw.strip()
+        if closed:
+            if line:
+                yield _LEFT_LAYOUT
+                return
+            continue
+        if line == b"]}":
+            closed = True
+            continue
+        if not line:
+            continue
+        if not comma or not line.startswith(b"{"):
+            yield _LEFT_LAYOUT
+            return
+        comma = line.endswith(b",")
+        body = line[:-1] if comma else line
+        try:
+            node = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            yield _LEFT_LAYOUT
+            return
+        record_no += 1
+        text = body.decode("utf-8")
+        yield Loaded(from_node(node), name, record_no, line_no, 1, locator(text, 0, line_no))
+    if not closed or (comma and record_no):
+        yield _LEFT_LAYOUT
+
+
+def _read_whole(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
+    """Records of a JSON-LD document parsed whole: a `@graph`, an array or one node."""
     parsed = parse_json_document(stream, name)
     if isinstance(parsed, Problem):
         yield parsed
@@ -76,11 +197,6 @@ def read(stream: IO[bytes], name: str) -> Iterator[Any]:
     elif isinstance(document, list):
         graph, base = document, ()
     else:
-        graph, base = [document], None
-    if base is None:
-        from exporter.formats.jsonpos import locator
-        from exporter.formats.loaded import Loaded
-
         node = (
             {k: v for k, v in document.items() if k != "@context"}
             if isinstance(document, dict)

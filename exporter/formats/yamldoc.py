@@ -9,6 +9,7 @@ identifiers and stay unquoted; key order is the record's.
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -162,22 +163,45 @@ def hint_for(node: yaml.Node) -> str | None:
     return None
 
 
+class _NotUtf8(Exception):
+    def __init__(self, line: int, column: int, byte: int) -> None:
+        super().__init__(line, column, byte)
+        self.line, self.column, self.byte = line, column, byte
+
+
+class Utf8Text:
+    """A binary stream read as UTF-8 text, a chunk at a time, for the YAML loader to pull
+    from: memory stays flat, and a byte that is not UTF-8 is reported at its line and column.
+    """
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.line, self.column = 1, 1  # of the next character to decode
+
+    def read(self, size: int = -1) -> str:
+        chunk = self.stream.read(size if size and size > 0 else -1)
+        final = not chunk
+        try:
+            text = self.decoder.decode(chunk, final)
+        except UnicodeDecodeError as bad:
+            self._advance(bad.object[: bad.start].decode("utf-8", "replace"))
+            raise _NotUtf8(self.line, self.column, bad.object[bad.start]) from None
+        self._advance(text)
+        return text
+
+    def _advance(self, text: str) -> None:
+        breaks = text.count("\n")
+        if breaks:
+            self.line += breaks
+            self.column = len(text) - text.rfind("\n")
+        else:
+            self.column += len(text)
+
+
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    raw = stream.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        head = raw[: bad.start].decode("utf-8", "replace")
-        yield Problem(
-            name,
-            head.count("\n") + 1,
-            len(head) - (head.rfind("\n") + 1) + 1,
-            "",
-            "parse",
-            f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})",
-        )
-        return
-    loader = _Loader(text)
+    """Records of a YAML stream, one per document, parsed as the stream is read."""
+    loader = _Loader(Utf8Text(stream))
     record_no = 0
     try:
         while loader.check_node():
@@ -208,5 +232,9 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         yield Problem(name, line, column, "", "parse", f"invalid YAML: {problem}", record_no or 1)
     except yaml.YAMLError as error:
         yield Problem(name, None, None, "", "parse", f"invalid YAML: {error}", record_no or 1)
+    except _NotUtf8 as bad:
+        yield Problem(
+            name, bad.line, bad.column, "", "parse", f"invalid UTF-8 (byte 0x{bad.byte:02x})"
+        )
     finally:
         loader.dispose()

@@ -17,6 +17,21 @@ from exporter.problems import Problem
 from tests.strategies import records
 
 
+def without_nul(value):
+    """The value with every NUL character replaced: writers refuse NUL (PostgreSQL cannot
+    store it), which tests/consumers/test_ndjson_rules.py pins."""
+    if isinstance(value, str):
+        return value.replace("\x00", " ")
+    if isinstance(value, dict):
+        return {k: without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
+
+
+writable = records().map(without_nul)
+
+
 def write(recs: list[dict], fmt: str) -> bytes:
     out = io.BytesIO()
     write_records(recs, out, fmt)
@@ -29,7 +44,7 @@ def read_back(data: bytes, fmt: str) -> list:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(recs=records().flatmap(lambda r: records().map(lambda s: [r, s])))
+@given(recs=writable.flatmap(lambda r: writable.map(lambda s: [r, s])))
 def test_any_valid_records_round_trip_in_every_format(fmt: str, recs: list[dict]) -> None:
     assert read_back(write(recs, fmt), fmt) == recs
 
@@ -43,7 +58,7 @@ def test_yaml_reads_back_the_same_in_yaml_1_1_and_1_2(record: dict) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(record=records())
+@given(record=writable)
 def test_ndjson_line_is_one_line_of_plain_json(record: dict) -> None:
     line = write([record], "ndjson")
     assert line.endswith(b"\n") and line.count(b"\n") == 1

@@ -1,0 +1,64 @@
+"""Elasticsearch bulk: for each record an action line `{"index":{"_id":"<id>"}}`, then the
+record as one NDJSON line; every line ends in a newline, the last one too.
+
+Posted as is to `POST /<index>/_bulk` (Content-Type: application/x-ndjson), a second load of
+the same file replaces each document by id instead of adding a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import orjson
+
+from exporter.formats.jsonpos import locator
+from exporter.formats.loaded import Loaded
+from exporter.formats.ndjson import decode_problem
+from exporter.formats.ndjson import encode as ndjson_line
+from exporter.problems import Problem
+
+
+def action(record: dict[str, Any]) -> bytes:
+    """The action line that indexes `record` under its id."""
+    return b'{"index":{"_id":' + orjson.dumps(str(record.get("id", ""))) + b"}}\n"
+
+
+def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    count = 0
+    for record in records:
+        out.write(action(record) + ndjson_line(record))
+        count += 1
+    return count
+
+
+def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
+    """The records of a bulk file: every second non-blank line, after its action line."""
+    record_no = 0
+    expect_action = True
+    for line_no, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        if expect_action:
+            expect_action = False
+            try:
+                act = orjson.loads(raw)
+            except orjson.JSONDecodeError as error:
+                yield decode_problem(name, line_no, record_no + 1, raw, error)
+                continue
+            if not (isinstance(act, dict) and len(act) == 1 and next(iter(act)) == "index"):
+                yield Problem(
+                    name, line_no, 1, "", "parse",
+                    'expected an action line {"index":{"_id":...}}', record_no + 1,
+                )
+            continue
+        expect_action = True
+        record_no += 1
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            yield decode_problem(name, line_no, record_no, raw, error)
+            continue
+        yield Loaded(data, name, record_no, line_no, 1, locator(raw.decode("utf-8"), 0, line_no))
+    if not expect_action:
+        yield Problem(name, None, None, "", "parse", "action line without a record", record_no + 1)

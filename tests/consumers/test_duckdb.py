@@ -1,0 +1,76 @@
+"""DuckDB reads procex NDJSON with explicit column types and queries nested fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.consumers.conftest import lines_of
+
+PARTY = "STRUCT(name VARCHAR, country VARCHAR, kind VARCHAR)"
+COLUMNS = {
+    "schema_version": "VARCHAR",
+    "id": "VARCHAR",
+    "deal_id": "VARCHAR",
+    "event_type": "VARCHAR",
+    "status": "VARCHAR",
+    "date": "STRUCT(value VARCHAR, precision VARCHAR, text VARCHAR, approximate BOOLEAN)",
+    "buyer": PARTY,
+    "seller": PARTY,
+    "system": "STRUCT(name VARCHAR, designation VARCHAR, category VARCHAR, origin VARCHAR,"
+    " maker VARCHAR)",
+    "quantity": "STRUCT(value BIGINT, unit VARCHAR)",
+    "value": "STRUCT(amount DOUBLE, currency VARCHAR)",
+    "actors": "STRUCT(name VARCHAR, role VARCHAR, country VARCHAR)[]",
+    "source": "STRUCT(id VARCHAR, publisher VARCHAR, url VARCHAR, title VARCHAR,"
+    " published VARCHAR, dateline VARCHAR, language VARCHAR, published_inferred BOOLEAN)",
+    "evidence": "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER)",
+}
+
+
+def read_json(path: Path) -> str:
+    columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in COLUMNS.items()) + "}"
+    return f"read_json('{path}', format='newline_delimited', columns={columns})"
+
+
+@pytest.fixture(params=["fixture_ndjson", "seed_ndjson"])
+def ndjson(request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue(request.param)
+
+
+def test_every_record_loads_with_explicit_columns(ndjson: Path) -> None:
+    rows = duckdb.sql(f"SELECT id FROM {read_json(ndjson)}").fetchall()
+    assert [r[0] for r in rows] == [r["id"] for r in lines_of(ndjson)]
+
+
+def test_nested_fields_answer_queries(ndjson: Path) -> None:
+    rows = duckdb.sql(
+        f"""SELECT buyer.country, seller.country, system.designation, count(*)
+            FROM {read_json(ndjson)} GROUP BY ALL"""
+    ).fetchall()
+    assert rows == [("TUR", "RUS", "S-400", len(lines_of(ndjson)))]
+
+
+def test_dates_by_value_and_precision(ndjson: Path) -> None:
+    got = duckdb.sql(
+        f"""SELECT id, date.value, date.precision FROM {read_json(ndjson)}
+            WHERE date.value IS NOT NULL ORDER BY date.value"""
+    ).fetchall()
+    expected = sorted(
+        (r["id"], r["date"]["value"], r["date"]["precision"])
+        for r in lines_of(ndjson)
+        if r["date"]
+    )
+    assert sorted(got) == expected
+    day = [g for g in got if g[2] == "day"]
+    assert all(len(value) == 10 for _, value, _ in day)
+
+
+def test_the_fixture_has_the_signing_on_its_day(fixture_ndjson: Path) -> None:
+    rows = duckdb.sql(
+        f"""SELECT DISTINCT event_type, status FROM {read_json(fixture_ndjson)}
+            WHERE date.value = '2017-09-12' AND buyer.country = 'TUR'"""
+    ).fetchall()
+    assert rows == [("agreement", "reported")]
