@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from exporter.formats.jsonpos import locator
+
 Path_ = tuple[str | int, ...]
 Locator = Callable[[Path_], tuple[int, int] | None]
 Hinter = Callable[[Path_], str | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Loaded:
     data: Any
     file: str
@@ -21,9 +23,14 @@ class Loaded:
     locate: Locator | None = field(default=None, repr=False)
     # why a value is not what it looks like (a YAML `NO` read as false), for messages
     hint: Hinter | None = field(default=None, repr=False)
+    # the record's own source line (NDJSON): its locator is built from it only when a
+    # position is asked for, so a valid record never pays for one
+    raw: bytes | None = field(default=None, repr=False)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at `path` inside this record, as near as known."""
+        if self.locate is None and self.raw is not None:
+            self.locate = locator(self.raw.decode("utf-8"), 0, self.line)
         if self.locate is not None:
             found = self.locate(path)
             if found is not None:

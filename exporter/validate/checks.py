@@ -1,17 +1,21 @@
 """Semantic checks beyond the schema: a registry of small named functions.
 
-Each check sees one schema-valid record and yields (path, message) pairs; any check can be
-switched off by name (`procex validate --skip NAME`). Checks that need to see every record
-(duplicate ids) keep their state in the `Seen` object of one validation run.
+Each check sees one schema-valid record and returns its (path, message) pairs, an empty
+tuple when all is well (most records: so a check is written to touch few keys and to build
+nothing until it finds something); any check can be switched off by name
+(`procex validate --skip NAME`). Checks that need to see every record (duplicate ids) keep
+their state in the `Seen` object of one validation run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib.util
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import pycountry
+import orjson
 
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
@@ -24,7 +28,7 @@ class Seen:
     ids: dict[str, str] = field(default_factory=dict)  # id -> "file:line" of first sight
 
 
-Check = Callable[[dict[str, Any], Seen, str], Iterator[Finding]]
+Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
 DESCRIPTIONS: dict[str, str] = {}
 
@@ -38,52 +42,88 @@ def check(name: str, description: str) -> Callable[[Check], Check]:
     return register
 
 
-_COUNTRIES = frozenset(c.alpha_3 for c in pycountry.countries)
-_CURRENCIES = frozenset(c.alpha_3 for c in pycountry.currencies)
+def iso_codes(database: str, root: str) -> frozenset[str]:
+    """The alpha-3 codes of one of pycountry's ISO databases, read from its JSON file as
+    pycountry itself reads it: importing pycountry costs more start-up than checking a
+    thousand records. pycountry is asked instead if its files are not where expected."""
+    spec = importlib.util.find_spec("pycountry")
+    try:
+        folder = Path(spec.submodule_search_locations[0]) / "databases"  # type: ignore[union-attr,index]
+        entries = orjson.loads((folder / f"iso{database}.json").read_bytes())[root]
+        return frozenset(entry["alpha_3"] for entry in entries)
+    except (AttributeError, OSError, KeyError, TypeError, IndexError, orjson.JSONDecodeError):
+        import pycountry
+
+        table = pycountry.countries if database == "3166-1" else pycountry.currencies
+        return frozenset(entry.alpha_3 for entry in table)
+
+
+_COUNTRIES = iso_codes("3166-1", "3166-1")
+_CURRENCIES = iso_codes("4217", "4217")
+_COUNTRY_OR_NONE = _COUNTRIES | {None}
 
 
 @check(
     "reported-before-published",
     "an event marked reported or ongoing is not dated after its article was published",
 )
-def reported_before_published(record: dict[str, Any], seen: Seen, where: str) -> Iterator[Finding]:
-    date, published = record.get("date"), record["source"].get("published")
+def reported_before_published(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    date = record.get("date")
+    if not date or record["status"] not in ("reported", "ongoing"):
+        return ()
+    published = record["source"].get("published")
     # compared at the date's own precision: "2019-03" is not after "2019-03-29"
-    if (
-        date
-        and published
-        and record["status"] in ("reported", "ongoing")
-        and date["value"] > published[: len(date["value"])]
-    ):
-        yield (
-            ("date", "value"),
-            f"{record['status']} event dated {date['value']}, after its source was "
-            f"published on {published}; should its status be planned?",
-        )
+    if published and date["value"] > published[: len(date["value"])]:
+        return [
+            (
+                ("date", "value"),
+                f"{record['status']} event dated {date['value']}, after its source was "
+                f"published on {published}; should its status be planned?",
+            )
+        ]
+    return ()
 
 
 @check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
-def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Iterator[Finding]:
+def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    known = _COUNTRY_OR_NONE
+    actors = record["actors"]
+    if (
+        record["buyer"]["country"] in known
+        and record["seller"]["country"] in known
+        and record["system"]["origin"] in known
+    ):
+        for actor in actors:
+            if actor["country"] not in known:
+                break
+        else:
+            return ()
     places: list[tuple[Path_, Any]] = [
         (("buyer", "country"), record["buyer"]["country"]),
         (("seller", "country"), record["seller"]["country"]),
         (("system", "origin"), record["system"]["origin"]),
     ]
-    places += [(("actors", i, "country"), a["country"]) for i, a in enumerate(record["actors"])]
-    for path, code in places:
-        if code is not None and code not in _COUNTRIES:
-            yield path, f"{code!r} is not an ISO 3166-1 alpha-3 country code"
+    places += [(("actors", i, "country"), a["country"]) for i, a in enumerate(actors)]
+    return [
+        (path, f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+        for path, code in places
+        if code is not None and code not in _COUNTRIES
+    ]
 
 
 @check("currency-iso4217", "a money value's currency is an ISO 4217 code")
-def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Iterator[Finding]:
+def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     value = record.get("value")
     if value and value["currency"] not in _CURRENCIES:
-        yield ("value", "currency"), f"{value['currency']!r} is not an ISO 4217 currency code"
+        return [(("value", "currency"), f"{value['currency']!r} is not an ISO 4217 currency code")]
+    return ()
 
 
 @check("duplicate-id", "no two records share an id, across all files checked together")
-def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Iterator[Finding]:
+def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    # exact: every id is kept with the place it was first seen; the same place seen again
+    # (one file named twice) is not a duplicate of itself
     first = seen.ids.setdefault(record["id"], where)
     if first != where:
-        yield ("id",), f"duplicate id {record['id']!r}, first seen at {first}"
+        return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
+    return ()

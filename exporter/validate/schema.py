@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
-from jsonschema.exceptions import ValidationError, best_match
 
 from exporter import registry
 from exporter.formats.loaded import Loaded
 from exporter.problems import Problem, json_pointer
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 
 @functools.cache
@@ -29,6 +31,8 @@ def fast_validator(version: str) -> Any:
 
 @functools.cache
 def detailed_validator(version: str) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     schema = registry.schema(version)
     checker = jsonschema.FormatChecker(formats=["date"])
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
@@ -46,6 +50,8 @@ def deepest(error: ValidationError) -> ValidationError:
     """For anyOf/oneOf, the branch error that explains most: branches whose type the value
     does not even have ("null" for an object) are passed over, then python-jsonschema's
     best_match picks among the rest."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         branches = [
             e for e in error.context if not (e.validator == "type" and not e.relative_path)
@@ -71,6 +77,31 @@ def message_of(error: ValidationError) -> str:
             return f"{error.instance!r} is not a day of the calendar"
         return f"{error.instance!r} is not a day YYYY-MM-DD"
     return error.message
+
+
+def acceptor(forced_version: str | None = None) -> Callable[[Any], bool]:
+    """The fast path for a run of records: a function that says True only for a record that
+    is a plain object, names (or is forced to) a known version, and that jsonschema-rs
+    accepts. False means "not known to be valid": `schema_problems` then gives the verdict
+    and the messages, so nothing is decided here that the detailed path would not."""
+    validators: dict[str, Any] = {}
+    known = registry.versions()
+
+    def accepts(record: Any) -> bool:
+        if type(record) is not dict:
+            return False
+        version = forced_version or record.get("schema_version")
+        validator = validators.get(version) if type(version) is str else None
+        if validator is None:
+            if version not in known:
+                return False
+            validator = validators[version] = fast_validator(version)
+        try:
+            return validator.is_valid(record)
+        except (TypeError, ValueError):  # a value JSON has no type for: the detailed path
+            return False
+
+    return accepts
 
 
 def record_version(record: Any, forced: str | None) -> str | Problem:

@@ -1,0 +1,223 @@
+"""Benchmark: `procex validate` beside its floor and the validators people would use instead.
+
+In one run, on one core: builds the inputs in a temporary folder (N records as NDJSON, the
+same records as 1,000 one-record JSON files and as one JSON array file), then times, best of
+3 each, and prints side by side:
+
+- the floor: parsing the NDJSON lines with orjson and nothing else;
+- python-jsonschema: Draft202012Validator.is_valid per record (format "date" checked, as
+  procex checks it), on the first records of the same set (it is slow);
+- jsonschema-rs alone: is_valid per parsed record, then parse + is_valid streaming;
+- `procex validate` as a user runs it (a subprocess, start-up included) on the NDJSON file,
+  on the 1,000 files and on the array file, with its peak RSS;
+- `check-jsonschema --schemafile schemas/procurement-event/1.1.0/schema.json` on the 1,000
+  files and on the array file (through a schema that applies the record schema to every
+  item), if it is installed; otherwise it says so and goes on.
+
+    python bench/validate.py [--records 100000] [--check-jsonschema PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+import orjson
+
+ROOT = Path(__file__).parents[1]
+SCHEMA = ROOT / "schemas" / "procurement-event" / "1.1.0" / "schema.json"
+SEED = ROOT / "fixtures" / "records" / "valid" / "seed-events.ndjson"
+RUNS = 3
+
+
+def make_records(count: int) -> list[dict[str, Any]]:
+    """`count` records valid under 1.1.0: the seed's records over and over, ids distinct."""
+    seed = [orjson.loads(line) for line in SEED.read_bytes().splitlines() if line.strip()]
+    return [
+        dict(seed[i % len(seed)], id=f"pe-{i:020x}", schema_version="1.1.0") for i in range(count)
+    ]
+
+
+def build_inputs(folder: Path, records: list[dict[str, Any]], files: int, array: int) -> None:
+    (folder / "big.ndjson").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    many = folder / "many"
+    many.mkdir()
+    for i, record in enumerate(records[:files]):
+        (many / f"r{i:04d}.json").write_bytes(orjson.dumps(record, option=orjson.OPT_INDENT_2))
+    (folder / "array.json").write_bytes(orjson.dumps(records[:array], option=orjson.OPT_INDENT_2))
+    # check-jsonschema validates a file as one instance: an array of records needs a schema
+    # that applies the record schema (embedded, with its own $id) to every item
+    wrapper = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "array",
+        "items": json.loads(SCHEMA.read_text("utf-8")),
+    }
+    (folder / "array-schema.json").write_text(json.dumps(wrapper), "utf-8")
+
+
+def best_of(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+# Runs one command and prints its wall time and peak RSS. A child's peak RSS counts the
+# memory of the process it was started from (Linux keeps the high-water mark across exec),
+# so the commands are started from this small process, not from the benchmark's own.
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
+                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_child(command: Sequence[str]) -> tuple[float, int]:
+    """Wall seconds (best of 3) and peak RSS in KiB of a command that must exit 0."""
+    program = shutil.which(command[0]) or command[0]
+    best, peak = float("inf"), 0
+    for _ in range(RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, program, *command[1:]],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        elapsed, rss, code = done.stdout.split()
+        if code != "0":
+            raise SystemExit(f"{' '.join(command[:3])} ... failed ({code}): {done.stderr}")
+        best, peak = min(best, float(elapsed)), max(peak, int(rss))
+    return best, peak
+
+
+def parse_stream(path: Path, is_valid: Callable[[Any], bool] | None) -> None:
+    """Read NDJSON line by line and parse each record; check it too if `is_valid` is given."""
+    with path.open("rb") as stream:
+        for line in stream:
+            record = orjson.loads(line)
+            if is_valid is not None and not is_valid(record):
+                raise AssertionError("a benchmark record is not valid")
+
+
+def rate_on_parsed(path: Path, is_valid: Callable[[Any], bool], count: int) -> float:
+    """Records/s of `is_valid` alone over the first `count` records, parsed beforehand."""
+    with path.open("rb") as stream:
+        records = [orjson.loads(line) for line, _ in zip(stream, range(count), strict=False)]
+    return len(records) / best_of(lambda: all(is_valid(r) for r in records))
+
+
+def procex_command() -> list[str]:
+    found = shutil.which("procex")
+    return [found] if found else [sys.executable, "-m", "exporter"]
+
+
+def pin_to_one_core() -> str:
+    """Run this process and its children on one core, as the target says ("one core")."""
+    if hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"pinned to core {core} of {os.cpu_count()}"
+    return f"not pinned ({os.cpu_count()} cores)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=100_000, help="records in the NDJSON")
+    parser.add_argument("--files", type=int, default=1_000, help="one-record JSON files")
+    parser.add_argument("--array", type=int, default=2_000, help="records in the array file")
+    parser.add_argument("--slow", type=int, default=3_000, help="records for python-jsonschema")
+    parser.add_argument("--check-jsonschema", default=shutil.which("check-jsonschema"))
+    args = parser.parse_args()
+    where = pin_to_one_core()
+    print(f"python {sys.version.split()[0]}, {where}, best of {RUNS}")
+
+    records = make_records(args.records)
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    fast = jsonschema_rs.validator_for(schema, validate_formats=True)
+    slow = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.FormatChecker(formats=["date"])
+    )
+    with tempfile.TemporaryDirectory(prefix="procex-bench-") as tmp:
+        folder = Path(tmp)
+        build_inputs(folder, records, args.files, args.array)
+        ndjson = folder / "big.ndjson"
+        size = ndjson.stat().st_size / 1e6
+        print(
+            f"inputs: {args.records:,} records as NDJSON ({size:.0f} MB), {args.files:,} "
+            f"one-record files, an array of {args.array:,} records\n"
+        )
+        del records
+
+        n = args.records
+        floor = n / best_of(lambda: parse_stream(ndjson, None))
+        rs_stream = n / best_of(lambda: parse_stream(ndjson, fast.is_valid))
+        rs_alone = rate_on_parsed(ndjson, fast.is_valid, n)
+        py_rate = rate_on_parsed(ndjson, slow.is_valid, args.slow)
+
+        procex = procex_command()
+        big_s, big_rss = run_child([*procex, "validate", str(ndjson)])
+        many_s, many_rss = run_child([*procex, "validate", str(folder / "many")])
+        array_s, _ = run_child([*procex, "validate", str(folder / "array.json")])
+        ours = n / big_s
+
+        print(f"NDJSON, {n:,} records{'records/s':>31s}  {'x procex':>9s}")
+        for label, value in (
+            ("orjson parse alone (the floor)", floor),
+            ("python-jsonschema is_valid, parsed records", py_rate),
+            ("jsonschema-rs is_valid, parsed records", rs_alone),
+            ("orjson + jsonschema-rs, streaming", rs_stream),
+            ("procex validate (CLI, whole run)", ours),
+        ):
+            print(f"  {label:44s}{value:>12,.0f}  {value / ours:8.3f}x")
+        print(f"  procex: {big_s:.2f} s, peak RSS {big_rss / 1024:.0f} MiB")
+
+        rows = [
+            (f"{args.files:,} one-record files", many_s, folder / "many", SCHEMA),
+            (
+                f"one array of {args.array:,} records",
+                array_s,
+                folder / "array.json",
+                folder / "array-schema.json",
+            ),
+        ]
+        cj = args.check_jsonschema
+        installed = bool(cj) and Path(cj).exists()
+        print(f"\n{'one run over':34s}{'procex':>10s}  {'check-jsonschema':>16s}  {'ratio':>6s}")
+        for label, seconds, target, schema_file in rows:
+            if not installed:
+                print(f"  {label:32s}{seconds:8.3f} s  {'not installed':>16s}")
+                continue
+            paths = sorted(map(str, target.iterdir())) if target.is_dir() else [str(target)]
+            theirs, _ = run_child([cj, "--schemafile", str(schema_file), *paths])
+            print(f"  {label:32s}{seconds:8.3f} s  {theirs:14.3f} s  {theirs / seconds:5.1f}x")
+            if not target.is_dir():
+                print(
+                    f"  {'  records/s':32s}{args.array / seconds:10,.0f}  "
+                    f"{args.array / theirs:16,.0f}"
+                )
+        if not installed:
+            print("check-jsonschema: not installed (pip install check-jsonschema); went on")
+        print(
+            f"\npeak RSS of procex: {big_rss / 1024:.0f} MiB (NDJSON), "
+            f"{many_rss / 1024:.0f} MiB (files)"
+        )
+
+
+if __name__ == "__main__":
+    main()
