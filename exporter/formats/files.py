@@ -16,7 +16,18 @@ STDIN = "<stdin>"
 
 def record_files(paths: Iterable[str]) -> Iterator[str]:
     """Files to read records from: files as given, folders searched (recursively, sorted) by
-    extension, "-" for stdin."""
+    extension, "-" for stdin; a file named twice is read once."""
+    seen: set[Path] = set()
+    for path in _named(paths):
+        if path != "-":
+            resolved = Path(path).resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+        yield path
+
+
+def _named(paths: Iterable[str]) -> Iterator[str]:
     for path in paths:
         target = Path(path)
         if path != "-" and target.is_dir():

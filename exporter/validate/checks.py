@@ -121,9 +121,10 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 
 @check("duplicate-id", "no two records share an id, across all files checked together")
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    # exact: every id is kept with the place it was first seen; the same place seen again
-    # (one file named twice) is not a duplicate of itself
-    first = seen.ids.setdefault(record["id"], where)
-    if first != where:
+    # exact: every id is kept with the place it was first seen (a file named twice is read
+    # once: record_files drops repeats)
+    first = seen.ids.get(record["id"])
+    if first is not None:
         return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
+    seen.ids[record["id"]] = where
     return ()

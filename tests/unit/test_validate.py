@@ -4,6 +4,7 @@ the located problems recorded for it."""
 from __future__ import annotations
 
 import copy
+import json
 import io
 from pathlib import Path
 
@@ -129,3 +130,14 @@ def test_records_read_from_stdin_like_streams_are_located() -> None:
     items = list(read_records(io.BytesIO(data), "<stdin>", "ndjson"))
     problems = list(validate_records(items))
     assert [(p.file, p.line, p.keyword) for p in problems] == [("<stdin>", 2, "required")]
+
+
+def test_duplicate_ids_on_one_line_are_found_and_a_file_named_twice_is_read_once(
+    tmp_path: Path,
+) -> None:
+    record = json.loads((RECORDS / "valid" / "one-record.json").read_text("utf-8"))
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps([record, record]), "utf-8")  # both records on line 1
+    summary = validate_paths([str(path), str(path)])
+    assert [(p.record, p.keyword) for p in summary.problems] == [(2, "duplicate-id")]
+    assert summary.files == [str(path)]
