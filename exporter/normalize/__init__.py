@@ -1,0 +1,342 @@
+"""The normalizer: an Article in, one procurement-event record per event it states.
+
+segment -> mentions -> events -> arguments -> dates -> assemble; each stage a module of
+plain functions over plain data. `normalize` is pure: the same article gives the same
+records, so it runs the same on one core, many processes or a cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from exporter.articles import Article
+from exporter.normalize import dates as dates_
+from exporter.normalize.arguments import (
+    assign_roles,
+    event_systems,
+    find_money,
+    find_quantities,
+    origin_state,
+)
+from exporter.normalize.assemble import Candidate, content_id, merge, to_record
+from exporter.normalize.events import (
+    attribution_spans,
+    clause_window,
+    find_triggers,
+    inside,
+    is_definitional,
+    is_weak,
+    status_of,
+    topic_triggers,
+)
+from exporter.normalize.mentions import Mention, find_mentions, weapon_kinds
+from exporter.normalize.segment import Dateline, Sentence, segment
+
+__all__ = ["normalize", "reference_date"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    date: dt.date | None
+    inferred: bool  # the year (or the whole date) was inferred, not given
+
+
+def reference_date(published: str | None, dateline: Dateline | None, text: str) -> Reference:
+    """The date relative words count from: the publication date given, else the dateline's,
+    its missing year inferred (and marked so) from the text."""
+    if published:
+        return Reference(dt.date.fromisoformat(published), False)
+    if dateline and dateline.date_text:
+        found = dates_.find_dates(dateline.date_text, 0, len(dateline.date_text))
+        if found and found[0].kind == "full":
+            when = dates_.resolve(found[0], None, False)
+            return Reference(dt.date.fromisoformat(when.value) if when else None, False)
+        if found and found[0].kind == "monthday":
+            lead = text[dateline.end : dateline.end + 600]
+            inferred = dates_.infer_year(found[0].month, found[0].day, lead, text)  # type: ignore[arg-type]
+            return Reference(inferred, True)
+    return Reference(None, False)
+
+
+def _actors(
+    sentence_mentions: list[Mention], people: dict[str, Mention], sentence: Sentence
+) -> list[dict[str, Any]]:
+    """People named in the sentence: by title and name, by surname, or by a title alone
+    ("the foreign minister") when the article introduced one person with it."""
+    found: dict[str, Mention] = {}
+    for mention in sentence_mentions:
+        if mention.kind == "person":
+            found.setdefault(mention.text, mention)
+    for person in people.values():
+        surname = person.text.split()[-1]
+        if (
+            person.text not in found and re.search(rf"\b{re.escape(surname)}\b", sentence.text)
+        ) or (
+            person.role
+            and person.text not in found
+            and re.search(rf"\bthe\s+(?:\w+\s+)?{re.escape(person.role)}\b", sentence.text, re.I)
+        ):
+            found[person.text] = person
+    return [{"name": p.text, "role": p.role, "country": p.country} for p in found.values()]
+
+
+@dataclass
+class ArticleState:
+    """What the reading of one article has gathered so far."""
+
+    reference: Reference
+    home: Mention | None  # the state the dateline or the issuing ministry speaks for
+    people: dict[str, Mention] = field(default_factory=dict)
+    context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
+    previous_date: dates_.ResolvedDate | None = None
+
+
+def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
+    """The procurement-event records an article states, in text order."""
+    text = article.text
+    parts = segment(text)
+    reference = reference_date(article.published or published, parts.dateline, text)
+    source = {
+        "id": content_id(text),
+        "publisher": article.publisher,
+        "url": article.url,
+        "title": article.title or parts.headline,
+        "published": article.published
+        or published
+        or (reference.date.isoformat() if reference.date else None),
+        "dateline": parts.dateline.text if parts.dateline else None,
+        "language": article.language,
+        "published_inferred": not (article.published or published) and reference.inferred,
+    }
+    state = ArticleState(reference, _home_state(parts.dateline))
+    candidates: list[Candidate] = []
+    for sentence in parts.sentences:
+        found = sentence_candidates(text, sentence, state)
+        candidates += found
+        state.context += found
+    return [to_record(c, source) for c in merge(candidates)]
+
+
+def _home_state(dateline: Dateline | None) -> Mention | None:
+    """The state of a dateline's place, when the place is a capital ("ANKARA" -> TUR)."""
+    if dateline is None:
+        return None
+    place = dateline.place.split(",")[0].strip().title()
+    found = [m for m in find_mentions(place, 0, len(place)) if m.kind == "country"]
+    return found[0] if found else None
+
+
+def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> list[Candidate]:
+    """The events one sentence states, each with its deal, status, date and amounts."""
+    s, e = sentence.start, sentence.end
+    mentions = find_mentions(text, s, e)
+    for mention in mentions:
+        if mention.kind == "person":
+            state.people.setdefault(mention.text, mention)
+    triggers = find_triggers(text, s, e)
+    date_mentions = dates_.find_dates(text, s, e)
+    last_date = _last_date(date_mentions, state.reference, state.previous_date)
+    found: list[Candidate] = []
+    if triggers and not is_definitional(text, s, e, mentions):
+        attribution = attribution_spans(text, s, e)
+        topics = topic_triggers(text, triggers)
+        content = [m for m in mentions if not inside(m.start, attribution)]
+        systems = [m for m in content if m.kind == "system"]
+        quantities = [q for q in find_quantities(text, s, e) if not inside(q[0], attribution)]
+        money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
+        actors = _actors(mentions, state.people, sentence)
+        for trigger in triggers:
+            if trigger in topics or inside(trigger.start, attribution):
+                continue
+            left, right = clause_window(text, trigger, s, e)
+            if is_weak(trigger) and not _weapon_in(systems, quantities, left, right):
+                continue
+            status = status_of(text, trigger, s, e)
+            when, by_report = _event_date(
+                trigger, date_mentions, attribution, state.reference, status, state.previous_date
+            )
+            status, when, by_report = _status_by_date(status, when, by_report, state.reference)
+            chosen = event_systems(text, trigger, systems, left, right) or [None]
+            for system in chosen:
+                candidate = _candidate(text, trigger, system, content, s, left, state)
+                if candidate is None:
+                    continue
+                candidate.status, candidate.date, candidate.dated_by_report = (
+                    status,
+                    when,
+                    by_report,
+                )
+                in_clause = [q for q in quantities if left <= q[0] < right]
+                candidate.quantity = _amount_for(in_clause, system, trigger, len(chosen))
+                candidate.value = _amount_for(money, system, trigger, len(chosen))
+                candidate.actors = actors
+                candidate.evidence = (s, e, sentence.text)
+                found.append(candidate)
+    state.previous_date = last_date or state.previous_date
+    return found
+
+
+def _weapon_in(
+    systems: list[Mention], quantities: list[tuple[int, int, Any]], left: int, right: int
+) -> bool:
+    return any(left <= m.start < right for m in systems) or any(
+        left <= q[0] < right for q in quantities
+    )
+
+
+def _status_by_date(
+    status: str, when: dates_.ResolvedDate | None, by_report: bool, reference: Reference
+) -> tuple[str, dates_.ResolvedDate | None, bool]:
+    """A date after publication makes a reported event planned; an ongoing event without a
+    date of its own is dated by the day it was reported as under way."""
+    if (
+        when
+        and status in ("reported", "ongoing")
+        and reference.date
+        and when.value > reference.date.isoformat()[: len(when.value)]
+    ):
+        status = "planned"
+    if status == "ongoing" and when is None and reference.date:
+        return (
+            status,
+            dates_.ResolvedDate(reference.date.isoformat(), "day", "as of publication", False),
+            True,
+        )
+    return status, when, by_report
+
+
+def _candidate(
+    text: str,
+    trigger: Any,
+    system_mention: Mention | None,
+    content: list[Mention],
+    sentence_start: int,
+    clause_start: int,
+    state: ArticleState,
+) -> Candidate | None:
+    """Deal of one event: its parties from the sentence, what it leaves out from the deal the
+    sentence continues, the buyer last from the article's home state."""
+    home = state.home.country if state.home else None
+    roles = assign_roles(text, trigger, content, system_mention, sentence_start, clause_start, home)
+    if roles.no_buyer or roles.no_seller:
+        return None
+    system = system_mention.system if system_mention else None
+    buyer, seller = roles.buyer, roles.seller
+    left, right = clause_window(text, trigger, sentence_start, len(text))
+    kinds = weapon_kinds(text, left, right)
+    prior = _continued_deal(state.context, system, buyer, seller, kinds)
+    if prior is not None:
+        system = system or prior.system
+        if buyer is None and (seller is None or prior.buyer.country != seller.country):
+            buyer = prior.buyer
+        seller = seller or prior.seller
+    if (
+        buyer is None
+        and system is not None
+        and state.home is not None
+        and (seller is None or seller.country != state.home.country)
+    ):
+        buyer = state.home
+    if seller is None and system is not None and system.origin:
+        seller = origin_state(system.origin)
+    if system is None or buyer is None or seller is None or seller.country is None:
+        return None
+    return Candidate(
+        trigger.event_type, "reported", None, buyer, seller, system, None, None, [], (0, 0, "")
+    )
+
+
+def _amount_for(
+    found: list[tuple[int, int, dict[str, Any]]], system: Mention | None, trigger: Any, systems: int
+) -> dict[str, Any] | None:
+    """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
+    next to it); with one system in play, the amount nearest the trigger."""
+    if system is not None:
+        for start, end, value in found:
+            if start <= system.start and system.end <= end + 2:
+                return value
+    if systems > 1 or not found:
+        return None
+    return min(found, key=lambda f: abs(f[0] - trigger.start))[2]
+
+
+def _last_date(
+    found: list[dates_.DateMention], reference: Reference, previous: dates_.ResolvedDate | None
+) -> dates_.ResolvedDate | None:
+    for mention in reversed(found):
+        if mention.kind == "anaphora":
+            return previous
+        resolved = dates_.resolve(mention, reference.date, False)
+        if resolved:
+            return resolved
+    return None
+
+
+def _event_date(
+    trigger: Any,
+    found: list[dates_.DateMention],
+    attribution: list[tuple[int, int]],
+    reference: Reference,
+    status: str,
+    previous: dates_.ResolvedDate | None,
+) -> tuple[dates_.ResolvedDate | None, bool]:
+    """The date the text gives for the event: the nearest date of its own clause, else the
+    date of the report (for what happened or is under way), else none. A denied event has
+    none: the day of a denial is not the day of an event."""
+    if status == "negated":
+        return None, False
+    forward = status == "planned"
+    own = [m for m in found if not inside(m.start, attribution)]
+    reported = [m for m in found if inside(m.start, attribution)]
+
+    def resolved(mention: dates_.DateMention) -> dates_.ResolvedDate | None:
+        if mention.kind == "anaphora":
+            earlier = [m for m in found if m.end <= mention.start and m.kind != "anaphora"]
+            return dates_.resolve(earlier[-1], reference.date, False) if earlier else previous
+        return dates_.resolve(mention, reference.date, forward)
+
+    if own:
+        best = min(own, key=lambda m: abs(m.start - trigger.start))
+        value = resolved(best)
+        if value:
+            return value, False
+    if status in ("reported", "ongoing") and reported:
+        value = resolved(reported[-1])
+        if value:
+            return value, True
+    return None, False
+
+
+def _continued_deal(
+    context: list[Candidate],
+    system: Any,
+    buyer: Mention | None,
+    seller: Mention | None,
+    kinds: frozenset[str] = frozenset(),
+) -> Candidate | None:
+    """The earlier event a sentence continues: the latest one that agrees with what the
+    sentence does say (its system, its parties, the kind of weapon it names: "the frigate"
+    continues the frigate deal, not the fighter deal announced after it)."""
+    if kinds and system is None:
+        fitting = [c for c in context if c.system.category in kinds]
+        found = _continued_deal(fitting, system, buyer, seller)
+        if found is not None:
+            return found
+    for earlier in reversed(context):
+        if system is not None and earlier.system.designation != system.designation:
+            continue
+        if buyer is not None and buyer.country not in (
+            earlier.buyer.country,
+            earlier.seller.country,
+        ):
+            continue
+        if seller is not None and seller.country not in (
+            earlier.seller.country,
+            earlier.buyer.country,
+        ):
+            continue
+        return earlier
+    return None

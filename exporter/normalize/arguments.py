@@ -1,0 +1,295 @@
+"""Arguments of an event: who buys, who sells, which system, how many, for how much."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from exporter.normalize.events import Trigger
+from exporter.normalize.gazetteer import alternation
+from exporter.normalize.mentions import Mention
+from exporter.resources import load_data
+
+_BUYER_BEFORE = re.compile(r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
+_SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
+_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
+_BUYING_NOUN_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+){0,2}(?:purchase|acquisition|order|procurement|request|bid|buy)", re.I
+)
+# where a deal's place names its buyer: systems arrive, are deployed, are made in the buyer
+_PLACE_EVENTS = frozenset({"delivery", "deployment", "production"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    buyer: Mention | None
+    seller: Mention | None
+    no_buyer: bool = False  # the text names a buyer that is no state ("third countries")
+    no_seller: bool = False  # the seller is a bloc ("NATO allies")
+
+
+@functools.cache
+def _role_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = load_data("events.yaml")
+    seller_verbs = re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I)
+    supplier_by = re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I)
+    buying_by = re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I)
+    forces = re.compile(rf"^\s+(?:{alternation(words['forces'])})\b")
+    return seller_verbs, supplier_by, buying_by, forces
+
+
+def nearest(mentions: list[Mention], trigger: Trigger) -> Mention | None:
+    if not mentions:
+        return None
+    middle = (trigger.start + trigger.end) / 2
+    return min(mentions, key=lambda m: abs((m.start + m.end) / 2 - middle))
+
+
+def origin_state(code: str) -> Mention:
+    """A state that the text does not name but the system's origin implies."""
+    return Mention("country", -1, -1, code, code, "origin")
+
+
+def assign_roles(
+    text: str,
+    trigger: Trigger,
+    mentions: list[Mention],
+    system: Mention | None,
+    sentence_start: int,
+    clause_start: int,
+    home: str | None = None,
+) -> Roles:
+    """Buyer and seller of one event: from the words around each party ("to X", "from Y",
+    "X ordered", "Y will supply"), then from the system's origin, never by position alone."""
+    seller_verbs, supplier_by, buying_by, forces = _role_words()
+    parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
+    buyer = seller = None
+    subject_side: str | None = None
+    for party in parties:
+        before = text[max(sentence_start, party.start - 30) : party.start]
+        after = text[party.end : party.end + 40]
+        if forces.match(after) and buyer is None:
+            buyer = party  # "the Turkish Air Force": the user
+        elif (_BUYER_BEFORE.search(before) and buyer is None) or (
+            _PLACE_BEFORE.search(before)
+            and trigger.event_type in _PLACE_EVENTS
+            and buyer is None
+            and party.kind == "country"
+        ):
+            buyer = party
+        elif _SELLER_BEFORE.search(before) and seller is None:
+            seller = party
+        elif (by := _BY_BEFORE.search(before)) is not None:
+            if supplier_by.match(by["word"]):
+                seller = seller or party
+            elif buying_by.match(by["word"]):
+                buyer = buyer or party
+        elif _BUYING_NOUN_AFTER.match(after) and buyer is None:
+            buyer = party
+    counterparts = [
+        p
+        for p in parties
+        if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
+        and p.start > trigger.start - 80
+    ]
+    # the subject: the party nearest before the trigger, in its clause, that no preposition
+    # claimed ("Russian defence enterprises had been assigned the task", "Turkey had made")
+    subject = next(
+        (
+            p
+            for p in reversed(parties)
+            if clause_start <= p.start < trigger.start
+            and p is not buyer
+            and p is not seller
+            and p not in counterparts
+            and not _is_attributive(text, p, mentions)
+        ),
+        None,
+    )
+    origin = system.system.origin if system and system.system else None
+    if subject is not None:
+        selling = (
+            bool(seller_verbs.match(trigger.text))
+            or subject.kind == "company"
+            or (
+                subject.country == origin
+                and buyer is None
+                and (any(p.country != origin for p in parties) or home not in (None, origin))
+            )
+        )
+        subject_side = "seller" if selling else "buyer"
+        if subject_side == "seller" and seller is None:
+            seller = subject
+        elif subject_side == "buyer" and buyer is None:
+            buyer = subject
+    for party in counterparts:  # "X signed with Y", "X and Y are in talks": the other side
+        if (
+            subject_side == "seller"
+            and buyer is None
+            and party.kind == "country"
+            and seller is not None
+            and party.country != seller.country
+        ):
+            buyer = party
+        elif (
+            subject_side == "buyer"
+            and seller is None
+            and buyer is not None
+            and party.country != buyer.country
+        ):
+            seller = party
+    if seller is None and origin:
+        seller = next(
+            (p for p in parties if p.country == origin and p is not buyer), None
+        ) or origin_state(origin)
+    if buyer is None and seller is not None:
+        # the seller known, the other state in the sentence buys; with neither known,
+        # position alone decides nothing and the deal the sentence continues is asked
+        others = [
+            p
+            for p in parties
+            if p.kind == "country"
+            and p.country != seller.country
+            and not _is_attributive(text, p, mentions)
+        ]
+        buyer = nearest(others, trigger)
+    no_buyer = any(
+        m.kind == "nonparty"
+        and _BUYER_BEFORE.search(text[max(sentence_start, m.start - 12) : m.start])
+        for m in mentions
+    )
+    no_seller = any(m.kind == "bloc" and m.start < trigger.start for m in mentions)
+    return Roles(buyer, seller, no_buyer, no_seller)
+
+
+def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
+    """A country word that only says where a system comes from ("Chinese FK-3", "Russian
+    advanced S-400"): not a party of its own."""
+    if party.how != "demonym":
+        return False
+    return any(
+        m.kind == "system"
+        and 0 <= m.start - party.end <= 25
+        and re.fullmatch(r"[\s\w-]{0,25}", text[party.end : m.start])
+        for m in mentions
+    )
+
+
+def event_systems(
+    text: str, trigger: Trigger, systems: list[Mention], left: int, right: int
+) -> list[Mention]:
+    """The systems an event is about: those named after its trigger in its clause, joined by
+    "and" or commas ("three FDI frigates and six Rafale aircraft"); else the nearest one."""
+    after = [m for m in systems if trigger.end <= m.start < right]
+    if after:
+        chosen = [after[0]]
+        for mention in after[1:]:
+            gap = text[chosen[-1].end : mention.start]
+            if (
+                re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
+                and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
+                and len(gap) < 60
+            ):
+                chosen.append(mention)
+            else:
+                break
+        return chosen
+    before = [m for m in systems if left <= m.end <= trigger.start]
+    if before:
+        return [before[-1]]
+    found = nearest(systems, trigger)
+    return [found] if found else []
+
+
+@functools.cache
+def _quantity_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
+    words = load_data("quantities.yaml")
+    unit_of: dict[str, str] = {}
+    for unit, forms in words["units"].items():
+        for form in forms:
+            for variant in (form, form + "s", form + "es", re.sub("y$", "ies", form)):
+                unit_of.setdefault(variant.lower(), unit)
+    numbers = {k.lower(): v for k, v in words["number_words"].items()}
+    regex = re.compile(
+        rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(numbers))})"
+        rf"(?:\s+(?:more|additional|new|further|used|second-hand|advanced|modern|upgraded)){{0,2}}"
+        rf"(?P<middle>(?:\s+[\w/-]+){{0,3}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
+        re.I,
+    )
+    return regex, unit_of, numbers
+
+
+def find_quantities(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, object]]]:
+    regex, unit_of, numbers = _quantity_regex()
+    by_article = set(load_data("quantities.yaml")["counted_by_article"])
+    found = []
+    for match in regex.finditer(text, start, end):
+        raw = match["number"].lower()
+        unit = unit_of[match["unit"].lower()]
+        if raw in ("a", "an") and (match["middle"].strip() or unit not in by_article):
+            continue
+        value = numbers.get(raw) if raw in numbers else int(raw.replace(",", ""))
+        if not value or (1900 <= value <= 2100 and raw.isdigit()):
+            continue
+        if match["unit"][0].isupper() and not match["unit"].isupper():
+            continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
+        if re.search(
+            r"\b(?:km|kilomet|percent|per cent|%|years?|months?|days?)\b", match["middle"]
+        ):
+            continue
+        found.append((match.start(), match.end(), {"value": value, "unit": unit}))
+    return found
+
+
+@dataclass(frozen=True)
+class MoneyWords:
+    regex: re.Pattern[str]
+    currency_of: dict[str, str]  # symbol, code or word (lower case) -> ISO 4217
+    multipliers: dict[str, int]
+
+
+@functools.cache
+def _money_words() -> MoneyWords:
+    """Three ways news writes money: "$2.5 billion" / "USD 300 million" (symbol or code
+    first), "2.5 bln dollars" (a currency word after), "300 million USD" (a code after)."""
+    words = load_data("money.yaml")
+    aliases = words.get("code_aliases", {})
+    currency_of = {k.lower(): v for k, v in words["symbols"].items()}
+    currency_of |= {code.lower(): aliases.get(code, code) for code in words["codes"]}
+    currency_of |= {k.lower(): v for k, v in words["words"].items()}
+    multipliers = {k.lower(): v for k, v in words["multipliers"].items()}
+    symbol = alternation(list(words["symbols"]))
+    code = alternation(list(words["codes"]))
+    word = alternation(list(words["words"]))
+    scale = alternation(list(multipliers))
+    amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    regex = re.compile(
+        rf"(?:(?P<before>{symbol})\s?|(?P<code_before>{code})\s+)(?P<a1>{amount})"
+        rf"(?:\s*-?\s*(?P<m1>{scale})\b)?"
+        rf"|(?P<a2>{amount})\s*(?P<m2>{scale})?\s+(?P<after>{word}|{code})\b",
+        re.I,
+    )
+    return MoneyWords(regex, currency_of, multipliers)
+
+
+def find_money(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, object]]]:
+    """Amounts of money with their ISO 4217 currency, the amount as an exact number."""
+    words = _money_words()
+    found = []
+    for match in words.regex.finditer(text, start, end):
+        raw = match["a1"] or match["a2"]
+        scale = (match["m1"] or match["m2"] or "").lower()
+        marker = match["before"] or match["code_before"] or match["after"]
+        currency = words.currency_of.get(marker.lower())
+        amount = Decimal(raw.replace(",", "")) * words.multipliers.get(scale, 1)
+        if not currency or (not scale and not match["before"] and amount < 1000):
+            continue  # "5 dollars" and bare small numbers are not deal values
+        if scale in ("m", "b", "k") and not match["before"]:
+            continue  # "5 m" without a currency symbol is a length, not money
+        value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
+        found.append((match.start(), match.end(), {"amount": value, "currency": currency}))
+    return found

@@ -1,0 +1,212 @@
+"""Event detection: trigger words, the clauses that attribute them, and their status.
+
+A sentence yields one candidate per trigger that states an event of its own: not a trigger
+inside the attribution ("..., the minister said after talks on Friday"), not the topic of
+another trigger ("talks on the timeframe for their deliveries"), not a sentence that only
+describes a system ("The S-400 is the most advanced ...").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from exporter.normalize.mentions import Mention
+from exporter.resources import load_data
+
+EVENT_TYPES = (
+    "negotiation",
+    "agreement",
+    "payment",
+    "production",
+    "delivery",
+    "deployment",
+    "cancellation",
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    event_type: str
+    noun: bool  # a noun can be the topic of another trigger
+
+
+@functools.cache
+def _trigger_regex() -> re.Pattern[str]:
+    triggers = load_data("events.yaml")["triggers"]
+    parts = []
+    for event_type in EVENT_TYPES:
+        for pos in ("verb", "noun"):
+            patterns = sorted(triggers[event_type].get(pos, []), key=len, reverse=True)
+            if patterns:
+                parts.append(f"(?P<{event_type}_{pos}>{'|'.join(patterns)})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+@functools.cache
+def _cue_regexes() -> dict[str, re.Pattern[str]]:
+    status = load_data("events.yaml")["status"]
+    return {
+        name: re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w])", re.I)
+        for name, words in status.items()
+    }
+
+
+@functools.cache
+def _attribution_regex() -> re.Pattern[str]:
+    verbs = load_data("events.yaml")["attribution"]
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")\b")
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|:|,\s+(?:and|but|while|whereas|which)\s+|\s+(?:while|whereas|but)\s+"
+    r"|\bthat\b|,\s*[\"”]|[\"“]"
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+)?$", re.I)
+_TOPIC_LINK = re.compile(
+    r"\b(?:for|on|of|over|about|regarding|concerning|in|to)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?$",
+    re.I,
+)
+
+
+@functools.cache
+def _weak_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(load_data('events.yaml')['weak_triggers'])})", re.I)
+
+
+def is_weak(trigger: Trigger) -> bool:
+    """A trigger word common in other senses: it needs a weapon named in its clause."""
+    return bool(_weak_regex().fullmatch(trigger.text))
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    found = []
+    for match in _trigger_regex().finditer(text, start, end):
+        name = match.lastgroup or ""
+        event_type, pos = name.rsplit("_", 1)
+        found.append(Trigger(match.start(), match.end(), match.group(), event_type, pos == "noun"))
+    return found
+
+
+def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of a sentence that only say who stated it: "X said on Friday that", ", X said
+    after talks", "As X said,", "According to X,"."""
+    spans = []
+    sentence = text[start:end]
+    for match in _attribution_regex().finditer(sentence):
+        verb_start, verb_end = match.start(), match.end()
+        after = sentence[verb_end:]
+        that = re.match(r"(?:[^,.;\"“”]{0,60}?)\bthat\b", after)
+        if that and verb_start < len(sentence) * 0.7:
+            # the report's own clause begins after the last break before its verb
+            breaks = list(re.finditer(r",|;|\s(?:and|but|while)\s", sentence[:verb_start]))
+            begin = breaks[-1].end() if breaks else 0
+            spans.append((start + begin, start + verb_end + that.end()))
+            continue
+        lead = re.match(r"\s*(?:As|according to)\b", sentence[:verb_start], re.I)
+        comma = after.find(",")
+        if lead and comma >= 0:
+            spans.append((start, start + verb_end + comma + 1))
+            continue
+        before = sentence[:verb_start]
+        cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+        if (
+            cut > 0
+            and verb_start - cut < 90
+            and not re.search(r"\bthat\b", sentence[cut:verb_start])
+        ):
+            spans.append((start + cut, end))
+    return spans
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def is_definitional(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """ "The S-400 Triumf is the most advanced ...": a sentence about a system, not a deal."""
+    first = next((m for m in mentions if m.kind == "system"), None)
+    if first is None or first.start - start > 6:
+        return False
+    verbs = "|".join(load_data("events.yaml")["definitional_verbs"])
+    after = text[first.end : end]
+    return bool(re.match(rf"[^,]{{0,30}}?\s(?:{verbs})\s+(?:the|a|an|one)\b", after))
+
+
+def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[int, int]:
+    """The stretch around a trigger that its status words must come from."""
+    before = text[start : trigger.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    left = start + (breaks[-1].end() if breaks else 0)
+    after = _CLAUSE_BREAK.search(text, trigger.end, end)
+    right = after.start() if after else end
+    return left, right
+
+
+def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
+    """negated | planned | ongoing | reported, from the words of the trigger's clause:
+    the cue nearest the trigger wins, a negation anywhere in the clause before it wins all."""
+    left, right = clause_window(text, trigger, start, end)
+    cues = _cue_regexes()
+    window_before = text[max(left, trigger.start - 60) : trigger.start]
+    if cues["negated"].search(window_before) or _denied(text[start : trigger.start]):
+        return "negated"
+    if _PROGRESSIVE.search(window_before) and (
+        trigger.text.lower().startswith("in ") or trigger.text.lower().endswith("ing")
+    ):
+        return "ongoing"  # "are in talks", "is negotiating": under way as published
+    window_after = text[trigger.end : min(right, trigger.end + 90)]
+    if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
+        return "negated"
+    best: tuple[int, str] | None = None
+    for name in ("planned", "ongoing"):
+        for match in cues[name].finditer(window_before):
+            distance = trigger.start - (max(left, trigger.start - 60) + match.end())
+            if best is None or distance < best[0]:
+                best = (distance, name)
+        if trigger.noun or trigger.event_type in ("deployment", "delivery", "production"):
+            for match in cues[name].finditer(window_after):
+                distance = match.start() + 1
+                if best is None or distance < best[0]:
+                    best = (distance, name)
+    return best[1] if best else "reported"
+
+
+@functools.cache
+def _denial_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['denials'])})\b", re.I)
+
+
+def _denied(before: str) -> bool:
+    """A denial earlier in the sentence, not closed off by a semicolon."""
+    return bool(_denial_regex().search(before.rsplit(";", 1)[-1]))
+
+
+def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
+    """Noun triggers that name what an earlier trigger is about ("talks on ... deliveries",
+    "production ... for their delivery"): not events of their own."""
+    topics = set()
+    for index, trigger in enumerate(triggers):
+        if index == 0 or not trigger.noun:
+            continue
+        previous = triggers[index - 1]
+        between = text[previous.end : trigger.start]
+        if (
+            previous.event_type == "cancellation"
+            and len(between.split()) <= 3
+            and not re.search(r"[,;]", between)
+        ):
+            topics.add(trigger)  # "scrapped its talks", "suspend the purchase": what ends
+            continue
+        if (
+            len(between.split()) <= 14
+            and _TOPIC_LINK.search(between)
+            and not re.search(r"[;]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between)
+        ):
+            topics.add(trigger)
+    return topics

@@ -1,0 +1,120 @@
+"""The normalizer's knowledge, loaded once from exporter/data and compiled into look-ups.
+
+Countries come from pycountry (names, ISO codes) and data/countries.yaml (short names,
+demonyms, capitals); systems and companies from data/systems.yaml and data/companies.yaml;
+the word lists (events, quantities, money, dates, roles) are loaded by the stage that uses them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+
+from exporter.resources import load_data
+
+
+def alternation(forms: list[str]) -> str:
+    """A regex alternation of literal forms, longest first so the longest form wins."""
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str  # the short name news uses ("Russia", not "Russian Federation")
+
+
+@dataclass(frozen=True)
+class System:
+    designation: str
+    name: str
+    category: str
+    origin: str | None
+    maker: str | None
+    needs_context: bool = False
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)  # code -> Country
+    country_forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (code, how)
+    ambiguous: set[str] = field(default_factory=set)
+    systems: dict[str, System] = field(default_factory=dict)  # form -> System
+    companies: dict[str, Company] = field(default_factory=dict)  # form -> Company
+
+    def country(self, code: str) -> Country:
+        return self.countries[code]
+
+
+def _short_name(country: Any, extra: dict[str, Any]) -> str:
+    names = extra.get("names") or []
+    common = getattr(country, "common_name", None)
+    # prefer a one-to-three word name news uses over the formal one
+    for candidate in [common, *names, country.name]:
+        if (
+            candidate
+            and "," not in candidate
+            and len(candidate.split()) <= 3
+            and not candidate.isupper()
+            and "." not in candidate
+        ):
+            return candidate
+    return country.name
+
+
+def _load_countries(gaz: Gazetteer) -> None:
+    extra_all: dict[str, Any] = load_data("countries.yaml") or {}
+    for country in pycountry.countries:
+        code = country.alpha_3
+        extra = extra_all.get(code) or {}
+        gaz.countries[code] = Country(code, _short_name(country, extra))
+        official = [getattr(country, "official_name", None), getattr(country, "common_name", None)]
+        for form in [country.name, *official, *(extra.get("names") or [])]:
+            if form:
+                gaz.country_forms.setdefault(form, (code, "name"))
+        for form in extra.get("demonyms") or []:
+            gaz.country_forms.setdefault(form, (code, "demonym"))
+        for form in extra.get("capitals") or []:
+            gaz.country_forms.setdefault(form, (code, "capital"))
+        gaz.ambiguous.update(extra.get("ambiguous") or [])
+
+
+def _load_systems(gaz: Gazetteer) -> None:
+    for entry in load_data("systems.yaml") or []:
+        system = System(
+            entry["designation"],
+            entry.get("name") or entry["designation"],
+            entry["category"],
+            entry.get("origin"),
+            entry.get("maker"),
+            bool(entry.get("needs_context")),
+        )
+        for form in [entry["designation"], system.name, *(entry.get("aliases") or [])]:
+            gaz.systems.setdefault(form, system)
+
+
+def _load_companies(gaz: Gazetteer) -> None:
+    for entry in load_data("companies.yaml") or []:
+        company = Company(entry["name"], entry.get("country"), entry.get("kind", "company"))
+        for form in [entry["name"], *(entry.get("aliases") or [])]:
+            gaz.companies.setdefault(form, company)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    _load_countries(gaz)
+    _load_systems(gaz)
+    _load_companies(gaz)
+    return gaz

@@ -1,0 +1,234 @@
+"""Mention recognition: countries, weapon systems, companies, blocs and people in a sentence.
+
+Gazetteer forms are found by looking token n-grams up in dictionaries (not by one regex of
+thousands of alternatives), so the cost grows with the text, not with the gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
+from exporter.resources import load_data
+
+_TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
+_TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:])$")
+_ORIGIN_SUFFIX = re.compile(
+    r"-(?:made|built|designed|produced|supplied|developed|manufactured|"
+    r"led|backed|owned|based)$"
+)
+_VARIANT = re.compile(r"^(.*\d)(?:[A-Z]{1,4}\d{0,2}|-\d{1,2}[A-Z]?)$")
+_MAX_TOKENS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # country | system | company | bloc | person | nonparty
+    start: int  # offsets into the article body
+    end: int
+    text: str
+    country: str | None = None  # ISO alpha-3 of the country, company's home, person's state
+    how: str = ""  # for countries: name | demonym | capital
+    system: System | None = None
+    company: Company | None = None
+    role: str | None = None  # for people: their title
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def _surface_variants(surface: str) -> list[str]:
+    """The forms to look up for a surface string: as written, without a possessive or
+    trailing stop, singular, and without a variant suffix (F-16V -> F-16)."""
+    forms = [surface]
+    bare = _TRAILING.sub("", surface)
+    if bare != surface:
+        forms.append(bare)
+    for form in list(forms):
+        stem = _ORIGIN_SUFFIX.sub("", form)
+        if stem != form:
+            forms.append(stem)
+    for form in list(forms):
+        if form.endswith("s") and len(form) > 3:
+            forms.append(form[:-1])
+        if form.endswith("es") and len(form) > 4:
+            forms.append(form[:-2])
+    for form in list(forms):
+        variant = _VARIANT.match(form)
+        if variant:
+            forms.append(variant.group(1))
+    return forms
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([\w'’.-]+)\W*$", text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
+
+
+def _accept_ambiguous(text: str, start: int, sentence_start: int) -> bool:
+    """An ambiguous form (Jordan, Georgia, Chad) is taken for a state unless a capitalised
+    word stands right before it (a person's or place's name)."""
+    if start == sentence_start:
+        return True
+    previous = _previous_word(text, start)
+    return not (
+        previous[:1].isupper() and not text[start - 2 : start].strip(" ").endswith((",", "."))
+    )
+
+
+def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
+    """Countries, systems and companies in text[start:end], longest match first."""
+    tokens = _tokens(text, start, end)
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            surface = text[s:e]
+            for form in _surface_variants(surface):
+                if form in gaz.companies:
+                    company = gaz.companies[form]
+                    hit = Mention("company", s, e, surface, company.country, company=company)
+                elif form in gaz.systems:
+                    hit = Mention(
+                        "system", s, e, surface, gaz.systems[form].origin, system=gaz.systems[form]
+                    )
+                elif form in gaz.country_forms:
+                    code, how = gaz.country_forms[form]
+                    if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
+                        continue
+                    hit = Mention("country", s, e, surface, code, how)
+                if hit:
+                    break
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            while i < len(tokens) and tokens[i][0] < hit.end:
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+@functools.cache
+def _category_nouns() -> dict[str, str]:
+    """Per category, one regex alternation of the nouns that name its weapons."""
+    return {category: "|".join(nouns) for category, nouns in load_data("categories.yaml").items()}
+
+
+@functools.cache
+def _kind_regex() -> re.Pattern[str]:
+    parts = [f"(?P<c{i}>{nouns})" for i, nouns in enumerate(_category_nouns().values())]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+
+
+def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
+    """The categories of the weapon nouns in text[start:end] ("the frigate" -> ship)."""
+    names = list(_category_nouns())
+    found = set()
+    for match in _kind_regex().finditer(text, start, end):
+        found.add(next(names[i] for i in range(len(names)) if match[f"c{i}"]))
+    return frozenset(found)
+
+
+@functools.cache
+def _unknown_system_regex() -> re.Pattern[str]:
+    parts = [f"(?P<c{i}>{nouns})" for i, nouns in enumerate(_category_nouns().values())]
+    return re.compile(
+        r"(?<![\w-])(?P<designation>[A-Z][A-Za-z]{0,6}-?\d{1,4}[A-Z]{0,3}(?:[- ][A-Z]\d?)?)"
+        r"(?:s)?\s+(?:" + "|".join(parts) + r")\b"
+    )
+
+
+def unknown_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    """A designation written like one (letters, digits) before a weapon noun, not in the
+    gazetteer: still a system, of the noun's category, origin unknown."""
+    regex = _unknown_system_regex()
+    found = []
+    for match in regex.finditer(text, start, end):
+        s, e = match.span("designation")
+        if any(m.start < e and s < m.end for m in taken):
+            continue
+        designation = match["designation"]
+        if re.fullmatch(r"(?:19|20)\d\d", designation) or designation.isdigit():
+            continue
+        category = next(c for i, c in enumerate(_category_nouns()) if match[f"c{i}"])
+        system = System(designation, designation, category, None, None)
+        found.append(Mention("system", s, e, designation, None, system=system))
+    return found
+
+
+@functools.cache
+def _word_regexes() -> dict[str, re.Pattern[str]]:
+    words = load_data("events.yaml")
+    return {
+        "bloc": re.compile(rf"(?<![\w-])(?:{alternation(words['blocs'])})(?![\w-])"),
+        "nonparty": re.compile(rf"\b(?:{alternation(words['non_parties'])})\b", re.I),
+    }
+
+
+@functools.cache
+def _person_regex() -> re.Pattern[str]:
+    titles = alternation(load_data("roles.yaml")["titles"])
+    name = r"[A-Z][\w'’-]+"
+    return re.compile(
+        rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})"
+    )
+
+
+def people(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    """People introduced by a title ("Defence Minister Hulusi Akar"); their state from a
+    country word right before the title."""
+    found = []
+    for match in _person_regex().finditer(text, start, end):
+        s, e = match.span("name")
+        if any(m.start < e and s < m.end for m in taken):
+            continue
+        country = None
+        before = [m for m in taken if m.kind == "country" and 0 <= match.start() - m.end <= 2]
+        if before:
+            country = before[-1].country
+        found.append(Mention("person", s, e, match["name"], country, role=match["title"].strip()))
+    return found
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Every mention in text[start:end], in text order, none overlapping."""
+    gaz = gazetteer()
+    mentions = gazetteer_mentions(text, start, end, gaz)
+    mentions += unknown_systems(text, start, end, mentions)
+    for kind, regex in _word_regexes().items():
+        for match in regex.finditer(text, start, end):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+                mentions.append(Mention(kind, match.start(), match.end(), match.group()))
+    mentions += people(text, start, end, mentions)
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.kind == "system"
+            and m.system
+            and m.system.needs_context
+            and not any(ch.isdigit() for ch in m.text)
+            and not _has_weapon_context(text, m, start, end)
+        )
+    ]
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bool:
+    """A system whose name is also a common word ("Patriot", "Reaper") counts only beside a
+    weapon noun (within two words after it) or with its maker named in the sentence; a form
+    with a digit in it ("AH-64E") is a designation and needs nothing."""
+    nouns = "|".join(_category_nouns().values())
+    after = text[mention.end : min(end, mention.end + 60)]
+    if re.match(rf"\s*(?:[\w-]+\s+){{0,2}}(?:{nouns}|systems?|batter(?:y|ies))\b", after):
+        return True
+    maker = mention.system.maker if mention.system else None
+    return bool(maker and maker in text[start:end])

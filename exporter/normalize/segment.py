@@ -1,0 +1,190 @@
+"""Segmentation: an article body into paragraphs and sentences with character offsets, and
+the dateline ("ANTALYA, March 29. /TASS/. ") found and set apart."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from exporter.resources import load_data
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "brig",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "mt",
+        "ft",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offset into the article body
+    end: int
+    text: str
+    paragraph: int  # 0-based paragraph index (counted from the first paragraph of the body)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    text: str  # as written: "ANTALYA, March 29. /TASS/."
+    place: str
+    date_text: str | None  # "March 29"
+
+
+@functools.cache
+def _month_pattern() -> str:
+    months = load_data("dates.yaml")["months"]
+    forms = [m for name, short in months.items() for m in [name, *short]]
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@functools.cache
+def _dateline_regex() -> re.Pattern[str]:
+    month = _month_pattern()
+    return re.compile(
+        rf"""(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*(?:,\ (?!(?:{month})\b)[A-Z][A-Za-z.]+)?)
+        (?:,\s*(?P<date>(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{month})\.?(?:\s+\d{{4}})?))?
+        \.?\s*
+        (?P<agency>/[^/\n]{{1,40}}/\.?|\([^)\n]{{1,40}}\)|\[[^\]\n]{{1,40}}\])?
+        \s*(?P<dash>[-–—]{{1,2}}|:)?\s*""",
+        re.VERBOSE,
+    )
+
+
+_PLACE_AND_DATE = re.compile(
+    r"(?P<place>[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){0,2}),\s+"
+    r"(?P<date>[\w .,]{6,25}?)[ \t]*(?:\n|$)"
+)
+
+
+def find_dateline(text: str, start: int) -> Dateline | None:
+    """A dateline at `start` (a paragraph's beginning): a place in capitals with a date, an
+    agency tag or a dash after it; or, as press releases put it, a line that holds only a
+    place and a full date ("Athens, 24 March 2022")."""
+    alone = _PLACE_AND_DATE.match(text, start)
+    if alone:
+        from exporter.normalize.dates import find_dates
+
+        found = find_dates(alone["date"], 0, len(alone["date"]))
+        if len(found) == 1 and found[0].kind == "full" and found[0].text == alone["date"].strip():
+            end = alone.start() + len(alone.group().rstrip())
+            return Dateline(
+                alone.start(), end, text[alone.start() : end], alone["place"], alone["date"].strip()
+            )
+    match = _dateline_regex().match(text, start)
+    if not match or not (match["date"] or match["agency"] or match["dash"]):
+        return None
+    if len(match["place"].replace(" ", "")) < 3:
+        return None
+    raw = text[match.start() : match.end()].rstrip(" -–—:")
+    return Dateline(match.start(), match.end(), raw, match["place"], match["date"])
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end]."""
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        word = re.search(r"([\w.]+)\.$", text[begin : match.start() + 1])
+        if match.group()[0] == "." and word:
+            token = word.group(1).lower()
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                continue
+        spans.append((begin, stop))
+        begin = stop
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end and text[begin:end].strip():
+        spans.append((begin, end))
+    return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+@dataclass(frozen=True)
+class Segmented:
+    sentences: list[Sentence]  # the body proper: from the dateline on, when there is one
+    dateline: Dateline | None
+    headline: str | None  # the first line before the dateline that reads like a headline
+
+
+def segment(text: str) -> Segmented:
+    paras = paragraphs(text)
+    dateline, first = None, 0
+    for index, (start, _) in enumerate(paras[:8]):
+        dateline = find_dateline(text, start)
+        if dateline:
+            first = index
+            break
+    headline = None
+    for start, end in paras[:first]:
+        if len(text[start:end].split()) >= 4:
+            headline = text[start:end].strip()
+            break
+    sentences = []
+    for number, (start, end) in enumerate(paras[first:]):
+        if number == 0 and dateline:
+            start = dateline.end
+        for s, e in split_sentences(text, start, end):
+            sentence_text = text[s:e].rstrip()
+            sentences.append(Sentence(s, s + len(sentence_text), sentence_text, number))
+    return Segmented(sentences, dateline, headline)

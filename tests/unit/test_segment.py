@@ -1,0 +1,59 @@
+"""Segmentation: datelines set apart, sentences with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.normalize.segment import find_dateline, segment, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place", "date"),
+    [
+        (
+            "ANTALYA, March 29. /TASS/. The deal",
+            "ANTALYA, March 29. /TASS/.",
+            "ANTALYA",
+            "March 29",
+        ),
+        ("MOSCOW, March 3 (Reuters) - Russia", "MOSCOW, March 3 (Reuters)", "MOSCOW", "March 3"),
+        ("SEOUL, Oct. 5 (Yonhap) -- The", "SEOUL, Oct. 5 (Yonhap)", "SEOUL", "Oct. 5"),
+        (
+            "NEW DELHI, Feb 2, 2021 (Wire) – India",
+            "NEW DELHI, Feb 2, 2021 (Wire)",
+            "NEW DELHI",
+            "Feb 2, 2021",
+        ),
+        ("WASHINGTON — The State", "WASHINGTON", "WASHINGTON", None),
+        ("PORTLAND, Ore., May 3 - X", "PORTLAND, Ore., May 3", "PORTLAND, Ore.", "May 3"),
+    ],
+)
+def test_dateline_forms(text: str, dateline: str, place: str, date: str | None) -> None:
+    found = find_dateline(text, 0)
+    assert found is not None
+    assert (found.text, found.place, found.date_text) == (dateline, place, date)
+
+
+@pytest.mark.parametrize(
+    "text", ["The deal was signed.", "NATO allies said", "Ankara, Moscow talk"]
+)
+def test_no_dateline_in_ordinary_sentences(text: str) -> None:
+    assert find_dateline(text, 0) is None
+
+
+def test_sentences_keep_abbreviations_and_offsets() -> None:
+    text = 'Gen. Smith met U.S. officials on Jan. 5. The deal was signed. "Talks go on," he said.'
+    spans = split_sentences(text, 0, len(text))
+    assert [text[s:e].strip() for s, e in spans] == [
+        "Gen. Smith met U.S. officials on Jan. 5.",
+        "The deal was signed.",
+        '"Talks go on," he said.',
+    ]
+
+
+def test_lines_before_the_dateline_are_headline_not_body() -> None:
+    text = "All news\n\nTurkey buys more air defence systems\n\nANKARA, May 2 (AA) - Turkey signed."
+    parts = segment(text)
+    assert parts.headline == "Turkey buys more air defence systems"
+    assert [s.text for s in parts.sentences] == ["Turkey signed."]
+    assert parts.dateline is not None and parts.dateline.text == "ANKARA, May 2 (AA)"
