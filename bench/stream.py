@@ -86,8 +86,10 @@ def main() -> None:
     parser.add_argument("--max-size", type=int, default=1000, help="largest input, in MB")
     args = parser.parse_args()
     sizes = [s for s in SIZES_MB if s <= args.max_size]
-    print(f"{'input':>8}  {'records':>9}  {'run':<22}{'seconds':>8}  {'records/s':>10}  "
-          f"{'peak RSS':>9}")
+    print(
+        f"{'input':>8}  {'records':>9}  {'run':<22}{'seconds':>8}  {'records/s':>10}  "
+        f"{'peak RSS':>9}"
+    )
     with tempfile.TemporaryDirectory(prefix="procex-bench-") as tmp:
         for size in sizes:
             path = Path(tmp) / f"records-{size}mb.ndjson"
@@ -95,8 +97,11 @@ def main() -> None:
             for name, argv in runs(path):
                 seconds, peak, code = measure(argv)
                 note = "" if code == 0 else f"  (exit {code})"
-                print(f"{size:>6}MB  {count:>9}  {name:<22}{seconds:>8.2f}  "
-                      f"{count / seconds:>10,.0f}  {peak / 2**20:>7.1f}MB{note}", flush=True)
+                print(
+                    f"{size:>6}MB  {count:>9}  {name:<22}{seconds:>8.2f}  "
+                    f"{count / seconds:>10,.0f}  {peak / 2**20:>7.1f}MB{note}",
+                    flush=True,
+                )
             path.unlink()
 
 

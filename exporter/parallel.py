@@ -168,9 +168,7 @@ def normalize_on_dask(
             client = default_client()
         except ValueError:
             client = Client()
-    futures = client.map(
-        normalize_partition, chunks, targets, metadata=metadata, pure=False
-    )
+    futures = client.map(normalize_partition, chunks, targets, metadata=metadata, pure=False)
     return client.gather(futures)
 
 
@@ -191,8 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     metadata = {"published": args.published} if args.published else None
     with Client(args.scheduler) if args.scheduler else Client() as client:
         results = normalize_on_dask(
-            args.articles, args.out, client=client,
-            per_partition=args.per_partition, metadata=metadata,
+            args.articles,
+            args.out,
+            client=client,
+            per_partition=args.per_partition,
+            metadata=metadata,
         )
     code = 0
     for target, count, errors in results:

@@ -16,8 +16,13 @@ class Progress:
     every method a no-op, so callers need not test for a terminal themselves."""
 
     def __init__(
-        self, label: str, unit: str, *, total: int | None = None,
-        stream: TextIO | None = None, enabled: bool = True,
+        self,
+        label: str,
+        unit: str,
+        *,
+        total: int | None = None,
+        stream: TextIO | None = None,
+        enabled: bool = True,
     ) -> None:
         self.label, self.unit, self.total = label, unit, total
         self.stream = stream or sys.stderr
@@ -67,8 +72,7 @@ class Progress:
             self.stream.flush()
 
 
-def progress(label: str, unit: str, *, quiet: bool = False, total: int | None = None
-             ) -> Progress:
+def progress(label: str, unit: str, *, quiet: bool = False, total: int | None = None) -> Progress:
     """A Progress on stderr, enabled only when stderr is a terminal and not `quiet`."""
     enabled = not quiet and sys.stderr.isatty()
     return Progress(label, unit, total=total, stream=sys.stderr, enabled=enabled)

@@ -36,7 +36,7 @@ def shape(node: Any) -> Any:
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> Iterator[str]:
-    """"+ path" added, "- path" removed, "~ path" changed, for every field path."""
+    """ "+ path" added, "- path" removed, "~ path" changed, for every field path."""
     before, after = fields(old), fields(new)
     for path in sorted(set(before) | set(after)):
         if path not in after:

@@ -15,7 +15,9 @@ from exporter.problems import InputError
 
 
 def write_outputs(
-    records: Iterable[dict[str, Any]], formats: list[OutFormat], out: str | None,
+    records: Iterable[dict[str, Any]],
+    formats: list[OutFormat],
+    out: str | None,
     note: Callable[[str], None] = say,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder

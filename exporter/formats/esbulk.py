@@ -48,8 +48,13 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
                 continue
             if not (isinstance(act, dict) and len(act) == 1 and next(iter(act)) == "index"):
                 yield Problem(
-                    name, line_no, 1, "", "parse",
-                    'expected an action line {"index":{"_id":...}}', record_no + 1,
+                    name,
+                    line_no,
+                    1,
+                    "",
+                    "parse",
+                    'expected an action line {"index":{"_id":...}}',
+                    record_no + 1,
                 )
             continue
         expect_action = True

@@ -146,12 +146,15 @@ def _read_lines(
 
     feed = enumerate(lines(), start=1)
     first, second = next(feed, (1, b""))[1], next(feed, (2, b""))[1]
-    if not (first.startswith(_HEAD) and first.rstrip().endswith(b",")
-            and second.strip() == b'"@graph":['):
+    if not (
+        first.startswith(_HEAD)
+        and first.rstrip().endswith(b",")
+        and second.strip() == b'"@graph":['
+    ):
         yield _LEFT_LAYOUT
         return
     try:
-        orjson.loads(first.rstrip()[len(_HEAD):-1])
+        orjson.loads(first.rstrip()[len(_HEAD) : -1])
     except orjson.JSONDecodeError:
         yield _LEFT_LAYOUT
         return

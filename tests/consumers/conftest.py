@@ -18,7 +18,10 @@ SEEDS = ROOT / "seeds"
 def procex(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "exporter", *args],
-        input=stdin, capture_output=True, cwd=ROOT, timeout=300,
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
     )
 
 

@@ -31,12 +31,14 @@ def test_partitions_concatenate_into_the_single_process_output(
     from exporter.parallel import normalize_on_dask
 
     with (
-        distributed.LocalCluster(processes=False, n_workers=2, threads_per_worker=1,
-                                 dashboard_address=None) as cluster,
+        distributed.LocalCluster(
+            processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        results = normalize_on_dask(str(folder), str(tmp_path / "out"), client=client,
-                                    per_partition=1)
+        results = normalize_on_dask(
+            str(folder), str(tmp_path / "out"), client=client, per_partition=1
+        )
     parts = sorted((tmp_path / "out").glob("part-*.ndjson"))
     assert [Path(target) for target, _, _ in results] == parts and len(parts) == 3
     assert all(errors == [] for _, _, errors in results)
@@ -45,7 +47,9 @@ def test_partitions_concatenate_into_the_single_process_output(
     joined = b"".join(p.read_bytes() for p in parts)
     single = subprocess.run(
         [sys.executable, "-m", "exporter", "normalize", str(folder), "-q"],
-        capture_output=True, cwd=ROOT, timeout=300,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
     )
     assert single.returncode == 0, single.stderr.decode()
     assert joined == single.stdout

@@ -26,7 +26,7 @@ COLUMNS = {
     "actors": "STRUCT(name VARCHAR, role VARCHAR, country VARCHAR)[]",
     "source": "STRUCT(id VARCHAR, publisher VARCHAR, url VARCHAR, title VARCHAR,"
     " published VARCHAR, dateline VARCHAR, language VARCHAR, published_inferred BOOLEAN)",
-    "evidence": "STRUCT(text VARCHAR, start INTEGER, \"end\" INTEGER)",
+    "evidence": 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)',
 }
 
 
@@ -59,9 +59,7 @@ def test_dates_by_value_and_precision(ndjson: Path) -> None:
             WHERE date.value IS NOT NULL ORDER BY date.value"""
     ).fetchall()
     expected = sorted(
-        (r["id"], r["date"]["value"], r["date"]["precision"])
-        for r in lines_of(ndjson)
-        if r["date"]
+        (r["id"], r["date"]["value"], r["date"]["precision"]) for r in lines_of(ndjson) if r["date"]
     )
     assert sorted(got) == expected
     day = [g for g in got if g[2] == "day"]

@@ -25,14 +25,50 @@ in {month} next year.
 """
 
 VARIANTS = [
-    ("India", "Russia", "S-400", "2018-10-05", "NEW DELHI", "October 5", "The Indian",
-     "Friday", "March"),
-    ("Qatar", "France", "Rafale", "2017-12-07", "DOHA", "December 7", "Qatar's", "Thursday",
-     "June"),
-    ("Egypt", "Germany", "IRIS-T", "2021-03-02", "CAIRO", "March 2", "The Egyptian",
-     "Tuesday", "January"),
-    ("Poland", "United States", "Patriot", "2018-03-28", "WARSAW", "March 28", "The Polish",
-     "Wednesday", "May"),
+    (
+        "India",
+        "Russia",
+        "S-400",
+        "2018-10-05",
+        "NEW DELHI",
+        "October 5",
+        "The Indian",
+        "Friday",
+        "March",
+    ),
+    (
+        "Qatar",
+        "France",
+        "Rafale",
+        "2017-12-07",
+        "DOHA",
+        "December 7",
+        "Qatar's",
+        "Thursday",
+        "June",
+    ),
+    (
+        "Egypt",
+        "Germany",
+        "IRIS-T",
+        "2021-03-02",
+        "CAIRO",
+        "March 2",
+        "The Egyptian",
+        "Tuesday",
+        "January",
+    ),
+    (
+        "Poland",
+        "United States",
+        "Patriot",
+        "2018-03-28",
+        "WARSAW",
+        "March 28",
+        "The Polish",
+        "Wednesday",
+        "May",
+    ),
 ]
 
 
@@ -44,10 +80,19 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         VARIANTS * 3
     ):
         path = folder / f"{n:03d}.txt"
-        path.write_text(TEMPLATE.format(
-            buyer=buyer, seller=seller, system=system, published=published, city=city,
-            date=date, buyer_adj=adj, weekday=weekday, month=month,
-        ))
+        path.write_text(
+            TEMPLATE.format(
+                buyer=buyer,
+                seller=seller,
+                system=system,
+                published=published,
+                city=city,
+                date=date,
+                buyer_adj=adj,
+                weekday=weekday,
+                month=month,
+            )
+        )
         paths.append(str(path))
     return [*paths, str(SEEDS)]
 
@@ -55,7 +100,10 @@ def articles(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def normalize(*args: str, stderr=subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "exporter", "normalize", *args],
-        stdout=subprocess.PIPE, stderr=stderr, cwd=ROOT, timeout=300,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        cwd=ROOT,
+        timeout=300,
     )
 
 
@@ -64,9 +112,7 @@ def square(n: int) -> int:
 
 
 def test_ordered_map_keeps_input_order_on_many_processes() -> None:
-    assert list(ordered_map(square, range(200), 4, batch=3, ahead=2)) == [
-        n * n for n in range(200)
-    ]
+    assert list(ordered_map(square, range(200), 4, batch=3, ahead=2)) == [n * n for n in range(200)]
 
 
 @pytest.mark.parametrize("fmt", ["ndjson", "yaml", "jsonld"])

@@ -29,8 +29,7 @@ def canonical(document: dict) -> str:
     """URDNA2015 canonical N-Quads: blank nodes labelled the same run after run."""
     return jsonld.normalize(
         document,
-        {"algorithm": "URDNA2015", "format": "application/n-quads",
-         "documentLoader": no_network},
+        {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": no_network},
     )
 
 
@@ -55,8 +54,7 @@ def test_the_golden_file_is_what_rdflib_reads_from_our_jsonld() -> None:
 
 @pytest.mark.parametrize(
     ("amount", "lexical"),
-    [(2_500_000_000, "2500000000"), (1.25, "1.25"), (1e13, "10000000000000.0"),
-     (0.01, "0.01")],
+    [(2_500_000_000, "2500000000"), (1.25, "1.25"), (1e13, "10000000000000.0"), (0.01, "0.01")],
 )
 def test_money_is_an_exact_decimal_in_both_processors(amount, lexical: str) -> None:
     record = {**lines_of(SEED_EVENTS)[0], "value": {"amount": amount, "currency": "USD"}}

@@ -44,8 +44,7 @@ def assert_no_at_keys(value) -> None:
             assert_no_at_keys(item)
 
 
-@pytest.mark.parametrize("source", ["seed-events.ndjson", "seed-events.yaml",
-                                    "seed-events.jsonld"])
+@pytest.mark.parametrize("source", ["seed-events.ndjson", "seed-events.yaml", "seed-events.jsonld"])
 def test_convert_output_follows_the_rules(source: str) -> None:
     result = procex("convert", str(SEED_EVENTS.with_name(source)), "--to", "ndjson")
     assert result.returncode == 0, result.stderr
@@ -101,9 +100,7 @@ def test_convert_skips_the_refused_record_keeps_the_others_and_exits_1(tmp_path:
     bad["id"] = "pe-0000000000000000000b"
     source = tmp_path / "in.yaml"
     write_records([RECORD], (buffer := io.BytesIO()), "yaml")
-    source.write_bytes(
-        buffer.getvalue() + b'---\n' + json.dumps(bad).encode() + b"\n"
-    )
+    source.write_bytes(buffer.getvalue() + b"---\n" + json.dumps(bad).encode() + b"\n")
     result = procex("convert", str(source), "--to", "ndjson")
     assert result.returncode == 1
     assert orjson.loads(result.stdout) == RECORD
@@ -117,8 +114,9 @@ def test_convert_skips_the_refused_record_keeps_the_others_and_exits_1(tmp_path:
 def test_yaml_nan_is_refused_not_written_as_null(tmp_path: Path) -> None:
     source = tmp_path / "nan.yaml"
     source.write_text(
-        (SEED_EVENTS.with_name("seed-events.yaml").read_text("utf-8").split("---\n")[1])
-        .replace("quantity: null", "quantity: .nan")
+        (SEED_EVENTS.with_name("seed-events.yaml").read_text("utf-8").split("---\n")[1]).replace(
+            "quantity: null", "quantity: .nan"
+        )
     )
     result = procex("convert", str(source), "--to", "ndjson")
     assert result.returncode == 1 and result.stdout == b""
@@ -130,8 +128,9 @@ def test_es_bulk_action_line_carries_the_id() -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split(b"\n")
     assert lines[-1] == b"" and len(lines[:-1]) == 2 * len(lines_of(SEED_EVENTS))
-    for action, source, record in zip(lines[0:-1:2], lines[1:-1:2], lines_of(SEED_EVENTS),
-                                      strict=True):
+    for action, source, record in zip(
+        lines[0:-1:2], lines[1:-1:2], lines_of(SEED_EVENTS), strict=True
+    ):
         assert action == b'{"index":{"_id":"' + record["id"].encode() + b'"}}'
         assert orjson.loads(source) == record
     assert_ndjson_rules(result.stdout)

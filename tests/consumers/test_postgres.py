@@ -67,8 +67,10 @@ def server() -> Iterator[str]:
     """A connection string to a fresh PostgreSQL cluster on 127.0.0.1, gone afterwards."""
     bindir = server_bin()
     if bindir is None:
-        pytest.skip("no PostgreSQL server binary (initdb/pg_ctl) on PATH or under "
-                    "/usr/lib/postgresql/*/bin; .ci/run installs Debian's postgresql")
+        pytest.skip(
+            "no PostgreSQL server binary (initdb/pg_ctl) on PATH or under "
+            "/usr/lib/postgresql/*/bin; .ci/run installs Debian's postgresql"
+        )
     home = Path(tempfile.mkdtemp(prefix="procex-pg-"))
     data, port = home / "data", free_port()
     if os.geteuid() == 0:
@@ -76,23 +78,52 @@ def server() -> Iterator[str]:
         os.chown(home, user.pw_uid, user.pw_gid)
     run = {"check": True, "capture_output": True, "timeout": 120, "cwd": home}
     subprocess.run(
-        as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "procex", "-A", "trust",
-                        "-E", "UTF8", "--locale=C", "--no-sync"]),
+        as_server_user(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "procex",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ]
+        ),
         **run,
     )
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {home} -c fsync=off"
     try:
         subprocess.run(
-            as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"),
-                            "-o", options, "-w", "-t", "60", "start"]),
+            as_server_user(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(home / "log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ]
+            ),
             **run,
         )
         yield f"host=127.0.0.1 port={port} user=procex dbname=postgres"
     finally:
         subprocess.run(
-            as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                            "-w", "stop"]),
-            capture_output=True, timeout=60, cwd=home,
+            as_server_user(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+            ),
+            capture_output=True,
+            timeout=60,
+            cwd=home,
         )
         shutil.rmtree(home, ignore_errors=True)
 

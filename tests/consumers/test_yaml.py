@@ -52,8 +52,11 @@ def test_pyyaml_and_ruamel_read_the_same_documents(converted: str) -> None:
 def test_non_ascii_stays_readable_and_key_order_is_kept(converted: str) -> None:
     first = lines_of(SEED_EVENTS)[0]
     assert "\\u" not in converted and "’" in converted  # the apostrophe of "contract’s"
-    keys = [line.split(":")[0] for line in converted.split("---\n")[1].splitlines()
-            if line and not line.startswith(" ")]
+    keys = [
+        line.split(":")[0]
+        for line in converted.split("---\n")[1].splitlines()
+        if line and not line.startswith(" ")
+    ]
     assert keys == list(first)
 
 

@@ -4,8 +4,8 @@ the located problems recorded for it."""
 from __future__ import annotations
 
 import copy
-import json
 import io
+import json
 from pathlib import Path
 
 import pytest
