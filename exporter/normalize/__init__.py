@@ -143,10 +143,15 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     if triggers and not is_definitional(text, s, e, mentions):
         attribution = attribution_spans(text, s, e)
         topics = topic_triggers(text, triggers)
-        content = [m for m in mentions if not inside(m.start, attribution)]
+        money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
+        # "39.3 billion Swedish crowns" names a currency, not a party
+        content = [
+            m
+            for m in mentions
+            if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
+        ]
         systems = [m for m in content if m.kind == "system"]
         quantities = [q for q in find_quantities(text, s, e) if not inside(q[0], attribution)]
-        money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
         actors = _actors(mentions, state.people, sentence)
         for trigger in triggers:
             if trigger in topics or inside(trigger.start, attribution):
@@ -156,12 +161,18 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 continue
             status = status_of(text, trigger, s, e)
             when, by_report = _event_date(
-                trigger, date_mentions, attribution, state.reference, status, state.previous_date
+                trigger,
+                date_mentions,
+                attribution,
+                state.reference,
+                status,
+                state.previous_date,
+                (left, right),
             )
             status, when, by_report = _status_by_date(status, when, by_report, state.reference)
             chosen = event_systems(text, trigger, systems, left, right) or [None]
             for system in chosen:
-                candidate = _candidate(text, trigger, system, content, s, left, state)
+                candidate = _candidate(text, trigger, system, content, s, left, right, state)
                 if candidate is None:
                     continue
                 candidate.status, candidate.date, candidate.dated_by_report = (
@@ -215,12 +226,15 @@ def _candidate(
     content: list[Mention],
     sentence_start: int,
     clause_start: int,
+    clause_end: int,
     state: ArticleState,
 ) -> Candidate | None:
     """Deal of one event: its parties from the sentence, what it leaves out from the deal the
     sentence continues, the buyer last from the article's home state."""
     home = state.home.country if state.home else None
-    roles = assign_roles(text, trigger, content, system_mention, sentence_start, clause_start, home)
+    roles = assign_roles(
+        text, trigger, content, system_mention, sentence_start, clause_start, clause_end, home
+    )
     if roles.no_buyer or roles.no_seller:
         return None
     system = system_mention.system if system_mention else None
@@ -282,6 +296,7 @@ def _event_date(
     reference: Reference,
     status: str,
     previous: dates_.ResolvedDate | None,
+    clause: tuple[int, int],
 ) -> tuple[dates_.ResolvedDate | None, bool]:
     """The date the text gives for the event: the nearest date of its own clause, else the
     date of the report (for what happened or is under way), else none. A denied event has
@@ -298,8 +313,16 @@ def _event_date(
             return dates_.resolve(earlier[-1], reference.date, False) if earlier else previous
         return dates_.resolve(mention, reference.date, forward)
 
-    if own:
-        best = min(own, key=lambda m: abs(m.start - trigger.start))
+    # the date of the trigger's own clause, the one after it first ("signed ... in January
+    # 2020, with deliveries due in 2024"), else the nearest in the sentence
+    in_clause = [m for m in own if clause[0] <= m.start < clause[1]]
+    ordered = sorted(
+        in_clause, key=lambda m: (m.start < trigger.start, abs(m.start - trigger.start))
+    )
+    ordered += sorted(
+        (m for m in own if m not in in_clause), key=lambda m: abs(m.start - trigger.start)
+    )
+    for best in ordered[:1]:
         value = resolved(best)
         if value:
             return value, False

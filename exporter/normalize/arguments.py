@@ -61,15 +61,19 @@ def assign_roles(
     system: Mention | None,
     sentence_start: int,
     clause_start: int,
+    clause_end: int,
     home: str | None = None,
 ) -> Roles:
     """Buyer and seller of one event: from the words around each party ("to X", "from Y",
     "X ordered", "Y will supply"), then from the system's origin, never by position alone."""
     seller_verbs, supplier_by, buying_by, forces = _role_words()
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
+    # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
+    # ... an embargo over the Falklands" says nothing of who sold)
+    near = [p for p in parties if clause_start <= p.start < clause_end]
     buyer = seller = None
     subject_side: str | None = None
-    for party in parties:
+    for party in near:
         before = text[max(sentence_start, party.start - 30) : party.start]
         after = text[party.end : party.end + 40]
         if forces.match(after) and buyer is None:
@@ -92,7 +96,7 @@ def assign_roles(
             buyer = party
     counterparts = [
         p
-        for p in parties
+        for p in near
         if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
         and p.start > trigger.start - 80
     ]
@@ -182,9 +186,18 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
 def event_systems(
     text: str, trigger: Trigger, systems: list[Mention], left: int, right: int
 ) -> list[Mention]:
-    """The systems an event is about: those named after its trigger in its clause, joined by
-    "and" or commas ("three FDI frigates and six Rafale aircraft"); else the nearest one."""
-    after = [m for m in systems if trigger.end <= m.start < right]
+    """The systems an event is about: its object, named soon after the trigger in its clause
+    with those joined to it by "and" or commas ("three FDI frigates and six Rafale
+    aircraft"); else its subject, named before it ("The Gripen ... entered service,
+    replacing the Mirage 2000"); else the nearest one."""
+    before = [m for m in systems if left <= m.end <= trigger.start]
+    after = [
+        m
+        for m in systems
+        if trigger.end <= m.start < right and _is_object(text[trigger.end : m.start])
+    ]
+    if not after and not before:
+        after = [m for m in systems if trigger.end <= m.start < right]
     if after:
         chosen = [after[0]]
         for mention in after[1:]:
@@ -198,11 +211,24 @@ def event_systems(
             else:
                 break
         return chosen
-    before = [m for m in systems if left <= m.end <= trigger.start]
     if before:
         return [before[-1]]
     found = nearest(systems, trigger)
     return [found] if found else []
+
+
+_NOT_OBJECT = re.compile(
+    r"[,;:(]|\b(?:replac\w*|instead|than|unlike|after|before|alongside|"
+    r"besides|including|such as|which|that|to replace)\b",
+    re.I,
+)
+
+
+def _is_object(gap: str) -> bool:
+    """Whether a system this far after a trigger is what the trigger acts on: close by, with
+    no comma or replacing-word between ("signed for 12 Rafale jets", not "entered service
+    ..., replacing the Mirage 2000")."""
+    return len(gap.split()) <= 10 and not _NOT_OBJECT.search(gap)
 
 
 @functools.cache

@@ -96,7 +96,7 @@ _NUMBERS = {
     "ten": 10,
 }
 _YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|to|"
+    r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|to|for|"
     r"through|and|or|early|mid|late|end|beginning|start|year|fiscal|FY)"
     r"[\s-]+|[-–])$",
     re.I,

@@ -66,7 +66,9 @@ _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:and|but|while|whereas|which)\s+|\s+(?:while|whereas|but)\s+"
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+)?$", re.I)
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+|also\s+)?$", re.I
+)
 _TOPIC_LINK = re.compile(
     r"\b(?:for|on|of|over|about|regarding|concerning|in|to)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?$",
@@ -174,6 +176,8 @@ def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
                 distance = match.start() + 1
                 if best is None or distance < best[0]:
                     best = (distance, name)
+    if best and best[1] == "ongoing" and re.search(r"\bhad\b", text[left:right]):
+        return "reported"  # "had been under way since 2023": over before the report
     return best[1] if best else "reported"
 
 

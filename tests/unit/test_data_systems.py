@@ -20,8 +20,15 @@ def test_systems_have_their_fields_and_valid_codes() -> None:
     systems = load_data("systems.yaml")
     assert len(systems) >= 300
     for entry in systems:
-        assert set(entry) <= {"designation", "name", "aliases", "category", "origin", "maker",
-                              "needs_context"}, entry
+        assert set(entry) <= {
+            "designation",
+            "name",
+            "aliases",
+            "category",
+            "origin",
+            "maker",
+            "needs_context",
+        }, entry
         assert entry["category"] in CATEGORIES, entry
         assert entry["origin"] in CODES, entry
         assert entry["designation"] and entry["maker"], entry
@@ -44,31 +51,44 @@ def test_companies_have_valid_codes_and_unique_forms() -> None:
             assert owner.setdefault(form, entry["name"]) == entry["name"], form
 
 
-@pytest.mark.parametrize(("text", "designation", "category", "origin"), [
-    ("S-400", "S-400", "air-defence", "RUS"),
-    ("SA-21 Growler", "S-400", "air-defence", "RUS"),
-    ("F-16V", "F-16", "aircraft", "USA"),
-    ("F-35A", "F-35", "aircraft", "USA"),
-    ("Su-35S", "Su-35", "aircraft", "RUS"),
-    ("K9", "K9", "artillery", "KOR"),
-    ("Bayraktar TB2", "Bayraktar TB2", "uav", "TUR"),
-    ("HIMARS", "HIMARS", "artillery", "USA"),
-    ("Rafale", "Rafale", "aircraft", "FRA"),
-    ("Leopard 2A7", "Leopard 2", "armoured-vehicle", "DEU"),
-    ("BrahMos", "BrahMos", "missile", "IND"),
-    ("Scorpene", "Scorpene", "submarine", "FRA"),
-])
-def test_systems_are_recognised_in_text_as_their_family(text: str, designation: str,
-                                                         category: str, origin: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "designation", "category", "origin"),
+    [
+        ("S-400", "S-400", "air-defence", "RUS"),
+        ("SA-21 Growler", "S-400", "air-defence", "RUS"),
+        ("F-16V", "F-16", "aircraft", "USA"),
+        ("F-35A", "F-35", "aircraft", "USA"),
+        ("Su-35S", "Su-35", "aircraft", "RUS"),
+        ("K9", "K9", "artillery", "KOR"),
+        ("Bayraktar TB2", "Bayraktar TB2", "uav", "TUR"),
+        ("HIMARS", "HIMARS", "artillery", "USA"),
+        ("Rafale", "Rafale", "aircraft", "FRA"),
+        ("Leopard 2A7", "Leopard 2", "armoured-vehicle", "DEU"),
+        ("BrahMos", "BrahMos", "missile", "IND"),
+        ("Scorpene", "Scorpene", "submarine", "FRA"),
+    ],
+)
+def test_systems_are_recognised_in_text_as_their_family(
+    text: str, designation: str, category: str, origin: str
+) -> None:
     sentence = f"The ministry ordered {text} systems."
     found = [m.system for m in find_mentions(sentence, 0, len(sentence)) if m.kind == "system"]
-    assert [(s.designation, s.category, s.origin) for s in found] == [(designation, category, origin)]
+    assert [(s.designation, s.category, s.origin) for s in found] == [
+        (designation, category, origin)
+    ]
 
 
-@pytest.mark.parametrize(("name", "country"), [
-    ("Rosoboronexport", "RUS"), ("Lockheed Martin", "USA"), ("Hanwha Aerospace", "KOR"),
-    ("Baykar", "TUR"), ("Dassault Aviation", "FRA"), ("Rheinmetall", "DEU"),
-])
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Rosoboronexport", "RUS"),
+        ("Lockheed Martin", "USA"),
+        ("Hanwha Aerospace", "KOR"),
+        ("Baykar", "TUR"),
+        ("Dassault Aviation", "FRA"),
+        ("Rheinmetall", "DEU"),
+    ],
+)
 def test_companies_have_their_home_state(name: str, country: str) -> None:
     assert gazetteer().companies[name].country == country
 
@@ -77,5 +97,6 @@ def test_a_common_word_system_needs_a_weapon_beside_it() -> None:
     plain = "He is a patriot who loves his country."
     assert [m for m in find_mentions(plain, 0, len(plain)) if m.kind == "system"] == []
     armed = "Poland bought Patriot air defence systems."
-    assert [m.system.designation for m in find_mentions(armed, 0, len(armed))
-            if m.kind == "system"] == ["Patriot"]
+    assert [
+        m.system.designation for m in find_mentions(armed, 0, len(armed)) if m.kind == "system"
+    ] == ["Patriot"]
