@@ -60,7 +60,7 @@ def _tables() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
     weekday = alternation([w.capitalize() for w in weekdays])
     approx = alternation(words["approximate"])
     regex = re.compile(
-        rf"""(?:(?P<approx>{approx})[\s-]*)?(?:
+        rf"""(?<![\w-])(?=[A-Za-z0-9])(?:(?P<approx>{approx})[\s-]*)?(?:
           (?P<full1>(?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d))
         | (?P<full2>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month})\.?,?\s+(?P<y2>(?:19|20)\d\d))
         | (?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))

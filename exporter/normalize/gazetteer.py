@@ -52,6 +52,7 @@ class Gazetteer:
     ambiguous: set[str] = field(default_factory=set)
     systems: dict[str, System] = field(default_factory=dict)  # form -> System
     companies: dict[str, Company] = field(default_factory=dict)  # form -> Company
+    starts: dict[str, int] | None = None  # first token of a form -> its most tokens
 
     def country(self, code: str) -> Country:
         return self.countries[code]

@@ -80,14 +80,31 @@ def _accept_ambiguous(text: str, start: int, sentence_start: int) -> bool:
     )
 
 
+def _form_starts(gaz: Gazetteer) -> dict[str, int]:
+    """First token of every gazetteer form -> the most tokens a form starting with it has."""
+    if gaz.starts is None:
+        starts: dict[str, int] = {}
+        for form in [*gaz.companies, *gaz.systems, *gaz.country_forms]:
+            spans = _tokens(form, 0, len(form))
+            if spans:
+                head = form[spans[0][0] : spans[0][1]]
+                starts[head] = max(starts.get(head, 0), len(spans))
+        gaz.starts = starts
+    return gaz.starts
+
+
 def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """Countries, systems and companies in text[start:end], longest match first."""
     tokens = _tokens(text, start, end)
+    starts = _form_starts(gaz)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
         hit = None
-        for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+        # only tokens that can begin a form are tried, and only as far as its longest form
+        first = text[tokens[i][0] : tokens[i][1]]
+        longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             s, e = tokens[i][0], tokens[i + n - 1][1]
             surface = text[s:e]
             for form in _surface_variants(surface):
