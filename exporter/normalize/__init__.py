@@ -28,6 +28,7 @@ from exporter.normalize.events import (
     find_triggers,
     inside,
     is_definitional,
+    is_descriptive,
     is_weak,
     status_of,
     topic_triggers,
@@ -159,7 +160,14 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             left, right = clause_window(text, trigger, s, e)
             if is_weak(trigger) and not _weapon_in(systems, quantities, left, right):
                 continue
+            if is_descriptive(text, trigger, systems):
+                continue
             status = status_of(text, trigger, s, e)
+            rivals = [
+                t
+                for t in triggers
+                if t is not trigger and t not in topics and not is_descriptive(text, t, systems)
+            ]
             when, by_report = _event_date(
                 trigger,
                 date_mentions,
@@ -168,6 +176,8 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 status,
                 state.previous_date,
                 (left, right),
+                rivals,
+                text,
             )
             status, when, by_report = _status_by_date(status, when, by_report, state.reference)
             chosen = event_systems(text, trigger, systems, left, right) or [None]
@@ -297,6 +307,8 @@ def _event_date(
     status: str,
     previous: dates_.ResolvedDate | None,
     clause: tuple[int, int],
+    rivals: list[Any],
+    text: str,
 ) -> tuple[dates_.ResolvedDate | None, bool]:
     """The date the text gives for the event: the nearest date of its own clause, else the
     date of the report (for what happened or is under way), else none. A denied event has
@@ -304,7 +316,21 @@ def _event_date(
     if status == "negated":
         return None, False
     forward = status == "planned"
-    own = [m for m in found if not inside(m.start, attribution)]
+    # a date with another event's trigger between it and this one belongs to that event
+    # ("will supply ... under a deal signed in October 2018")
+    own = [
+        m
+        for m in found
+        if not inside(m.start, attribution)
+        and not any(
+            trigger.end <= r.start
+            and r.end <= m.start
+            and len(text[r.end : m.start].split()) <= 4
+            and len(text[trigger.end : r.start].split())
+            > 3  # not "negotiations concluded in March"
+            for r in rivals
+        )
+    ]
     reported = [m for m in found if inside(m.start, attribution)]
 
     def resolved(mention: dates_.DateMention) -> dates_.ResolvedDate | None:

@@ -182,6 +182,30 @@ def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
 
 
 @functools.cache
+def _descriptive_regex() -> re.Pattern[str]:
+    words = "|".join(load_data("events.yaml")["descriptive_participles"])
+    return re.compile(rf"^(?:{words})$", re.I)
+
+
+def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
+    """A participle that describes the system just before it ("four Type 054A/P frigates
+    built by China", "jets made in Russia"): no event of its own."""
+    if not _descriptive_regex().match(trigger.text):
+        return False
+    if not re.match(r"\s+(?:by|in|at|under)\b", text[trigger.end : trigger.end + 8]):
+        return False
+    before = text[max(0, trigger.start - 40) : trigger.start]
+    nouns = "|".join(
+        load_data("categories.yaml")[c][i]
+        for c in load_data("categories.yaml")
+        for i in range(len(load_data("categories.yaml")[c]))
+    )
+    return any(0 <= trigger.start - m.end <= 2 for m in systems) or bool(
+        re.search(rf"\b(?:{nouns})\s*$", before, re.I)
+    )
+
+
+@functools.cache
 def _denial_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['denials'])})\b", re.I)
 
@@ -210,7 +234,7 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         if (
             len(between.split()) <= 14
             and _TOPIC_LINK.search(between)
-            and not re.search(r"[;]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between)
+            and not re.search(r"[;,]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between)
         ):
             topics.add(trigger)
     return topics
