@@ -61,3 +61,12 @@ def schema_bytes(version: str) -> bytes:
     if version not in versions():
         raise UnknownVersion(version)
     return package_file("schemas", FAMILY, version, "schema.json").read_bytes()
+
+
+def enum(*path: str, version: str | None = None) -> tuple[str, ...]:
+    """The allowed values of a field, as the schema states them ("event_type"; "system",
+    "category"): one source for code and tests alike."""
+    node = schema(version or latest())
+    for part in path:
+        node = node["properties"][part]
+    return tuple(node["enum"])

@@ -8,32 +8,13 @@ from typing import Any
 import pycountry
 from hypothesis import strategies as st
 
+from exporter import registry
+
 COUNTRIES = sorted(c.alpha_3 for c in pycountry.countries)
 CURRENCIES = sorted(c.alpha_3 for c in pycountry.currencies)
-CATEGORIES = [
-    "air-defence",
-    "aircraft",
-    "helicopter",
-    "armoured-vehicle",
-    "artillery",
-    "missile",
-    "ship",
-    "submarine",
-    "uav",
-    "sensor",
-    "engine",
-    "other",
-]
-EVENT_TYPES = [
-    "negotiation",
-    "agreement",
-    "payment",
-    "production",
-    "delivery",
-    "deployment",
-    "cancellation",
-]
-STATUSES = ["reported", "ongoing", "planned", "negated"]
+CATEGORIES = list(registry.enum("system", "category"))
+EVENT_TYPES = list(registry.enum("event_type"))
+STATUSES = list(registry.enum("status"))
 
 # Text that exercises the writers: YAML traps, non-ASCII, line separators, quotes, controls.
 TRAPS = [

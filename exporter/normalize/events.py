@@ -12,18 +12,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exporter import registry
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
-EVENT_TYPES = (
-    "negotiation",
-    "agreement",
-    "payment",
-    "production",
-    "delivery",
-    "deployment",
-    "cancellation",
-)
+EVENT_TYPES = registry.enum("event_type")
 
 
 @dataclass(frozen=True)

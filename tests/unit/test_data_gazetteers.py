@@ -8,24 +8,13 @@ import pycountry
 import pytest
 import yaml
 
+from exporter import registry
+
 DATA = Path(__file__).parents[2] / "exporter" / "data"
 SYSTEMS = DATA / "systems.yaml"
 COMPANIES = DATA / "companies.yaml"
 
-CATEGORIES = {
-    "air-defence",
-    "aircraft",
-    "helicopter",
-    "armoured-vehicle",
-    "artillery",
-    "missile",
-    "ship",
-    "submarine",
-    "uav",
-    "sensor",
-    "engine",
-    "other",
-}
+CATEGORIES = set(registry.enum("system", "category"))
 SYSTEM_KEYS = ["designation", "name", "aliases", "category", "origin", "maker"]
 COMPANY_KEYS = ["name", "aliases", "country", "kind"]
 
