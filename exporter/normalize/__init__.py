@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,14 @@ __all__ = ["normalize", "reference_date"]
 class Reference:
     date: dt.date | None
     inferred: bool  # the year (or the whole date) was inferred, not given
+
+
+def ascii_uri(url: str | None) -> str | None:
+    """A URL as the schema's URI: characters outside printable ASCII percent-encoded (an
+    IRI such as https://example.org/haber/türkiye becomes .../t%C3%BCrkiye)."""
+    if url is None:
+        return None
+    return urllib.parse.quote(url.strip(), safe="!#$%&'()*+,/:;=?@[]~-._")
 
 
 def reference_date(published: str | None, dateline: Dateline | None, text: str) -> Reference:
@@ -103,7 +112,7 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     source = {
         "id": content_id(text),
         "publisher": article.publisher,
-        "url": article.url,
+        "url": ascii_uri(article.url),
         "title": article.title or parts.headline,
         "published": article.published
         or published
@@ -266,6 +275,15 @@ def _candidate(
         buyer = state.home
     if seller is None and system is not None and system.origin:
         seller = origin_state(system.origin)
+    if (
+        buyer is not None
+        and seller is not None
+        and buyer.country == seller.country
+        and not roles.sure_buyer
+    ):
+        # a state buying its own system needs words that say so ("Germany ordered", "for the
+        # Indian Army"); a guess that lands on the seller's state is a wrong guess
+        buyer = prior.buyer if prior is not None and prior.buyer.country != seller.country else None
     if system is None or buyer is None or seller is None or seller.country is None:
         return None
     return Candidate(

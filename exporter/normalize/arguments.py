@@ -30,6 +30,7 @@ class Roles:
     seller: Mention | None
     no_buyer: bool = False  # the text names a buyer that is no state ("third countries")
     no_seller: bool = False  # the seller is a bloc ("NATO allies")
+    sure_buyer: bool = False  # the words name the buyer (not a place, not a guess)
 
 
 @functools.cache
@@ -70,30 +71,33 @@ def assign_roles(
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
     # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
     # ... an embargo over the Falklands" says nothing of who sold)
-    near = [p for p in parties if clause_start <= p.start < clause_end]
+    near = [p for p in parties if clause_start <= p.start < clause_end and p.how != "made"]
     buyer = seller = None
     subject_side: str | None = None
+    strength = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
     for party in near:
         before = text[max(sentence_start, party.start - 30) : party.start]
         after = text[party.end : party.end + 40]
-        if forces.match(after) and buyer is None:
-            buyer = party  # "the Turkish Air Force": the user
-        elif (_BUYER_BEFORE.search(before) and buyer is None) or (
-            _PLACE_BEFORE.search(before)
-            and trigger.event_type in _PLACE_EVENTS
-            and buyer is None
-            and party.kind == "country"
-        ):
-            buyer = party
-        elif _SELLER_BEFORE.search(before) and seller is None:
-            seller = party
+        cue = 0
+        if forces.match(after) or (_BUYER_BEFORE.search(before) and party.kind == "country"):
+            cue = 3  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
+        elif _BUYING_NOUN_AFTER.match(after):
+            cue = 2  # "Turkey's purchase"
         elif (by := _BY_BEFORE.search(before)) is not None:
             if supplier_by.match(by["word"]):
                 seller = seller or party
             elif buying_by.match(by["word"]):
-                buyer = buyer or party
-        elif _BUYING_NOUN_AFTER.match(after) and buyer is None:
-            buyer = party
+                cue = 2  # "the first purchase ... by Serbia"
+        elif _SELLER_BEFORE.search(before):
+            seller = seller or party
+        elif (
+            _PLACE_BEFORE.search(before)
+            and trigger.event_type in _PLACE_EVENTS
+            and party.kind == "country"
+        ):
+            cue = 1  # "deployed in Turkey", "built in Romania"
+        if cue > strength:
+            buyer, strength = party, cue
     counterparts = [
         p
         for p in near
@@ -129,7 +133,7 @@ def assign_roles(
         if subject_side == "seller" and seller is None:
             seller = subject
         elif subject_side == "buyer" and buyer is None:
-            buyer = subject
+            buyer, strength = subject, 2
     for party in counterparts:  # "X signed with Y", "X and Y are in talks": the other side
         if (
             subject_side == "seller"
@@ -167,12 +171,14 @@ def assign_roles(
         for m in mentions
     )
     no_seller = any(m.kind == "bloc" and m.start < trigger.start for m in mentions)
-    return Roles(buyer, seller, no_buyer, no_seller)
+    return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)
 
 
 def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
     """A country word that only says where a system comes from ("Chinese FK-3", "Russian
-    advanced S-400"): not a party of its own."""
+    advanced S-400", "Chinese-made"): not a party of its own."""
+    if party.how == "made":
+        return True
     if party.how != "demonym":
         return False
     return any(

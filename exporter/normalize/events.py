@@ -152,10 +152,13 @@ def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
     if cues["negated"].search(window_before) or _denied(text[start : trigger.start]):
         return "negated"
     if _PROGRESSIVE.search(window_before) and (
-        trigger.text.lower().startswith("in ") or trigger.text.lower().endswith("ing")
+        trigger.text.lower().startswith(("in ", "being ")) or trigger.text.lower().endswith("ing")
     ):
         return "ongoing"  # "are in talks", "is negotiating": under way as published
-    window_after = text[trigger.end : min(right, trigger.end + 90)]
+    # a noun's verb may stand after a long subject ("Talks with X on Y, covering Z, are
+    # under way")
+    reach = 150 if trigger.noun else 90
+    window_after = text[trigger.end : min(right, trigger.end + reach)]
     if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
         return "negated"
     best: tuple[int, str] | None = None

@@ -30,7 +30,7 @@ class Mention:
     end: int
     text: str
     country: str | None = None  # ISO alpha-3 of the country, company's home, person's state
-    how: str = ""  # for countries: name | demonym | capital
+    how: str = ""  # countries: name | demonym | capital; "made" for "Chinese-made", "X-built"
     system: System | None = None
     company: Company | None = None
     role: str | None = None  # for people: their title
@@ -110,7 +110,8 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
             for form in _surface_variants(surface):
                 if form in gaz.companies:
                     company = gaz.companies[form]
-                    hit = Mention("company", s, e, surface, company.country, company=company)
+                    how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
+                    hit = Mention("company", s, e, surface, company.country, how, company=company)
                 elif form in gaz.systems:
                     hit = Mention(
                         "system", s, e, surface, gaz.systems[form].origin, system=gaz.systems[form]
@@ -119,6 +120,8 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
                     code, how = gaz.country_forms[form]
                     if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
                         continue
+                    if _ORIGIN_SUFFIX.search(surface):
+                        how = "made"  # "Chinese-made", "Dassault-built": where it comes from
                     hit = Mention("country", s, e, surface, code, how)
                 if hit:
                     break
