@@ -30,12 +30,28 @@ def fast_validator(version: str) -> Any:
 
 
 @functools.cache
+def _ecma(pattern: str) -> re.Pattern[str]:
+    # JSON Schema patterns are ECMA-262, where "$" ends the string; in Python "$" also
+    # matches before a final newline, so "TUR\n" would pass here and fail in jsonschema-rs
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.cache
 def detailed_validator(version: str) -> jsonschema.Draft202012Validator:
     import jsonschema
+    from jsonschema.validators import extend
 
     schema = registry.schema(version)
     checker = jsonschema.FormatChecker(formats=["date"])
-    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+    ecma = extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+    return ecma(schema, format_checker=checker)
 
 
 def is_valid(record: Any, version: str) -> bool:

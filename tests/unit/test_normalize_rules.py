@@ -145,6 +145,10 @@ def test_same_article_gives_the_same_ids() -> None:
 
 
 def test_a_url_with_other_than_ascii_is_percent_encoded() -> None:
-    article = Article("Egypt signed a contract with Russia for 24 Su-35 fighters in 2018.", "a",
-                      published=PUBLISHED, url="https://example.org/haber/türkiye")
+    article = Article(
+        "Egypt signed a contract with Russia for 24 Su-35 fighters in 2018.",
+        "a",
+        published=PUBLISHED,
+        url="https://example.org/haber/türkiye",
+    )
     assert normalize(article)[0]["source"]["url"] == "https://example.org/haber/t%C3%BCrkiye"
