@@ -168,6 +168,11 @@ def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterat
         detailed_validator(version).iter_errors(loaded.data),
         key=lambda e: (list(map(str, e.absolute_path)), e.validator),
     )
+    if not errors:
+        # the compiled validator refused what the detailed one accepts: say so, located by
+        # the compiled validator's own error, rather than pass the record in silence
+        yield from _fast_problems(loaded, version)
+        return
     for error in errors:
         error = deepest(error)
         path = tuple(error.absolute_path)
@@ -182,5 +187,20 @@ def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterat
             json_pointer(path),
             str(error.validator),
             message,
+            loaded.record,
+        )
+
+
+def _fast_problems(loaded: Loaded, version: str) -> Iterator[Problem]:
+    for error in fast_validator(version).iter_errors(loaded.data):
+        path = tuple(error.instance_path)
+        line, column = loaded.position(path)
+        yield Problem(
+            loaded.file,
+            line,
+            column,
+            json_pointer(path),
+            type(error.kind).__name__.lower(),
+            error.message,
             loaded.record,
         )

@@ -153,3 +153,19 @@ def test_a_final_newline_fails_a_pattern_in_both_validators() -> None:
         assert fast_validator(version).is_valid(record) is False
         assert detailed_validator(version).is_valid(record) is False
         assert [(p.pointer, p.keyword) for p in one(record)] == [("/buyer/country", "pattern")]
+
+
+def test_a_record_only_the_compiled_validator_refuses_is_still_reported(monkeypatch) -> None:
+    from exporter.validate import schema
+
+    class AcceptsAll:
+        def iter_errors(self, record: dict) -> list:
+            return []
+
+        def is_valid(self, record: dict) -> bool:
+            return True
+
+    record = json.loads((RECORDS / "valid" / "one-record.json").read_text("utf-8"))
+    record["buyer"]["country"] = "TURKEY"
+    monkeypatch.setattr(schema, "detailed_validator", lambda version: AcceptsAll())
+    assert [(p.pointer, p.keyword) for p in one(record)] == [("/buyer/country", "pattern")]
