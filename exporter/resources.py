@@ -10,8 +10,6 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
-
 
 def package_file(*parts: str) -> Traversable:
     """A file inside the installed `exporter` package."""
@@ -24,5 +22,7 @@ def package_file(*parts: str) -> Traversable:
 @functools.cache
 def load_data(name: str) -> Any:
     """A YAML data file from exporter/data, parsed once per process."""
+    import yaml  # only the normalizer needs data files: validating records never pays for it
+
     text = package_file("data", name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

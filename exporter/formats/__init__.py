@@ -6,30 +6,33 @@ writes the other reads back unchanged (a hypothesis test holds them to it).
 
 from __future__ import annotations
 
+import importlib
 import math
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from exporter.formats import esbulk, jsonfile, jsonld, ndjson, yamldoc
 from exporter.formats.loaded import Loaded
 from exporter.problems import InputError, Problem, json_pointer
 
-WRITERS = {
-    "ndjson": ndjson.write,
-    "yaml": yamldoc.write,
-    "jsonld": jsonld.write,
-    "es-bulk": esbulk.write,
+# format -> its module; a module is imported when its format is first used, so validating
+# NDJSON never loads the YAML or JSON-LD code
+MODULES = {
+    "ndjson": "ndjson",
+    "yaml": "yamldoc",
+    "jsonld": "jsonld",
+    "json": "jsonfile",
+    "es-bulk": "esbulk",
 }
-READERS = {
-    "ndjson": ndjson.read,
-    "yaml": yamldoc.read,
-    "jsonld": jsonld.read,
-    "json": jsonfile.read,
-    "es-bulk": esbulk.read,
-}
-FORMATS = tuple(WRITERS)
+FORMATS = ("ndjson", "yaml", "jsonld", "es-bulk")  # the ones records can be written in
+
+
+def codec(fmt: str) -> Any:
+    """The module that reads (and, for FORMATS, writes) one format."""
+    return importlib.import_module(f"exporter.formats.{MODULES[fmt]}")
+
+
 EXTENSIONS = {
     ".ndjson": "ndjson",
     ".jsonl": "ndjson",
@@ -132,7 +135,7 @@ def read_records(data: bytes, name: str, fmt: str | None = None) -> Iterator[Loa
     """Records of one file, each with its location, and a Problem for each part that is not
     readable; reading goes on after a bad part wherever the format allows."""
     fmt = fmt or format_of(name, data)
-    yield from READERS[fmt](data, name)
+    yield from codec(fmt).read(data, name)
 
 
 def write_records(
@@ -142,9 +145,9 @@ def write_records(
     written. A record that cannot be written raises UnwritableRecord before a byte of it is
     written; callers that skip such records and go on check `unwritable` themselves first
     and pass check=False."""
-    if fmt not in WRITERS:
+    if fmt not in FORMATS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](checked(records) if check else records, out)
+    return codec(fmt).write(checked(records) if check else records, out)
 
 
 def stdout_binary() -> IO[bytes]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from exporter.formats import EXTENSIONS, format_of, read_records
 from exporter.formats.loaded import Loaded
@@ -17,26 +17,30 @@ STDIN = "<stdin>"
 def record_files(paths: Iterable[str]) -> Iterator[str]:
     """Files to read records from: files as given, folders searched (recursively, sorted) by
     extension, "-" for stdin; a file named twice is read once."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in _named(paths):
         if path != "-":
-            resolved = Path(path).resolve()
-            if resolved in seen:
+            # the absolute path, not the resolved one: a thousand small files should not cost
+            # a thousand symlink walks
+            key = os.path.abspath(path)
+            if key in seen:
                 continue
-            seen.add(resolved)
+            seen.add(key)
         yield path
 
 
 def _named(paths: Iterable[str]) -> Iterator[str]:
     for path in paths:
-        target = Path(path)
-        if path != "-" and target.is_dir():
+        if path != "-" and os.path.isdir(path):
             found = sorted(
-                p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
+                os.path.join(folder, name)
+                for folder, _, names in os.walk(path)
+                for name in names
+                if os.path.splitext(name)[1].lower() in EXTENSIONS
             )
             if not found:
                 raise InputError(f"{path}: no record files ({' '.join(sorted(EXTENSIONS))})")
-            yield from (str(p) for p in found)
+            yield from found
         else:
             yield path
 
