@@ -161,7 +161,12 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
         ]
         systems = [m for m in content if m.kind == "system"]
-        quantities = [q for q in find_quantities(text, s, e) if not inside(q[0], attribution)]
+        # a number inside a system's name ("Leopard 2 tanks") counts nothing
+        quantities = [
+            q
+            for q in find_quantities(text, s, e)
+            if not inside(q[0], attribution) and not any(m.start <= q[0] < m.end for m in systems)
+        ]
         actors = _actors(mentions, state.people, sentence)
         for trigger in triggers:
             if trigger in topics or inside(trigger.start, attribution):

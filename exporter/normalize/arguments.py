@@ -71,7 +71,11 @@ def assign_roles(
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
     # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
     # ... an embargo over the Falklands" says nothing of who sold)
-    near = [p for p in parties if clause_start <= p.start < clause_end and p.how != "made"]
+    near = [
+        p
+        for p in parties
+        if clause_start <= p.start < clause_end and not _is_attributive(text, p, mentions)
+    ]  # "for Turkish TB2 drones": an origin
     buyer = seller = None
     subject_side: str | None = None
     strength = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
@@ -181,12 +185,13 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
         return True
     if party.how != "demonym":
         return False
-    return any(
+    forces = _role_words()[3]
+    return not forces.match(text[party.end : party.end + 40]) and any(
         m.kind == "system"
         and 0 <= m.start - party.end <= 25
-        and re.fullmatch(r"[\s\w-]{0,25}", text[party.end : m.start])
+        and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[party.end : m.start])
         for m in mentions
-    )
+    )  # "the Iraqi Air Force flies 24 T-50IQ jets": the force is a party, not an origin
 
 
 def event_systems(

@@ -57,10 +57,16 @@ def _attribution_regex() -> re.Pattern[str]:
 
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:and|but|while|whereas|which)\s+|\s+(?:while|whereas|but)\s+"
+    r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+|also\s+)?$", re.I
+)
+_DEAL_TO = re.compile(
+    r"\b(?:deal|contract|agreement|accord|order|offer|bid|tender|"
+    r"programme|program)\s+to\s+$",
+    re.I,
 )
 _TOPIC_LINK = re.compile(
     r"\b(?:for|on|of|over|about|regarding|concerning|in|to)\s+"
@@ -134,10 +140,12 @@ def is_definitional(text: str, start: int, end: int, mentions: list[Mention]) ->
 
 
 def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[int, int]:
-    """The stretch around a trigger that its status words must come from."""
-    before = text[start : trigger.start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    left = start + (breaks[-1].end() if breaks else 0)
+    """The clause of a trigger: where its status words, date and amounts come from."""
+    # searched up to the trigger's end so a break's look-ahead can see the trigger's verb
+    breaks = [
+        b for b in _CLAUSE_BREAK.finditer(text, start, trigger.end) if b.end() <= trigger.start
+    ]
+    left = breaks[-1].end() if breaks else start
     after = _CLAUSE_BREAK.search(text, trigger.end, end)
     right = after.start() if after else end
     return left, right
@@ -161,6 +169,9 @@ def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
     window_after = text[trigger.end : min(right, trigger.end + reach)]
     if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
         return "negated"
+    if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":
+        # the trigger's own words: "will buy"; but "will not proceed" is a decision taken
+        return "planned"
     best: tuple[int, str] | None = None
     for name in ("planned", "ongoing"):
         for match in cues[name].finditer(window_before):
@@ -188,7 +199,9 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     built by China", "jets made in Russia"): no event of its own."""
     if not _descriptive_regex().match(trigger.text):
         return False
-    if not re.match(r"\s+(?:by|in|at|under)\b", text[trigger.end : trigger.end + 8]):
+    if not re.match(
+        r"\s+(?:by|in|at|under|from|before|after|during)\b", text[trigger.end : trigger.end + 10]
+    ):
         return False
     before = text[max(0, trigger.start - 40) : trigger.start]
     nouns = "|".join(
@@ -197,7 +210,7 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
         for i in range(len(load_data("categories.yaml")[c]))
     )
     return any(0 <= trigger.start - m.end <= 2 for m in systems) or bool(
-        re.search(rf"\b(?:{nouns})\s*$", before, re.I)
+        re.search(rf"\b(?:{nouns}|weapons?|arms|equipment|hardware)\s*$", before, re.I)
     )
 
 
@@ -212,11 +225,16 @@ def _denied(before: str) -> bool:
 
 
 def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
-    """Noun triggers that name what an earlier trigger is about ("talks on ... deliveries",
-    "production ... for their delivery"): not events of their own."""
+    """Triggers that name what another trigger is about, not events of their own: the topic
+    of a noun ("talks on ... deliveries", "production ... for their delivery"), what a
+    cancellation ends ("scrapped its talks", "abandoned plans to acquire"), what a deal is
+    for ("the deal to supply Iran")."""
     topics = set()
     for index, trigger in enumerate(triggers):
-        if index == 0 or not trigger.noun:
+        if not trigger.noun and _DEAL_TO.search(text[max(0, trigger.start - 30) : trigger.start]):
+            topics.add(trigger)
+            continue
+        if index == 0:
             continue
         previous = triggers[index - 1]
         between = text[previous.end : trigger.start]
@@ -224,11 +242,9 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
             previous.event_type == "cancellation"
             and len(between.split()) <= 3
             and not re.search(r"[,;]", between)
-        ):
-            topics.add(trigger)  # "scrapped its talks", "suspend the purchase": what ends
-            continue
-        if (
-            len(between.split()) <= 14
+        ) or (
+            trigger.noun
+            and len(between.split()) <= 14
             and _TOPIC_LINK.search(between)
             and not re.search(r"[;,]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between)
         ):

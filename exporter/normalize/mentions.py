@@ -248,7 +248,10 @@ def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bo
     with a digit in it ("AH-64E") is a designation and needs nothing."""
     nouns = "|".join(_category_nouns().values())
     after = text[mention.end : min(end, mention.end + 60)]
-    if re.match(rf"\s*(?:[\w-]+\s+){{0,2}}(?:{nouns}|systems?|batter(?:y|ies))\b", after):
+    weapon = rf"(?:{nouns}|systems?|batter(?:y|ies))\b"
+    if re.match(rf"\s*(?:[\w-]+\s+){{0,2}}{weapon}", after) or re.search(
+        rf"\s{weapon}", mention.text, re.I
+    ):  # "Javelin missiles" names its noun itself
         return True
     maker = mention.system.maker if mention.system else None
     return bool(maker and maker in text[start:end])

@@ -117,6 +117,53 @@ def events(text: str) -> list[tuple]:
             "Russia's Uralvagonzavod is building T-90S tanks for Algeria.",
             [("DZA-RUS-T-90", "production", "ongoing", "2024-03-15", None, None)],
         ),
+        # a system named by an alias that holds its weapon noun ("Javelin missiles")
+        (
+            "WASHINGTON (Reuters) - The U.S. State Department has approved the potential sale of "
+            "400 Javelin missiles to Taiwan for an estimated $200 million, the Pentagon said on "
+            "Wednesday.",
+            [("TWN-USA-JAVELIN", "negotiation", "reported", "2024-03-13", 400, 200000000)],
+        ),
+        (
+            "Vietnam is reportedly close to signing a deal to buy 12 Yak-130 trainers from Russia.",
+            [("VNM-RUS-YAK-130", "agreement", "planned", None, 12, None)],
+        ),
+        # "for Turkish ... drones" names where they come from, not who buys
+        (
+            "Morocco has placed an order for Turkish Bayraktar TB2 drones, according to local media.",
+            [("MAR-TUR-BAYRAKTAR-TB2", "agreement", "reported", None, None, None)],
+        ),
+        # the 2 of "Leopard 2" counts no tanks
+        (
+            "Ukraine has received the first batch of Leopard 2 tanks from Germany, Defence Minister "
+            "Oleksii Reznikov said.",
+            [("UKR-DEU-LEOPARD-2", "delivery", "reported", None, None, None)],
+        ),
+        (
+            "India will buy 26 Rafale Marine jets for its navy from France's Dassault Aviation, "
+            "officials said on Friday.",
+            [("IND-FRA-RAFALE", "agreement", "planned", None, 26, None)],
+        ),
+        # "the deal to supply Iran" is what the deal is for: one agreement, no delivery
+        (
+            "The deal to supply Iran with Su-35 fighters was signed in 2023, Iranian media reported.",
+            [("IRN-RUS-SU-35", "agreement", "reported", "2023", None, None)],
+        ),
+        (
+            "Germany's Rheinmetall will build Lynx KF41 infantry fighting vehicles for Hungary.",
+            [("HUN-DEU-LYNX-KF41", "production", "planned", None, None, None)],
+        ),
+        # what a cancellation ends is no event of its own
+        (
+            "Argentina has abandoned plans to acquire JF-17 jets from Pakistan.",
+            [("ARG-PAK-JF-17", "cancellation", "reported", None, None, None)],
+        ),
+        # a force and its state: the user of the jets is the buyer, not an origin
+        (
+            "The Iraqi Air Force flies 24 T-50IQ light attack jets bought from Korea Aerospace "
+            "Industries under a contract signed on December 12, 2013.",
+            [("IRQ-KOR-T-50", "agreement", "reported", "2013-12-12", 24, None)],
+        ),
     ],
 )
 def test_rule(text: str, expected: list[tuple]) -> None:
