@@ -1,54 +1,13 @@
-"""The weapon-system and company gazetteers: shape, unique forms, and facts that matter."""
+"""The gazetteers as the normalizer reads them: systems found in text as their family,
+companies with their home state, common-word names only beside a weapon. (The files' shape
+and unique forms: test_data_gazetteers.py.)"""
 
 from __future__ import annotations
 
-import pycountry
 import pytest
 
-from exporter import registry
 from exporter.normalize.gazetteer import gazetteer
 from exporter.normalize.mentions import find_mentions
-from exporter.resources import load_data
-
-CODES = {c.alpha_3 for c in pycountry.countries}
-CATEGORIES = set(
-    registry.schema(registry.latest())["properties"]["system"]["properties"]["category"]["enum"]
-)
-
-
-def test_systems_have_their_fields_and_valid_codes() -> None:
-    systems = load_data("systems.yaml")
-    assert len(systems) >= 300
-    for entry in systems:
-        assert set(entry) <= {
-            "designation",
-            "name",
-            "aliases",
-            "category",
-            "origin",
-            "maker",
-            "needs_context",
-        }, entry
-        assert entry["category"] in CATEGORIES, entry
-        assert entry["origin"] in CODES, entry
-        assert entry["designation"] and entry["maker"], entry
-
-
-def test_no_form_names_two_systems() -> None:
-    owner: dict[str, str] = {}
-    for entry in load_data("systems.yaml"):
-        for form in {entry["designation"], entry["name"], *entry["aliases"]}:
-            assert owner.setdefault(form, entry["designation"]) == entry["designation"], form
-
-
-def test_companies_have_valid_codes_and_unique_forms() -> None:
-    companies = load_data("companies.yaml")
-    assert len(companies) >= 100
-    owner: dict[str, str] = {}
-    for entry in companies:
-        assert entry["country"] in CODES and entry["kind"] in ("company", "organization"), entry
-        for form in [entry["name"], *entry["aliases"]]:
-            assert owner.setdefault(form, entry["name"]) == entry["name"], form
 
 
 @pytest.mark.parametrize(
