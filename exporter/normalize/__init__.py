@@ -93,6 +93,14 @@ def _actors(
     return [{"name": p.text, "role": p.role, "country": p.country} for p in found.values()]
 
 
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
+    r"(?:it|they|the country|the kingdom|the government)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
 @dataclass
 class ArticleState:
     """What the reading of one article has gathered so far."""
@@ -172,11 +180,12 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if trigger in topics or inside(trigger.start, attribution):
                 continue
             left, right = clause_window(text, trigger, s, e)
-            if is_weak(trigger) and not _weapon_in(systems, quantities, left, right):
+            if is_weak(trigger) and not _weapon_in(systems, quantities, text, left, right):
                 continue
             if is_descriptive(text, trigger, systems):
                 continue
-            status = status_of(text, trigger, s, e)
+            following = [t.start for t in triggers if t.start >= trigger.end and t not in topics]
+            status = status_of(text, trigger, s, e, min(following, default=None))
             rivals = [
                 t
                 for t in triggers
@@ -215,10 +224,17 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
 
 
 def _weapon_in(
-    systems: list[Mention], quantities: list[tuple[int, int, Any]], left: int, right: int
+    systems: list[Mention],
+    quantities: list[tuple[int, int, Any]],
+    text: str,
+    left: int,
+    right: int,
 ) -> bool:
-    return any(left <= m.start < right for m in systems) or any(
-        left <= q[0] < right for q in quantities
+    """A system, a number of units or a weapon noun ("the helicopters arrived") in a clause."""
+    return (
+        any(left <= m.start < right for m in systems)
+        or any(left <= q[0] < right for q in quantities)
+        or bool(weapon_kinds(text, left, right))
     )
 
 
@@ -271,6 +287,17 @@ def _candidate(
         if buyer is None and (seller is None or prior.buyer.country != seller.country):
             buyer = prior.buyer
         seller = seller or prior.seller
+    if (
+        buyer is None
+        and system is not None
+        and state.context
+        and _PRONOUN_SUBJECT.search(text[left : trigger.start])
+    ):
+        # "It received six MiG-29s", "Last year it took delivery": the state the article
+        # has been speaking of, the buyer of its latest event
+        latest = state.context[-1].buyer
+        if seller is None or latest.country != seller.country:
+            buyer = latest
     if (
         buyer is None
         and system is not None

@@ -151,9 +151,10 @@ def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[in
     return left, right
 
 
-def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
+def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | None = None) -> str:
     """negated | planned | ongoing | reported, from the words of the trigger's clause:
-    the cue nearest the trigger wins, a negation anywhere in the clause before it wins all."""
+    the cue nearest the trigger wins, a negation anywhere in the clause before it wins all.
+    `stop`: where the next trigger begins, which the words after this one do not pass."""
     left, right = clause_window(text, trigger, start, end)
     cues = _cue_regexes()
     window_before = text[max(left, trigger.start - 60) : trigger.start]
@@ -165,8 +166,14 @@ def status_of(text: str, trigger: Trigger, start: int, end: int) -> str:
         return "ongoing"  # "are in talks", "is negotiating": under way as published
     # a noun's verb may stand after a long subject ("Talks with X on Y, covering Z, are
     # under way")
+    # ... and stops at the next event's trigger ("arrived ... and will be deployed")
     reach = 150 if trigger.noun else 90
-    window_after = text[trigger.end : min(right, trigger.end + reach)]
+    limit = min(right, trigger.end + reach, stop or end)
+    if stop is not None:  # the next verb's own words begin at the "and" that joins it
+        joins = list(re.finditer(r"\s(?:and|but|or)\s", text[trigger.end : stop]))
+        if joins:
+            limit = min(limit, trigger.end + joins[-1].start())
+    window_after = text[trigger.end : limit]
     if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
         return "negated"
     if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":

@@ -199,3 +199,25 @@ def test_a_url_with_other_than_ascii_is_percent_encoded() -> None:
         url="https://example.org/haber/türkiye",
     )
     assert normalize(article)[0]["source"]["url"] == "https://example.org/haber/t%C3%BCrkiye"
+
+
+def test_a_pronoun_subject_continues_the_state_the_article_speaks_of() -> None:
+    text = (
+        "Serbia signed a contract for 12 Rafale jets from France on Thursday. "
+        "It received six MiG-29 fighters donated by Russia in 2017."
+    )
+    assert events(text) == [
+        ("SRB-FRA-RAFALE", "agreement", "reported", "2024-03-14", 12, None),
+        ("SRB-RUS-MIG-29", "delivery", "reported", "2017", 6, None),
+    ]
+
+
+def test_the_modal_of_a_second_verb_is_not_the_first_verbs() -> None:
+    text = (
+        "Nigeria took delivery of two T129 ATAK helicopters from Turkey on Tuesday. "
+        "The helicopters arrived at Kaduna and will be deployed to the north-east."
+    )
+    assert events(text) == [
+        ("NGA-TUR-T129-ATAK", "delivery", "reported", "2024-03-12", 2, None),
+        ("NGA-TUR-T129-ATAK", "deployment", "planned", None, None, None),
+    ]
