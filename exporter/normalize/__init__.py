@@ -7,9 +7,7 @@ records, so it runs the same on one core, many processes or a cluster.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,63 +32,12 @@ from exporter.normalize.events import (
     status_of,
     topic_triggers,
 )
-from exporter.normalize.mentions import Mention, find_mentions, weapon_kinds
-from exporter.normalize.segment import Dateline, Sentence, segment
+from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
+from exporter.normalize.segment import Sentence, segment
+from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
+from exporter.normalize.timing import event_date, last_date, status_by_date
 
-__all__ = ["normalize", "reference_date"]
-
-
-@dataclass(frozen=True)
-class Reference:
-    date: dt.date | None
-    inferred: bool  # the year (or the whole date) was inferred, not given
-
-
-def ascii_uri(url: str | None) -> str | None:
-    """A URL as the schema's URI: characters outside printable ASCII percent-encoded (an
-    IRI such as https://example.org/haber/türkiye becomes .../t%C3%BCrkiye)."""
-    if url is None:
-        return None
-    return urllib.parse.quote(url.strip(), safe="!#$%&'()*+,/:;=?@[]~-._")
-
-
-def reference_date(published: str | None, dateline: Dateline | None, text: str) -> Reference:
-    """The date relative words count from: the publication date given, else the dateline's,
-    its missing year inferred (and marked so) from the text."""
-    if published:
-        return Reference(dt.date.fromisoformat(published), False)
-    if dateline and dateline.date_text:
-        found = dates_.find_dates(dateline.date_text, 0, len(dateline.date_text))
-        if found and found[0].kind == "full":
-            when = dates_.resolve(found[0], None, False)
-            return Reference(dt.date.fromisoformat(when.value) if when else None, False)
-        if found and found[0].kind == "monthday":
-            lead = text[dateline.end : dateline.end + 600]
-            inferred = dates_.infer_year(found[0].month, found[0].day, lead, text)  # type: ignore[arg-type]
-            return Reference(inferred, True)
-    return Reference(None, False)
-
-
-def _actors(
-    sentence_mentions: list[Mention], people: dict[str, Mention], sentence: Sentence
-) -> list[dict[str, Any]]:
-    """People named in the sentence: by title and name, by surname, or by a title alone
-    ("the foreign minister") when the article introduced one person with it."""
-    found: dict[str, Mention] = {}
-    for mention in sentence_mentions:
-        if mention.kind == "person":
-            found.setdefault(mention.text, mention)
-    for person in people.values():
-        surname = person.text.split()[-1]
-        if (
-            person.text not in found and re.search(rf"\b{re.escape(surname)}\b", sentence.text)
-        ) or (
-            person.role
-            and person.text not in found
-            and re.search(rf"\bthe\s+(?:\w+\s+)?{re.escape(person.role)}\b", sentence.text, re.I)
-        ):
-            found[person.text] = person
-    return [{"name": p.text, "role": p.role, "country": p.country} for p in found.values()]
+__all__ = ["ascii_uri", "normalize", "reference_date"]
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -129,22 +76,13 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         "language": article.language,
         "published_inferred": not (article.published or published) and reference.inferred,
     }
-    state = ArticleState(reference, _home_state(parts.dateline))
+    state = ArticleState(reference, home_state(parts.dateline))
     candidates: list[Candidate] = []
     for sentence in parts.sentences:
         found = sentence_candidates(text, sentence, state)
         candidates += found
         state.context += found
     return [to_record(c, source) for c in merge(candidates)]
-
-
-def _home_state(dateline: Dateline | None) -> Mention | None:
-    """The state of a dateline's place, when the place is a capital ("ANKARA" -> TUR)."""
-    if dateline is None:
-        return None
-    place = dateline.place.split(",")[0].strip().title()
-    found = [m for m in find_mentions(place, 0, len(place)) if m.kind == "country"]
-    return found[0] if found else None
 
 
 def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> list[Candidate]:
@@ -156,7 +94,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             state.people.setdefault(mention.text, mention)
     triggers = find_triggers(text, s, e)
     date_mentions = dates_.find_dates(text, s, e)
-    last_date = _last_date(date_mentions, state.reference, state.previous_date)
+    latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []
     if triggers and not is_definitional(text, s, e, mentions):
         attribution = attribution_spans(text, s, e)
@@ -175,7 +113,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             for q in find_quantities(text, s, e)
             if not inside(q[0], attribution) and not any(m.start <= q[0] < m.end for m in systems)
         ]
-        actors = _actors(mentions, state.people, sentence)
+        people = actors(mentions, state.people, sentence.text)
         for trigger in triggers:
             if trigger in topics or inside(trigger.start, attribution):
                 continue
@@ -191,7 +129,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 for t in triggers
                 if t is not trigger and t not in topics and not is_descriptive(text, t, systems)
             ]
-            when, by_report = _event_date(
+            when, by_report = event_date(
                 trigger,
                 date_mentions,
                 attribution,
@@ -202,7 +140,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 rivals,
                 text,
             )
-            status, when, by_report = _status_by_date(status, when, by_report, state.reference)
+            status, when, by_report = status_by_date(status, when, by_report, state.reference)
             chosen = event_systems(text, trigger, systems, left, right) or [None]
             for system in chosen:
                 candidate = _candidate(text, trigger, system, content, s, left, right, state)
@@ -216,10 +154,10 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 in_clause = [q for q in quantities if left <= q[0] < right]
                 candidate.quantity = _amount_for(in_clause, system, trigger, len(chosen))
                 candidate.value = _amount_for(money, system, trigger, len(chosen))
-                candidate.actors = actors
+                candidate.actors = people
                 candidate.evidence = (s, e, sentence.text)
                 found.append(candidate)
-    state.previous_date = last_date or state.previous_date
+    state.previous_date = latest_date or state.previous_date
     return found
 
 
@@ -236,27 +174,6 @@ def _weapon_in(
         or any(left <= q[0] < right for q in quantities)
         or bool(weapon_kinds(text, left, right))
     )
-
-
-def _status_by_date(
-    status: str, when: dates_.ResolvedDate | None, by_report: bool, reference: Reference
-) -> tuple[str, dates_.ResolvedDate | None, bool]:
-    """A date after publication makes a reported event planned; an ongoing event without a
-    date of its own is dated by the day it was reported as under way."""
-    if (
-        when
-        and status in ("reported", "ongoing")
-        and reference.date
-        and when.value > reference.date.isoformat()[: len(when.value)]
-    ):
-        status = "planned"
-    if status == "ongoing" and when is None and reference.date:
-        return (
-            status,
-            dates_.ResolvedDate(reference.date.isoformat(), "day", "as of publication", False),
-            True,
-        )
-    return status, when, by_report
 
 
 def _candidate(
@@ -335,78 +252,6 @@ def _amount_for(
     if systems > 1 or not found:
         return None
     return min(found, key=lambda f: abs(f[0] - trigger.start))[2]
-
-
-def _last_date(
-    found: list[dates_.DateMention], reference: Reference, previous: dates_.ResolvedDate | None
-) -> dates_.ResolvedDate | None:
-    for mention in reversed(found):
-        if mention.kind == "anaphora":
-            return previous
-        resolved = dates_.resolve(mention, reference.date, False)
-        if resolved:
-            return resolved
-    return None
-
-
-def _event_date(
-    trigger: Any,
-    found: list[dates_.DateMention],
-    attribution: list[tuple[int, int]],
-    reference: Reference,
-    status: str,
-    previous: dates_.ResolvedDate | None,
-    clause: tuple[int, int],
-    rivals: list[Any],
-    text: str,
-) -> tuple[dates_.ResolvedDate | None, bool]:
-    """The date the text gives for the event: the nearest date of its own clause, else the
-    date of the report (for what happened or is under way), else none. A denied event has
-    none: the day of a denial is not the day of an event."""
-    if status == "negated":
-        return None, False
-    forward = status == "planned"
-    # a date with another event's trigger between it and this one belongs to that event
-    # ("will supply ... under a deal signed in October 2018")
-    own = [
-        m
-        for m in found
-        if not inside(m.start, attribution)
-        and not any(
-            trigger.end <= r.start
-            and r.end <= m.start
-            and len(text[r.end : m.start].split()) <= 4
-            and len(text[trigger.end : r.start].split())
-            > 3  # not "negotiations concluded in March"
-            for r in rivals
-        )
-    ]
-    reported = [m for m in found if inside(m.start, attribution)]
-
-    def resolved(mention: dates_.DateMention) -> dates_.ResolvedDate | None:
-        if mention.kind == "anaphora":
-            earlier = [m for m in found if m.end <= mention.start and m.kind != "anaphora"]
-            return dates_.resolve(earlier[-1], reference.date, False) if earlier else previous
-        return dates_.resolve(mention, reference.date, forward)
-
-    # the date of the trigger's own clause, the one after it first ("signed ... in January
-    # 2020, with deliveries due in 2024"), else the nearest in the sentence
-    in_clause = [m for m in own if clause[0] <= m.start < clause[1]]
-    ordered = sorted(
-        in_clause, key=lambda m: (m.start < trigger.start, abs(m.start - trigger.start))
-    )
-    ordered += sorted(
-        (m for m in own if m not in in_clause), key=lambda m: abs(m.start - trigger.start)
-    )
-    for best in ordered[:1]:
-        value = resolved(best)
-        if value:
-            return value, False
-    if status in ("reported", "ongoing") and reported:
-        value = resolved(reported[-1])
-        if value:
-            return value, True
-    return None, False
 
 
 def _continued_deal(

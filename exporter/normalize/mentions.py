@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
 from exporter.resources import load_data
@@ -255,3 +256,25 @@ def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bo
         return True
     maker = mention.system.maker if mention.system else None
     return bool(maker and maker in text[start:end])
+
+
+def actors(
+    sentence_mentions: list[Mention], people: dict[str, Mention], sentence_text: str
+) -> list[dict[str, Any]]:
+    """People named in the sentence: by title and name, by surname, or by a title alone
+    ("the foreign minister") when the article introduced one person with it."""
+    found: dict[str, Mention] = {}
+    for mention in sentence_mentions:
+        if mention.kind == "person":
+            found.setdefault(mention.text, mention)
+    for person in people.values():
+        surname = person.text.split()[-1]
+        if (
+            person.text not in found and re.search(rf"\b{re.escape(surname)}\b", sentence_text)
+        ) or (
+            person.role
+            and person.text not in found
+            and re.search(rf"\bthe\s+(?:\w+\s+)?{re.escape(person.role)}\b", sentence_text, re.I)
+        ):
+            found[person.text] = person
+    return [{"name": p.text, "role": p.role, "country": p.country} for p in found.values()]
