@@ -44,13 +44,13 @@ def main() -> None:
         sys.exit(OK)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # click usage errors and the like
-        import click
-
-        if isinstance(error, click.ClickException):
+    except Exception as error:
+        # click's usage errors: by their interface, since some typer releases carry a copy
+        # of click whose exception classes are not click's own
+        if callable(getattr(error, "show", None)) and hasattr(error, "exit_code"):
             error.show()
             sys.exit(UNREADABLE)
-        if isinstance(error, click.exceptions.Abort):
+        if type(error).__name__ == "Abort":
             sys.exit(130)
         raise
     sys.exit(code if isinstance(code, int) else OK)
