@@ -158,7 +158,11 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     left, right = clause_window(text, trigger, start, end)
     cues = _cue_regexes()
     window_before = text[max(left, trigger.start - 60) : trigger.start]
-    if cues["negated"].search(window_before) or _denied(text[start : trigger.start]):
+    if (
+        cues["negated"].search(window_before)
+        or _denied(text[start : trigger.start])
+        or re.search(r"\b(?:no|No)\s+(?:\w+\s+)?$", window_before)  # "there are no negotiations"
+    ):
         return "negated"
     if _PROGRESSIVE.search(window_before) and (
         trigger.text.lower().startswith(("in ", "being ")) or trigger.text.lower().endswith("ing")

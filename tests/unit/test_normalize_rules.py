@@ -221,3 +221,8 @@ def test_the_modal_of_a_second_verb_is_not_the_first_verbs() -> None:
         ("NGA-TUR-T129-ATAK", "delivery", "reported", "2024-03-12", 2, None),
         ("NGA-TUR-T129-ATAK", "deployment", "planned", None, None, None),
     ]
+
+
+def test_no_before_a_trigger_negates_it() -> None:
+    text = "Malaysia said there are no negotiations with China on J-10C fighters."
+    assert events(text) == [("MYS-CHN-J-10C", "negotiation", "negated", None, None, None)]
