@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import math
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -148,7 +147,3 @@ def write_records(
     if fmt not in FORMATS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return codec(fmt).write(checked(records) if check else records, out)
-
-
-def stdout_binary() -> IO[bytes]:
-    return sys.stdout.buffer

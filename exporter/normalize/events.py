@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from exporter import registry
-from exporter.normalize.mentions import Mention
+from exporter.normalize.mentions import Mention, weapon_nouns
 from exporter.resources import load_data
 
 EVENT_TYPES = registry.enum("event_type")
@@ -205,6 +205,11 @@ def _descriptive_regex() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})$", re.I)
 
 
+@functools.cache
+def _ends_with_weapon_noun() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{weapon_nouns()}|weapons?|arms|equipment|hardware)\s*$", re.I)
+
+
 def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     """A participle that describes the system just before it ("four Type 054A/P frigates
     built by China", "jets made in Russia"): no event of its own."""
@@ -215,13 +220,8 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     ):
         return False
     before = text[max(0, trigger.start - 40) : trigger.start]
-    nouns = "|".join(
-        load_data("categories.yaml")[c][i]
-        for c in load_data("categories.yaml")
-        for i in range(len(load_data("categories.yaml")[c]))
-    )
     return any(0 <= trigger.start - m.end <= 2 for m in systems) or bool(
-        re.search(rf"\b(?:{nouns}|weapons?|arms|equipment|hardware)\s*$", before, re.I)
+        _ends_with_weapon_noun().search(before)
     )
 
 

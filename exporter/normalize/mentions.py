@@ -144,6 +144,18 @@ def _category_nouns() -> dict[str, str]:
 
 
 @functools.cache
+def weapon_nouns() -> str:
+    """One regex alternation of every category's weapon nouns."""
+    return "|".join(_category_nouns().values())
+
+
+@functools.cache
+def _weapon_context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    weapon = rf"(?:{weapon_nouns()}|systems?|batter(?:y|ies))\b"
+    return re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}{weapon}"), re.compile(rf"\s{weapon}", re.I)
+
+
+@functools.cache
 def _kind_regex() -> re.Pattern[str]:
     parts = [f"(?P<c{i}>{nouns})" for i, nouns in enumerate(_category_nouns().values())]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
@@ -247,13 +259,10 @@ def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bo
     """A system whose name is also a common word ("Patriot", "Reaper") counts only beside a
     weapon noun (within two words after it) or with its maker named in the sentence; a form
     with a digit in it ("AH-64E") is a designation and needs nothing."""
-    nouns = "|".join(_category_nouns().values())
+    after_noun, own_noun = _weapon_context_regexes()
     after = text[mention.end : min(end, mention.end + 60)]
-    weapon = rf"(?:{nouns}|systems?|batter(?:y|ies))\b"
-    if re.match(rf"\s*(?:[\w-]+\s+){{0,2}}{weapon}", after) or re.search(
-        rf"\s{weapon}", mention.text, re.I
-    ):  # "Javelin missiles" names its noun itself
-        return True
+    if after_noun.match(after) or own_noun.search(mention.text):
+        return True  # beside a weapon noun, or "Javelin missiles" names its noun itself
     maker = mention.system.maker if mention.system else None
     return bool(maker and maker in text[start:end])
 
