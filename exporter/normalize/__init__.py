@@ -196,8 +196,7 @@ def _candidate(
         return None
     system = system_mention.system if system_mention else None
     buyer, seller = roles.buyer, roles.seller
-    left, right = clause_window(text, trigger, sentence_start, len(text))
-    kinds = weapon_kinds(text, left, right)
+    kinds = weapon_kinds(text, clause_start, clause_end)
     prior = _continued_deal(state.context, system, buyer, seller, kinds)
     if prior is not None:
         system = system or prior.system
@@ -208,7 +207,7 @@ def _candidate(
         buyer is None
         and system is not None
         and state.context
-        and _PRONOUN_SUBJECT.search(text[left : trigger.start])
+        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
     ):
         # "It received six MiG-29s", "Last year it took delivery": the state the article
         # has been speaking of, the buyer of its latest event
