@@ -24,5 +24,11 @@ def load_data(name: str) -> Any:
     """A YAML data file from exporter/data, parsed once per process."""
     import yaml  # only the normalizer needs data files: validating records never pays for it
 
-    text = package_file("data", name).read_text(encoding="utf-8")
+    text = package_file("data", *name.split("/")).read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def data_folder(name: str) -> list[str]:
+    """The YAML files of a folder under exporter/data, as names for load_data, in name order."""
+    folder = package_file("data", name)
+    return sorted(f"{name}/{f.name}" for f in folder.iterdir() if f.name.endswith(".yaml"))

@@ -1,7 +1,7 @@
 """The normalizer's knowledge, loaded once from exporter/data and compiled into look-ups.
 
 Countries come from pycountry (names, ISO codes) and data/countries.yaml (short names,
-demonyms, capitals); systems and companies from data/systems.yaml and data/companies.yaml;
+demonyms, capitals); systems and companies from data/systems/*.yaml (one file per group of categories) and data/companies.yaml;
 the word lists (events, quantities, money, dates, roles) are loaded by the stage that uses them.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pycountry
 
-from exporter.resources import load_data
+from exporter.resources import data_folder, load_data
 
 
 def alternation(forms: list[str]) -> str:
@@ -92,7 +92,8 @@ def _load_countries(gaz: Gazetteer) -> None:
 
 
 def _load_systems(gaz: Gazetteer) -> None:
-    for entry in load_data("systems.yaml") or []:
+    entries = [e for name in data_folder("systems") for e in load_data(name) or []]
+    for entry in entries:
         system = System(
             entry["designation"],
             entry.get("name") or entry["designation"],

@@ -1,4 +1,4 @@
-"""Shape and consistency of exporter/data/systems.yaml and exporter/data/companies.yaml
+"""Shape and consistency of exporter/data/systems/*.yaml and exporter/data/companies.yaml
 (the weapon-system and company gazetteers the normalizer loads)."""
 
 from collections import defaultdict
@@ -11,7 +11,7 @@ import yaml
 from exporter import registry
 
 DATA = Path(__file__).parents[2] / "exporter" / "data"
-SYSTEMS = DATA / "systems.yaml"
+SYSTEM_FILES = sorted((DATA / "systems").glob("*.yaml"))
 COMPANIES = DATA / "companies.yaml"
 
 CATEGORIES = set(registry.enum("system", "category"))
@@ -26,7 +26,7 @@ def _load(path):
 
 @pytest.fixture(scope="module")
 def systems():
-    return _load(SYSTEMS)
+    return [entry for path in SYSTEM_FILES for entry in _load(path)]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def _valid_alpha3(code):
     return isinstance(code, str) and pycountry.countries.get(alpha_3=code) is not None
 
 
-# --- systems.yaml ---------------------------------------------------------------------------
+# --- systems/*.yaml -------------------------------------------------------------------------
 
 
 def test_systems_is_a_list_of_enough_entries(systems):
