@@ -1,8 +1,8 @@
 """The normalizer's knowledge, loaded once from exporter/data and compiled into look-ups.
 
 Countries come from pycountry (names, ISO codes) and data/countries.yaml (short names,
-demonyms, capitals); systems and companies from data/systems/*.yaml (one file per group of categories) and data/companies.yaml;
-the word lists (events, quantities, money, dates, roles) are loaded by the stage that uses them.
+demonyms, capitals); systems from data/systems/*.yaml (one file per group of categories);
+companies from data/companies.yaml; the word lists (events, quantities, money, dates, roles) are loaded by the stage that uses them.
 """
 
 from __future__ import annotations
