@@ -43,6 +43,7 @@ def evaluate_command(
     if misses:
         for line in report.misses:
             print(line)
-        print("misses by class: " + ", ".join(f"{k} {n}" for k, n in sorted(report.classes.items())))
+        by_class = sorted(report.classes.items())
+        print("misses by class: " + ", ".join(f"{k} {n}" for k, n in by_class))
     print(f"articles {report.articles}  " + "  ".join(f"{k} {v:.3f}" for k, v in figures.items()))
     print("without uncertain  " + "  ".join(f"{k} {v:.3f}" for k, v in certain.items()))
