@@ -25,7 +25,7 @@ from exporter.articles import ArticleError, read_articles
 from exporter.normalize import normalize
 from exporter.normalize.assemble import designation_key
 from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.mentions import gazetteer_mentions
+from exporter.normalize.mentions import gazetteer_mentions, singular
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,16 @@ class Deal:
     buyer: str | None
     seller: str | None  # None in gold: any seller
     systems: frozenset[str]  # keys of the designation and its aliases
+    heads: frozenset[str] = frozenset()  # a generic system's noun ("offshore patrol vessel")
 
     def matches(self, other: Deal) -> bool:
-        """Whether a predicted deal `other` is this gold deal."""
+        """Whether a predicted deal `other` is this gold deal: the same parties, and the same
+        system, or generic systems named by the same noun ("patrol vessel" for "offshore
+        patrol vessel", "drone" for "armed drone")."""
         return (
             self.buyer == other.buyer
             and (self.seller is None or self.seller == other.seller)
-            and bool(self.systems & other.systems)
+            and bool(self.systems & other.systems or self.heads & other.heads)
         )
 
     def label(self) -> str:
@@ -65,15 +68,38 @@ def system_key(name: str) -> str:
         for m in gazetteer_mentions(name, 0, len(name), gazetteer())
         if m.kind == "system" and m.system
     ]
-    return designation_key(found[0].system.designation if found else name)
+    if found:
+        return designation_key(found[0].system.designation)
+    # outside the gazetteer a designation names the system ("K-9 Thunder" is the K9), however
+    # it is hyphenated
+    first = name.split()[0] if name.split() else name
+    if any(ch.isdigit() for ch in first) and any(ch.isalpha() for ch in first):
+        name = first
+    return designation_key(name).replace("-", "")
+
+
+def generic_head(name: str) -> str | None:
+    """The noun of a system named without a designation, singular and in capitals; None
+    for a gazetteer system or a designation."""
+    if any(ch.isdigit() for ch in name) or system_key(name) != designation_key(name):
+        return None
+    if gazetteer_mentions(name, 0, len(name), gazetteer()):
+        return None
+    return designation_key(singular(name.split()[-1]))
 
 
 def gold_event(event: dict[str, Any]) -> Event:
     deal = event["deal"]
     date = event.get("date")
     names = [str(deal["system"]), *(str(a) for a in deal.get("aliases") or [])]
+    heads = frozenset(h for n in names if (h := generic_head(n)))
     return Event(
-        Deal(deal.get("buyer"), deal.get("seller"), frozenset(system_key(n) for n in names)),
+        Deal(
+            deal.get("buyer"),
+            deal.get("seller"),
+            frozenset(system_key(n) for n in names),
+            heads,
+        ),
         event["event_type"],
         event["status"],
         (str(date["value"]), date["precision"]) if date else None,
@@ -84,11 +110,14 @@ def gold_event(event: dict[str, Any]) -> Event:
 
 def record_event(record: dict[str, Any]) -> Event:
     date = record["date"]
+    designation = record["system"]["designation"]
+    head = generic_head(designation)
     return Event(
         Deal(
             record["buyer"]["country"],
             record["seller"]["country"],
-            frozenset([system_key(record["system"]["designation"])]),
+            frozenset([system_key(designation)]),
+            frozenset([head] if head else []),
         ),
         record["event_type"],
         record["status"],
@@ -223,7 +252,9 @@ def _tally(tally: Tally, gold: list[Event], got: list[Event], pairs: list[tuple[
 def _miss_class(gold: Event, got: list[Event]) -> str:
     """Why a gold event was missed: the system never found, found with other parties, or
     the deal found without an event of this type."""
-    same_system = [p for p in got if gold.deal.systems & p.deal.systems]
+    same_system = [
+        p for p in got if gold.deal.systems & p.deal.systems or gold.deal.heads & p.deal.heads
+    ]
     if not same_system:
         return "system"
     if not any(gold.deal.matches(p.deal) for p in same_system):

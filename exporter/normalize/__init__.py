@@ -7,6 +7,7 @@ records, so it runs the same on one core, many processes or a cluster.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
 from exporter.normalize.arguments import (
+    _is_object,
     assign_roles,
+    coordinated,
     event_systems,
     find_money,
     find_quantities,
@@ -32,7 +35,14 @@ from exporter.normalize.events import (
     status_of,
     topic_triggers,
 )
-from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
+from exporter.normalize.gazetteer import gazetteer
+from exporter.normalize.mentions import (
+    Mention,
+    actors,
+    find_mentions,
+    generic_systems,
+    weapon_kinds,
+)
 from exporter.normalize.segment import Sentence, segment
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
 from exporter.normalize.timing import event_date, last_date, status_by_date
@@ -107,6 +117,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
         ]
         systems = [m for m in content if m.kind == "system"]
+        generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
         # a number inside a system's name ("Leopard 2 tanks") counts nothing
         quantities = [
             q
@@ -141,7 +152,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 text,
             )
             status, when, by_report = status_by_date(status, when, by_report, state.reference)
-            chosen = event_systems(text, trigger, systems, left, right) or [None]
+            chosen = _event_objects(text, trigger, systems, generics, left, right, state)
             for system in chosen:
                 candidate = _candidate(text, trigger, system, content, s, left, right, state)
                 if candidate is None:
@@ -156,9 +167,112 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 candidate.value = _amount_for(money, system, trigger, len(chosen))
                 candidate.actors = people
                 candidate.evidence = (s, e, sentence.text)
-                found.append(candidate)
+                found += _one_per_listed_party(candidate, content, text)
     state.previous_date = latest_date or state.previous_date
     return found
+
+
+def _one_per_listed_party(
+    candidate: Candidate, content: list[Mention], text: str
+) -> list[Candidate]:
+    """One event per buyer (and per seller) the text lists together: "exported to Turkey,
+    Poland and India" is three deals."""
+    found = [candidate]
+    for side in ("buyer", "seller"):
+        other = "seller" if side == "buyer" else "buyer"
+        expanded = []
+        for event in found:
+            party: Mention = getattr(event, side)
+            for listed in coordinated(party, content, text):
+                if listed is party:
+                    expanded.append(event)
+                elif listed.country != getattr(event, other).country:
+                    expanded.append(dataclasses.replace(event, **{side: listed}))
+        found = expanded
+    return found
+
+
+_MISSILE_KINDS = ("missile", "air-defence")
+
+
+def _made_by(generic: Mention, mentions: list[Mention]) -> Mention:
+    """A generic system whose maker the sentence names, where that maker makes one system of
+    its kind ("Saab's fighter jets"): that system."""
+    for company in (m for m in mentions if m.kind == "company" and m.company):
+        made = gazetteer().made_by(company.company.name, generic.system.category)
+        if not made and generic.system.category in _MISSILE_KINDS:
+            # "a missile system" may be air defence or a missile: "BrahMos Aerospace's
+            # anti-ship missile system"
+            made = [
+                system
+                for kind in _MISSILE_KINDS
+                for system in gazetteer().made_by(company.company.name, kind)
+            ]
+        if len(made) == 1:
+            return dataclasses.replace(generic, system=made[0], country=made[0].origin)
+    return generic
+
+
+def _event_objects(
+    text: str,
+    trigger: Any,
+    systems: list[Mention],
+    generics: list[Mention],
+    left: int,
+    right: int,
+    state: ArticleState,
+) -> list[Mention | None]:
+    """The systems an event is about: those named in its clause; else the kind of weapon its
+    clause names; else a system named elsewhere in the sentence."""
+    named_in_clause = any(left <= m.start < right for m in systems)
+    generic_in_clause = any(left <= g.start < right for g in generics)
+    if named_in_clause or not generic_in_clause:
+        chosen = event_systems(text, trigger, systems, left, right)
+        if chosen:
+            return list(chosen)
+    return _generic_object(text, trigger, generics, left, right, state)
+
+
+_PLACE_OR_MEANS = re.compile(
+    r"\b(?:aboard|on|onto|in|into|at|by|with|via|from|near|against|over|under)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _generic_object(
+    text: str,
+    trigger: Any,
+    generics: list[Mention],
+    left: int,
+    right: int,
+    state: ArticleState,
+) -> list[Mention | None]:
+    """For an event that names no system: the kind of weapon its clause names ("two offshore
+    patrol vessels"), unless an earlier deal of that kind is what the clause continues ("the
+    frigates" after the frigate deal); None lets the deal the sentence continues decide."""
+    # its object ("signed for two patrol vessels") or its subject ("the corvettes were
+    # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
+    objects = [
+        g
+        for g in generics
+        if trigger.end <= g.start < right
+        and _is_object(text[trigger.end : g.start])
+        and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
+    ]
+    subjects = [
+        g
+        for g in generics
+        if left <= g.end <= trigger.start
+        and not _PLACE_OR_MEANS.search(text[max(left, g.start - 30) : g.start])
+    ]
+    chosen = objects[:1] or subjects[-1:]
+    if not chosen:
+        return [None]
+    categories = {c.system.category for c in state.context}
+    if chosen[0].system and chosen[0].system.category in categories:
+        return [None]
+    return list(chosen)
 
 
 def _weapon_in(

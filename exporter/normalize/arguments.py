@@ -178,6 +178,27 @@ def assign_roles(
     return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?")
+
+
+def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Mention]:
+    """The parties listed with `party`, in text order ("to Turkey, Poland, India and
+    Norway"): mentions of its kind joined to it by commas, "and" or "or" alone."""
+    same = sorted(
+        (m for m in mentions if m.kind == party.kind and m.start >= 0), key=lambda m: m.start
+    )
+    if party not in same:
+        return [party]
+    index = same.index(party)
+    first = last = index
+    while first > 0 and _LIST_GAP.fullmatch(text[same[first - 1].end : same[first].start]):
+        first -= 1
+    while last + 1 < len(same) and _LIST_GAP.fullmatch(text[same[last].end : same[last + 1].start]):
+        last += 1
+    listed = same[first : last + 1]
+    return list({m.country: m for m in listed}.values())
+
+
 def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
     """A country word that only says where a system comes from ("Chinese FK-3", "Russian
     advanced S-400", "Chinese-made"): not a party of its own."""

@@ -103,6 +103,8 @@ def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         verb_start, verb_end = match.start(), match.end()
         after = sentence[verb_end:]
         that = re.match(r"(?:[^,.;\"“”]{0,60}?)\bthat\b", after)
+        if that and _states_an_event(after[: that.end() - len("that")]):
+            that = None  # "said 10 jets were delivered and that ...": the report, not its source
         if that and verb_start < len(sentence) * 0.7:
             # the report's own clause begins after the last break before its verb
             breaks = list(re.finditer(r",|;|\s(?:and|but|while)\s", sentence[:verb_start]))
@@ -121,8 +123,26 @@ def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and verb_start - cut < 90
             and not re.search(r"\bthat\b", sentence[cut:verb_start])
         ):
-            spans.append((start + cut, end))
+            # ", the ministry said on Monday" closes a sentence; ", the ministry said it had
+            # signed ..." reports an event in its own words, which are no attribution
+            reported = _states_an_event(after) and not _AFTER_REPORT.match(after)
+            spans.append((start + cut, start + verb_end if reported else end))
     return spans
+
+
+# what may follow a reporting verb that closes a sentence: a stop, or when, where and to whom
+# it was said ("said on Friday after talks", "told reporters")
+_AFTER_REPORT = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|late)\s+\w+)?"
+    r"\s*(?:[,.;:]|$|(?:on|in|at|after|before|during|when|while|as|following|told|to|from)\b)",
+    re.I,
+)
+
+
+def _states_an_event(words: str) -> bool:
+    """Whether words after a reporting verb hold a verb of their own that states an event
+    ("said it had signed"), not just when or where it was said ("said after talks")."""
+    return any(not t.noun for t in find_triggers(words, 0, len(words)))
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -213,6 +233,8 @@ def _ends_with_weapon_noun() -> re.Pattern[str]:
 def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     """A participle that describes the system just before it ("four Type 054A/P frigates
     built by China", "jets made in Russia"): no event of its own."""
+    if re.match(r"\s+as\s+(?:a|an)\b", text[trigger.end : trigger.end + 8]):
+        return True  # "built as a stealthy fighter", "offered as an option": what it is
     if not _descriptive_regex().match(trigger.text):
         return False
     if not re.match(

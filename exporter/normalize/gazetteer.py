@@ -54,9 +54,24 @@ class Gazetteer:
     systems: dict[str, System] = field(default_factory=dict)  # form -> System
     companies: dict[str, Company] = field(default_factory=dict)  # form -> Company
     starts: dict[str, int] | None = None  # first token of a form -> its most tokens
+    makers: dict[tuple[str, str], list[System]] | None = None  # (maker, category) -> systems
 
     def country(self, code: str) -> Country:
         return self.countries[code]
+
+    def made_by(self, maker: str, category: str = "") -> list[System]:
+        """The systems of a category (of any, by default) that a company makes, in
+        designation order."""
+        if self.makers is None:
+            makers: dict[tuple[str, str], set[System]] = {}
+            for system in self.systems.values():
+                if system.maker:
+                    makers.setdefault((system.maker, system.category), set()).add(system)
+                    makers.setdefault((system.maker, ""), set()).add(system)
+            self.makers = {
+                key: sorted(found, key=lambda s: s.designation) for key, found in makers.items()
+            }
+        return self.makers.get((maker, category), [])
 
 
 def _short_name(country: Any, extra: dict[str, Any]) -> str:

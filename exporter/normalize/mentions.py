@@ -156,18 +156,30 @@ def _weapon_context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _kind_regex() -> re.Pattern[str]:
-    parts = [f"(?P<c{i}>{nouns})" for i, nouns in enumerate(_category_nouns().values())]
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
+def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every weapon noun, longest pattern first ("aircraft carriers" is a ship, not an
+    aircraft), each in a group that names its category."""
+    nouns = [
+        (noun, category)
+        for category, listed in load_data("categories.yaml").items()
+        for noun in listed
+    ]
+    nouns.sort(key=lambda pair: len(pair[0]), reverse=True)
+    groups = {f"n{i}": category for i, (_, category) in enumerate(nouns)}
+    parts = [f"(?P<n{i}>{noun})" for i, (noun, _) in enumerate(nouns)]
+    # "anti-ship" and "ship-borne" name no ship
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), groups
+
+
+def weapon_noun_matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], str]]:
+    """The weapon nouns in text[start:end], each with its category."""
+    regex, groups = _kind_regex()
+    return [(m, groups[m.lastgroup or ""]) for m in regex.finditer(text, start, end)]
 
 
 def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
     """The categories of the weapon nouns in text[start:end] ("the frigate" -> ship)."""
-    names = list(_category_nouns())
-    found = set()
-    for match in _kind_regex().finditer(text, start, end):
-        found.add(next(names[i] for i in range(len(names)) if match[f"c{i}"]))
-    return frozenset(found)
+    return frozenset(category for _, category in weapon_noun_matches(text, start, end))
 
 
 @functools.cache
@@ -287,3 +299,99 @@ def actors(
         ):
             found[person.text] = person
     return [{"name": p.text, "role": p.role, "country": p.country} for p in found.values()]
+
+
+@dataclass(frozen=True)
+class GenericWords:
+    stop: frozenset[str]  # words that end the qualifying words
+    vague: frozenset[str]  # nouns that need a qualifying word
+    participles: frozenset[str]  # participles that qualify ("armed", "landing")
+    compounds: frozenset[str]  # nouns after a weapon noun that make it a qualifier
+    most: int  # the most qualifying words kept
+
+
+@functools.cache
+def _generic_words() -> GenericWords:
+    words = load_data("generic.yaml")
+    return GenericWords(
+        frozenset(words["stop_modifiers"].lower().split()),
+        frozenset(words["vague_heads"].lower().split()),
+        frozenset(words["kind_participles"].lower().split()),
+        frozenset(words["compound_heads"].lower().split()),
+        int(words["max_modifiers"]),
+    )
+
+
+def _qualifies(word: str, words: GenericWords) -> bool:
+    """Whether a word before a weapon noun says what kind of weapon it is."""
+    lower = word.lower()
+    adverb = lower.endswith("ly") and not lower.endswith(("pply", "mbly", "amily"))
+    if lower in words.stop or adverb:
+        return False
+    if lower.endswith(("ed", "ing")) and "-" not in lower:
+        return lower in words.participles
+    return True
+
+
+_DESIGNATION_SHAPE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Z][\w/-]*")
+
+
+_MODIFIER = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*|\d+\s?mm)\s*$")
+
+
+def singular(noun_phrase: str) -> str:
+    """The phrase with its last word in the singular ("patrol vessels" -> "patrol vessel")."""
+    head, _, last = noun_phrase.rpartition(" ")
+    lower = last.lower()
+    if lower.endswith(("ies",)) and len(lower) > 4:
+        last = last[:-3] + "y"
+    elif lower.endswith(("ches", "shes", "sses", "xes", "oes")):
+        last = last[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    """Systems named by a weapon noun and the words that qualify it ("offshore patrol
+    vessels", "attack helicopters"), without a designation: a generic system of the noun's
+    category, origin unknown. A noun that follows a named system is that system's noun."""
+    words = _generic_words()
+    found = []
+    for match, category in weapon_noun_matches(text, start, end):
+        s, e = match.span()
+        if any(m.start < e and s < m.end for m in taken):
+            continue
+        following = re.match(r"[ -]+([a-z]+)", text[e : min(end, e + 30)])
+        if following and following.group(1) in words.compounds:
+            continue  # "aircraft maker": the weapon noun qualifies another noun
+        modifiers: list[str] = []
+        begin = s
+        designation = None
+        while len(modifiers) < words.most:
+            word = _MODIFIER.search(text, start, begin)
+            gap = text[word.end() : begin] if word else ""
+            if not word or not _qualifies(word.group(1), words) or "\n" in gap or len(gap) > 1:
+                break
+            if any(m.start < word.end() and word.start() < m.end for m in taken):
+                break
+            modifiers.insert(0, word.group(1))
+            begin = word.start()
+            if _DESIGNATION_SHAPE.fullmatch(word.group(1)) and not re.search(r"\dmm$", word[1]):
+                designation = word.group(1)  # "K10 resupply vehicles": a designation
+                break
+        if any(m.kind == "system" and begin - 4 <= m.end <= begin for m in taken):
+            continue  # "Rafale multi-role combat jets": the noun of a named system
+        phrase = " ".join(" ".join([*modifiers, match.group()]).split())
+        if not modifiers and (
+            match.group().lower() in words.vague
+            or re.search(r"\b(?:the|these|those|its|their)\s+$", text[max(start, s - 8) : s], re.I)
+        ):
+            continue  # "the helicopters" speaks of systems named before
+        # a name in capitals ("Littoral Mission Ship") keeps them; other words are lower case
+        name = singular(phrase if phrase.istitle() and modifiers else phrase.lower())
+        if designation:
+            name = singular(phrase)
+        system = System(designation or name, name, category, None, None)
+        found.append(Mention("system", begin, e, text[begin:e], None, system=system))
+    return found

@@ -1,0 +1,112 @@
+"""Rules for classes of text that real news shows and the written corpus did not: systems
+named without a designation, buyers listed together, reports whose verb is followed by the
+event in its own words. Every sentence is written here for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.articles import Article
+from exporter.normalize import normalize
+from exporter.normalize.mentions import find_mentions, generic_systems
+
+PUBLISHED = "2024-03-15"  # a Friday
+
+
+def deals(text: str) -> list[tuple]:
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    return [(r["deal_id"], r["event_type"], r["status"], r["system"]["category"]) for r in records]
+
+
+def generics(text: str) -> list[tuple[str, str, str]]:
+    mentions = find_mentions(text, 0, len(text))
+    return [
+        (m.text, m.system.designation, m.system.category)
+        for m in generic_systems(text, 0, len(text), mentions)
+        if m.system
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile bought four offshore patrol vessels and 155mm self-propelled howitzers.",
+            [
+                ("offshore patrol vessels", "offshore patrol vessel", "ship"),
+                ("155mm self-propelled howitzers", "155mm self-propelled howitzer", "artillery"),
+            ],
+        ),
+        # a name in capitals keeps them
+        (
+            "The navy received its second Coastal Response Ship.",
+            [
+                ("Coastal Response Ship", "Coastal Response Ship", "ship"),
+            ],
+        ),
+        # a designation-shaped word before the noun is the designation
+        (
+            "It ordered 20 KX7 recovery vehicles.",
+            [
+                ("KX7 recovery vehicles", "KX7", "armoured-vehicle"),
+            ],
+        ),
+        # participles and adverbs that do not say what kind of weapon it is end the name
+        (
+            "a locally assembled jet and two decommissioned corvettes",
+            [
+                ("corvettes", "corvette", "ship"),
+            ],
+        ),
+        # a weapon noun that qualifies another noun, or is part of a hyphenated word
+        (
+            "The state aircraft maker builds anti-ship missiles.",
+            [
+                ("anti-ship missiles", "anti-ship missile", "missile"),
+            ],
+        ),
+        # "the helicopters" speaks of helicopters named before; "jets" alone names no kind
+        ("The helicopters and jets arrived.", []),
+    ],
+)
+def test_generic_systems_are_the_weapon_noun_and_its_qualifiers(text, expected) -> None:
+    assert generics(text) == expected
+
+
+def test_an_event_about_a_generic_system_is_a_deal_of_that_kind() -> None:
+    assert deals(
+        "Peru signed a contract with Spain's Navantia for two offshore patrol vessels."
+    ) == [("PER-ESP-OFFSHORE-PATROL-VESSEL", "agreement", "reported", "ship")]
+
+
+def test_buyers_listed_together_are_one_deal_each() -> None:
+    assert deals("South Korea has exported the K9 howitzer to Norway, Finland and Estonia.") == [
+        ("NOR-KOR-K9", "delivery", "reported", "artillery"),
+        ("FIN-KOR-K9", "delivery", "reported", "artillery"),
+        ("EST-KOR-K9", "delivery", "reported", "artillery"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reporting verb is followed by the event in its own words, with "and that" later
+        "A ministry statement on Monday said 12 Rafale jets were delivered to Greece and that "
+        "more would follow.",
+        # ", X said" followed by its own event clause
+        "Last month, the ministry said 12 Rafale jets were delivered to Greece.",
+    ],
+)
+def test_a_report_does_not_swallow_the_event_it_reports(text: str) -> None:
+    assert ("GRC-FRA-RAFALE", "delivery", "reported", "aircraft") in deals(text)
+
+
+def test_a_closing_attribution_is_still_no_event() -> None:
+    # the words after "said" only say when: the event is the one before the comma
+    assert deals("Greece received 12 Rafale jets, the ministry said on Monday after talks.") == [
+        ("GRC-FRA-RAFALE", "delivery", "reported", "aircraft")
+    ]
+
+
+def test_what_a_system_is_built_as_is_no_event() -> None:
+    assert deals("The KF-21 is being built as a twin-engine multirole fighter.") == []
