@@ -66,6 +66,8 @@ class ArticleState:
     home: Mention | None  # the state the dateline or the issuing ministry speaks for
     people: dict[str, Mention] = field(default_factory=dict)
     context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
+    # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
+    named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
 
 
@@ -169,6 +171,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 candidate.evidence = (s, e, sentence.text)
                 found += _one_per_listed_party(candidate, content, text)
     state.previous_date = latest_date or state.previous_date
+    state.named.append([m for m in mentions if m.kind == "system"])
     return found
 
 
@@ -303,6 +306,9 @@ def _candidate(
     """Deal of one event: its parties from the sentence, what it leaves out from the deal the
     sentence continues, the buyer last from the article's home state."""
     home = state.home.country if state.home else None
+    if system_mention is not None and system_mention not in content:
+        # a generic system is a mention too: "Russian helicopters" says where they come from
+        content = sorted([*content, system_mention], key=lambda m: m.start)
     roles = assign_roles(
         text, trigger, content, system_mention, sentence_start, clause_start, clause_end, home
     )
@@ -312,6 +318,11 @@ def _candidate(
     buyer, seller = roles.buyer, roles.seller
     kinds = weapon_kinds(text, clause_start, clause_end)
     prior = _continued_deal(state.context, system, buyer, seller, kinds)
+    if system is None and prior is None and kinds:
+        # no deal yet of this kind: the system of this kind the sentence before named ("the
+        # gun" after the Caesar); further back, the reference is too loose to follow
+        recent = [m for m in (state.named[-1] if state.named else []) if m.system]
+        system = next((m.system for m in reversed(recent) if m.system.category in kinds), None)
     if prior is not None:
         system = system or prior.system
         if buyer is None and (seller is None or prior.buyer.country != seller.country):
@@ -383,8 +394,12 @@ def _continued_deal(
         if found is not None:
             return found
     for earlier in reversed(context):
-        if system is not None and earlier.system.designation != system.designation:
-            continue
+        if (
+            system is not None
+            and earlier.system.designation != system.designation
+            and not (earlier.system.generic and earlier.system.category == system.category)
+        ):
+            continue  # a named system continues the deal for its kind ("helicopters")
         if buyer is not None and buyer.country not in (
             earlier.buyer.country,
             earlier.seller.country,

@@ -126,7 +126,7 @@ def assign_roles(
     if subject is not None:
         selling = (
             bool(seller_verbs.match(trigger.text))
-            or subject.kind == "company"
+            or (subject.kind == "company" and not _is_agency(subject))
             or (
                 subject.country == origin
                 and buyer is None
@@ -197,6 +197,11 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
         last += 1
     listed = same[first : last + 1]
     return list({m.country: m for m in listed}.values())
+
+
+def _is_agency(party: Mention) -> bool:
+    """A government body (a procurement agency, a ministry): it buys for its state."""
+    return party.company is not None and party.company.kind == "organization"
 
 
 def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:

@@ -37,6 +37,7 @@ class System:
     origin: str | None
     maker: str | None
     needs_context: bool = False
+    generic: bool = False  # named by its kind only ("offshore patrol vessel")
 
 
 @dataclass(frozen=True)

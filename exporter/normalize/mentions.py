@@ -392,6 +392,15 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         name = singular(phrase if phrase.istitle() and modifiers else phrase.lower())
         if designation:
             name = singular(phrase)
-        system = System(designation or name, name, category, None, None)
+        # "Russian helicopters", "French-built corvettes": where they come from
+        origin = next(
+            (
+                m.country
+                for m in taken
+                if m.kind == "country" and m.how in ("demonym", "made") and 0 <= begin - m.end <= 1
+            ),
+            None,
+        )
+        system = System(designation or name, name, category, origin, None, generic=True)
         found.append(Mention("system", begin, e, text[begin:e], None, system=system))
     return found

@@ -110,3 +110,27 @@ def test_a_closing_attribution_is_still_no_event() -> None:
 
 def test_what_a_system_is_built_as_is_no_event() -> None:
     assert deals("The KF-21 is being built as a twin-engine multirole fighter.") == []
+
+
+def test_a_generic_system_comes_from_the_state_its_demonym_names() -> None:
+    assert deals("Mali took delivery of four Russian transport helicopters.") == [
+        ("MLI-RUS-TRANSPORT-HELICOPTER", "delivery", "reported", "helicopter")
+    ]
+
+
+def test_a_procurement_agency_that_contracts_its_own_industry_is_a_domestic_order() -> None:
+    # DGA is a French government agency, Nexter a French company
+    assert deals(
+        "The French procurement agency DGA contracted Nexter for 12 Caesar howitzers."
+    ) == [("FRA-FRA-CAESAR", "agreement", "reported", "artillery")]
+
+
+def test_the_weapon_noun_continues_the_system_the_sentence_before_named() -> None:
+    text = (
+        "The Caesar howitzer is a truck-mounted gun.\n\n"
+        "The gun has been ordered by Belgium and Lithuania."
+    )
+    assert deals(text) == [
+        ("BEL-FRA-CAESAR", "agreement", "reported", "artillery"),
+        ("LTU-FRA-CAESAR", "agreement", "reported", "artillery"),
+    ]
