@@ -51,7 +51,7 @@ __all__ = ["ascii_uri", "normalize", "reference_date"]
 
 
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
+    r"(?:^\s*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
     r"(?:it|they|the country|the kingdom|the government)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
@@ -66,6 +66,7 @@ class ArticleState:
     home: Mention | None  # the state the dateline or the issuing ministry speaks for
     people: dict[str, Mention] = field(default_factory=dict)
     context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
+    speaker: Mention | None = None  # the state of who speaks in the sentence being read
     # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
     named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
@@ -110,6 +111,9 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     found: list[Candidate] = []
     if triggers and not is_definitional(text, s, e, mentions):
         attribution = attribution_spans(text, s, e)
+        state.speaker = next(
+            (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
+        )
         topics = topic_triggers(text, triggers)
         money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
         # "39.3 billion Swedish crowns" names a currency, not a party
@@ -186,11 +190,15 @@ def _one_per_listed_party(
         expanded = []
         for event in found:
             party: Mention = getattr(event, side)
-            for listed in coordinated(party, content, text):
-                if listed is party:
+            listed = coordinated(party, content, text)
+            if getattr(event, other) in listed:
+                expanded.append(event)  # both sides from one list: the list names neither
+                continue
+            for member in listed:
+                if member is party:
                     expanded.append(event)
-                elif listed.country != getattr(event, other).country:
-                    expanded.append(dataclasses.replace(event, **{side: listed}))
+                elif member.country != getattr(event, other).country:
+                    expanded.append(dataclasses.replace(event, **{side: member}))
         found = expanded
     return found
 
@@ -331,12 +339,13 @@ def _candidate(
     if (
         buyer is None
         and system is not None
-        and state.context
+        and (state.speaker or state.context)
         and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
     ):
-        # "It received six MiG-29s", "Last year it took delivery": the state the article
-        # has been speaking of, the buyer of its latest event
-        latest = state.context[-1].buyer
+        # "X's minister stated that the country had purchased": the speaker's state; "It
+        # received six MiG-29s": the state the article has been speaking of, the buyer of its
+        # latest event
+        latest = state.speaker or state.context[-1].buyer
         if seller is None or latest.country != seller.country:
             buyer = latest
     if (

@@ -107,6 +107,7 @@ def assign_roles(
         for p in near
         if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
         and p.start > trigger.start - 80
+        and len(coordinated(p, mentions, text)) < 3  # "A, B and C" lists, not two sides
     ]
     # the subject: the party nearest before the trigger, in its clause, that no preposition
     # claimed ("Russian defence enterprises had been assigned the task", "Turkey had made")

@@ -99,8 +99,11 @@ def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     after talks", "As X said,", "According to X,"."""
     spans = []
     sentence = text[start:end]
+    events = [t for t in find_triggers(text, start, end) if not t.noun]
     for match in _attribution_regex().finditer(sentence):
         verb_start, verb_end = match.start(), match.end()
+        if any(t.start <= start + verb_start < t.end for t in events):
+            continue  # "added the drones to its arsenal" is an event, not a report
         after = sentence[verb_end:]
         that = re.match(r"(?:[^,.;\"“”]{0,60}?)\bthat\b", after)
         if that and _states_an_event(after[: that.end() - len("that")]):

@@ -56,6 +56,7 @@ class Gazetteer:
     companies: dict[str, Company] = field(default_factory=dict)  # form -> Company
     starts: dict[str, int] | None = None  # first token of a form -> its most tokens
     makers: dict[tuple[str, str], list[System]] | None = None  # (maker, category) -> systems
+    compact: dict[str, System] | None = None  # a designation without spaces or hyphens
 
     def country(self, code: str) -> Country:
         return self.countries[code]

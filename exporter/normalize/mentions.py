@@ -128,6 +128,8 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
                     break
             if hit:
                 break
+        if hit is None:
+            hit = _compact_system(first, tokens[i], gaz)
         if hit:
             found.append(hit)
             while i < len(tokens) and tokens[i][0] < hit.end:
@@ -135,6 +137,26 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
         else:
             i += 1
     return found
+
+
+def _compact(form: str) -> str:
+    return re.sub(r"[\s-]+", "", form)
+
+
+def _compact_system(token: str, span: tuple[int, int], gaz: Gazetteer) -> Mention | None:
+    """A designation written without its space or hyphen ("BayraktarTB2", "F16", "Su35")."""
+    if gaz.compact is None:
+        gaz.compact = {}
+        for form, system in gaz.systems.items():
+            if any(ch.isdigit() for ch in form) and len(_compact(form)) >= 3:
+                gaz.compact.setdefault(_compact(form), system)
+    token = token.rstrip(".,;:")
+    for form in _surface_variants(token):
+        system = gaz.compact.get(form) if any(ch.isdigit() for ch in form) else None
+        if system is not None:
+            end = span[0] + len(token)
+            return Mention("system", span[0], end, token, system.origin, system=system)
+    return None
 
 
 @functools.cache

@@ -134,3 +134,24 @@ def test_the_weapon_noun_continues_the_system_the_sentence_before_named() -> Non
         ("BEL-FRA-CAESAR", "agreement", "reported", "artillery"),
         ("LTU-FRA-CAESAR", "agreement", "reported", "artillery"),
     ]
+
+
+def test_a_designation_written_without_its_space_or_hyphen_is_found() -> None:
+    mentions = find_mentions("It flies the F16 and the BayraktarTB2.", 0, 38)
+    assert [(m.text, m.system.designation) for m in mentions if m.system] == [
+        ("F16", "F-16"),
+        ("BayraktarTB2", "Bayraktar TB2"),
+    ]
+
+
+def test_states_listed_as_subject_are_buyers_each_not_buyer_and_seller() -> None:
+    assert deals("Qatar, Poland and Kuwait have added Bayraktar TB2 drones to their arsenals.") == [
+        ("QAT-TUR-BAYRAKTAR-TB2", "delivery", "reported", "uav"),
+        ("POL-TUR-BAYRAKTAR-TB2", "delivery", "reported", "uav"),
+        ("KWT-TUR-BAYRAKTAR-TB2", "delivery", "reported", "uav"),
+    ]
+
+
+def test_the_country_a_speaker_speaks_for_is_the_country_of_a_pronoun() -> None:
+    text = "Kenya's defence minister stated that the country had purchased Bayraktar TB2 drones."
+    assert deals(text) == [("KEN-TUR-BAYRAKTAR-TB2", "agreement", "reported", "uav")]
