@@ -331,10 +331,12 @@ def _candidate(
         # gun" after the Caesar); further back, the reference is too loose to follow
         recent = [m for m in (state.named[-1] if state.named else []) if m.system]
         system = next((m.system for m in reversed(recent) if m.system.category in kinds), None)
+    continued = False  # parties taken whole from the deal the sentence continues
     if prior is not None:
         system = system or prior.system
         if buyer is None and (seller is None or prior.buyer.country != seller.country):
             buyer = prior.buyer
+            continued = seller is None
         seller = seller or prior.seller
     if (
         buyer is None
@@ -362,6 +364,7 @@ def _candidate(
         and seller is not None
         and buyer.country == seller.country
         and not roles.sure_buyer
+        and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
     ):
         # a state buying its own system needs words that say so ("Germany ordered", "for the
         # Indian Army"); a guess that lands on the seller's state is a wrong guess

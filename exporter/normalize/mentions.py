@@ -355,7 +355,11 @@ def _qualifies(word: str, words: GenericWords) -> bool:
     return True
 
 
-_DESIGNATION_SHAPE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Z][\w/-]*")
+# a word that names a type: letters and digits ("K10"), a class ("Pohang-class"), an acronym
+# in capitals ("MILGEM")
+_DESIGNATION_SHAPE = re.compile(
+    r"(?=.*\d)(?=.*[A-Za-z])[A-Z][\w/-]*|[A-Z][\w-]*-class|[A-Z]{3,}(?:-[A-Z0-9]+)*"
+)
 
 
 _MODIFIER = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*|\d+\s?mm)\s*$")

@@ -167,8 +167,16 @@ class Segmented:
     headline: str | None  # the first line before the dateline that reads like a headline
 
 
+# A date stamp that page furniture puts before the text ("date 2024-11-01 Headline ..."): it
+# is when the page was stored, not what the article says.
+_DATE_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b\s*")
+
+
 def segment(text: str) -> Segmented:
     paras = paragraphs(text)
+    stamp = _DATE_STAMP.match(text)
+    if stamp and paras and paras[0][0] <= stamp.end() < paras[0][1]:
+        paras[0] = (stamp.end(), paras[0][1])
     dateline, first = None, 0
     for index, (start, _) in enumerate(paras[:8]):
         dateline = find_dateline(text, start)

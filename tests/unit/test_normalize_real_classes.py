@@ -155,3 +155,36 @@ def test_states_listed_as_subject_are_buyers_each_not_buyer_and_seller() -> None
 def test_the_country_a_speaker_speaks_for_is_the_country_of_a_pronoun() -> None:
     text = "Kenya's defence minister stated that the country had purchased Bayraktar TB2 drones."
     assert deals(text) == [("KEN-TUR-BAYRAKTAR-TB2", "agreement", "reported", "uav")]
+
+
+def test_a_sentence_without_parties_continues_a_domestic_deal() -> None:
+    text = (
+        "Germany ordered 50 Puma infantry fighting vehicles from Rheinmetall.\n\n"
+        "First deliveries are scheduled for 2028."
+    )
+    assert deals(text) == [
+        ("DEU-DEU-PUMA", "agreement", "reported", "armoured-vehicle"),
+        ("DEU-DEU-PUMA", "delivery", "planned", "armoured-vehicle"),
+    ]
+
+
+def test_a_leading_date_stamp_is_page_furniture() -> None:
+    records = normalize(
+        Article(
+            "date 2020-01-02 Peru bought two Type 23 frigates on Monday.", "x", published=PUBLISHED
+        )
+    )
+    assert [(r["date"]["value"], r["evidence"]["text"]) for r in records] == [
+        ("2024-03-11", "Peru bought two Type 23 frigates on Monday.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "designation"),
+    [
+        ("Manila will acquire a Pohang-class corvette.", "Pohang-class"),
+        ("Karachi received the first ZELKOVA corvette.", "ZELKOVA"),
+    ],
+)
+def test_a_class_name_or_acronym_before_a_weapon_noun_is_its_designation(text, designation) -> None:
+    assert [d for _, d, _ in generics(text)] == [designation]
