@@ -83,7 +83,7 @@ def assign_roles(
         before = text[max(sentence_start, party.start - 30) : party.start]
         after = text[party.end : party.end + 40]
         cue = 0
-        if forces.match(after) or (_BUYER_BEFORE.search(before) and party.kind == "country"):
+        if forces.match(after) or (_BUYER_BEFORE.search(before) and _state_like(party)):
             cue = 3  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
         elif _BUYING_NOUN_AFTER.match(after):
             cue = 2  # "Turkey's purchase"
@@ -143,11 +143,12 @@ def assign_roles(
         if (
             subject_side == "seller"
             and buyer is None
-            and party.kind == "country"
+            and _state_like(party)
             and seller is not None
-            and party.country != seller.country
+            and (party.country != seller.country or _is_agency(party))
         ):
-            buyer = party
+            # "KAI signed with DAPA": an agency contracting its own industry is sure
+            buyer, strength = party, (2 if _is_agency(party) else strength)
         elif (
             subject_side == "buyer"
             and seller is None
@@ -198,6 +199,11 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
         last += 1
     listed = same[first : last + 1]
     return list({m.country: m for m in listed}.values())
+
+
+def _state_like(party: Mention) -> bool:
+    """A party that buys for a state: the state, or one of its agencies."""
+    return party.kind == "country" or _is_agency(party)
 
 
 def _is_agency(party: Mention) -> bool:

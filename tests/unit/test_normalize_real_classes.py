@@ -188,3 +188,10 @@ def test_a_leading_date_stamp_is_page_furniture() -> None:
 )
 def test_a_class_name_or_acronym_before_a_weapon_noun_is_its_designation(text, designation) -> None:
     assert [d for _, d, _ in generics(text)] == [designation]
+
+
+def test_a_company_that_signs_with_its_own_states_agency_is_a_domestic_order() -> None:
+    # DAPA is South Korea's procurement agency; KAI a Korean company
+    assert deals("KAI signed a contract with DAPA to produce 20 KF-21 fighters.")[:1] == [
+        ("KOR-KOR-KF-21", "agreement", "reported", "aircraft")
+    ]
