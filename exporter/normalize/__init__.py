@@ -122,8 +122,14 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             for m in mentions
             if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
         ]
-        systems = [m for m in content if m.kind == "system"]
-        generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
+        found_generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
+        generics = [g for g in found_generics if g.system and g.system.generic]
+        # "36 K10 resupply vehicles": a designation the gazetteer lacks names a system
+        systems = sorted(
+            [m for m in content if m.kind == "system"]
+            + [g for g in found_generics if g not in generics and not inside(g.start, attribution)],
+            key=lambda m: m.start,
+        )
         # a number inside a system's name ("Leopard 2 tanks") counts nothing
         quantities = [
             q

@@ -90,8 +90,14 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     for match in _trigger_regex().finditer(text, start, end):
         name = match.lastgroup or ""
         event_type, pos = name.rsplit("_", 1)
-        found.append(Trigger(match.start(), match.end(), match.group(), event_type, pos == "noun"))
+        # "for the supply of": a verb's form used as a noun
+        determined = _DETERMINER_BEFORE.search(text, max(start, match.start() - 8), match.start())
+        noun = pos == "noun" or determined is not None
+        found.append(Trigger(match.start(), match.end(), match.group(), event_type, noun))
     return found
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 
 
 def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

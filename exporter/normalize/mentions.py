@@ -427,6 +427,7 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
             ),
             None,
         )
-        system = System(designation or name, name, category, origin, None, generic=True)
+        # a designation makes it a system of its own, only unknown to the gazetteer
+        system = System(designation or name, name, category, origin, None, generic=not designation)
         found.append(Mention("system", begin, e, text[begin:e], None, system=system))
     return found

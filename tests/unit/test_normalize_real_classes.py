@@ -195,3 +195,11 @@ def test_a_company_that_signs_with_its_own_states_agency_is_a_domestic_order() -
     assert deals("KAI signed a contract with DAPA to produce 20 KF-21 fighters.")[:1] == [
         ("KOR-KOR-KF-21", "agreement", "reported", "aircraft")
     ]
+
+
+def test_a_designation_the_gazetteer_lacks_is_listed_with_the_systems_beside_it() -> None:
+    text = "Peru signed a contract with Hanwha for 20 K9 howitzers and 10 KX7 recovery vehicles."
+    assert deals(text) == [
+        ("PER-KOR-K9", "agreement", "reported", "artillery"),
+        ("PER-KOR-KX7", "agreement", "reported", "armoured-vehicle"),
+    ]
