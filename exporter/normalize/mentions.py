@@ -58,6 +58,9 @@ def _surface_variants(surface: str) -> list[str]:
         variant = _VARIANT.match(form)
         if variant:
             forms.append(variant.group(1))
+    for form in list(forms):
+        if form.endswith("-class") and len(form) > 7:
+            forms.append(form[: -len("-class")])  # "MILGEM-class" is the MILGEM
     return forms
 
 

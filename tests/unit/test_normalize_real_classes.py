@@ -203,3 +203,10 @@ def test_a_designation_the_gazetteer_lacks_is_listed_with_the_systems_beside_it(
         ("PER-KOR-K9", "agreement", "reported", "artillery"),
         ("PER-KOR-KX7", "agreement", "reported", "armoured-vehicle"),
     ]
+
+
+def test_a_gazetteer_form_with_class_after_it_is_that_system() -> None:
+    mentions = find_mentions("two MILGEM-class corvettes", 0, 26)
+    assert [(m.text, m.system.designation) for m in mentions if m.system] == [
+        ("MILGEM-class", "Ada-class")
+    ]
