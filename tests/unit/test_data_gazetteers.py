@@ -54,6 +54,12 @@ def test_systems_is_a_list_of_enough_entries(systems):
     assert len(systems) >= 300
 
 
+@pytest.mark.parametrize(("name", "floor"), [("air.yaml", 775), ("sea.yaml", 569)])
+def test_aircraft_and_naval_files_keep_their_size(name, floor):
+    # issue 9 grew these files; a floor catches a merge or edit that drops entries
+    assert len(_load(DATA / "systems" / name)) >= floor
+
+
 def test_system_entries_have_the_keys_in_order(systems):
     for entry in systems:
         assert isinstance(entry, dict), entry
