@@ -54,6 +54,12 @@ def test_systems_is_a_list_of_enough_entries(systems):
     assert len(systems) >= 300
 
 
+def test_land_and_missile_gazetteers_keep_their_size():
+    # a floor per file, so that one group shrinking is caught even while the others grow
+    sizes = {path.stem: len(_load(path)) for path in SYSTEM_FILES}
+    assert sizes["land"] + sizes["missiles"] >= 1500, sizes
+
+
 def test_system_entries_have_the_keys_in_order(systems):
     for entry in systems:
         assert isinstance(entry, dict), entry
