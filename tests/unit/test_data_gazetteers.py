@@ -57,7 +57,7 @@ def test_systems_is_a_list_of_enough_entries(systems):
 def test_land_and_missile_gazetteers_keep_their_size():
     # a floor for these two files, so that either shrinking is caught even while the others grow
     sizes = {path.stem: len(_load(path)) for path in SYSTEM_FILES}
-    assert sizes["land"] + sizes["missiles"] >= 1600, sizes
+    assert sizes["land"] + sizes["missiles"] >= 1650, sizes
 
 
 def test_system_entries_have_the_keys_in_order(systems):
