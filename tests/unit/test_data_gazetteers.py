@@ -60,6 +60,12 @@ def test_aircraft_and_naval_files_keep_their_size(name, floor):
     assert len(_load(DATA / "systems" / name)) >= floor
 
 
+def test_land_and_missile_gazetteers_keep_their_size():
+    # a floor for these two files, so that either shrinking is caught even while the others grow
+    sizes = {path.stem: len(_load(path)) for path in SYSTEM_FILES}
+    assert sizes["land"] + sizes["missiles"] >= 1650, sizes
+
+
 def test_system_entries_have_the_keys_in_order(systems):
     for entry in systems:
         assert isinstance(entry, dict), entry
