@@ -292,3 +292,18 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         ):
             topics.add(trigger)
     return topics
+
+
+@functools.cache
+def _not_deal_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['not_deals'])})\b", re.I)
+
+
+def cancels_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
+    """A cancellation of something that is no deal ("the ceremony was canceled"): the word
+    for it within a few words before or after the trigger."""
+    if trigger.event_type != "cancellation":
+        return False
+    before = " ".join(text[start : trigger.start].split()[-4:])
+    after = " ".join(text[trigger.end : end].split()[:3])
+    return bool(_not_deal_regex().search(before) or _not_deal_regex().search(after))

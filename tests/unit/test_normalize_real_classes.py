@@ -210,3 +210,10 @@ def test_a_gazetteer_form_with_class_after_it_is_that_system() -> None:
     assert [(m.text, m.system.designation) for m in mentions if m.system] == [
         ("MILGEM-class", "Ada-class")
     ]
+
+
+def test_a_cancelled_ceremony_cancels_no_deal() -> None:
+    text = (
+        "Although the commissioning ceremony was cancelled, Chile commissioned its Type 23 frigate."
+    )
+    assert [d[1] for d in deals(text)] == ["deployment"]
