@@ -182,7 +182,7 @@ def test_a_leading_date_stamp_is_page_furniture() -> None:
 @pytest.mark.parametrize(
     ("text", "designation"),
     [
-        ("Manila will acquire a Pohang-class corvette.", "Pohang-class"),
+        ("Manila will acquire a Zamboanga-class corvette.", "Zamboanga-class"),
         ("Karachi received the first ZELKOVA corvette.", "ZELKOVA"),
     ],
 )
