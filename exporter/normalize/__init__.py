@@ -68,6 +68,7 @@ class ArticleState:
     people: dict[str, Mention] = field(default_factory=dict)
     context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
     speaker: Mention | None = None  # the state of who speaks in the sentence being read
+    sentence_start: int = 0  # where the sentence before began
     # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
     named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
@@ -183,6 +184,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 found += _one_per_listed_party(candidate, content, text)
     state.previous_date = latest_date or state.previous_date
     state.named.append([m for m in mentions if m.kind == "system"])
+    state.sentence_start = s
     return found
 
 
@@ -332,6 +334,15 @@ def _candidate(
     system = system_mention.system if system_mention else None
     buyer, seller = roles.buyer, roles.seller
     kinds = weapon_kinds(text, clause_start, clause_end)
+    if system is None and not kinds and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start]):
+        # "It has been exported to ...": the system the sentence before was about, its subject
+        before = state.named[-1] if state.named else []
+        subject = [m for m in before if m.system and m.start - state.sentence_start < 30]
+        named = {m.system.designation: m.system for m in before if m.system}
+        if subject and subject[0].system:
+            system = subject[0].system
+        elif len(named) == 1:
+            system = next(iter(named.values()))
     prior = _continued_deal(state.context, system, buyer, seller, kinds)
     if system is None and prior is None and kinds:
         # no deal yet of this kind: the system of this kind the sentence before named ("the

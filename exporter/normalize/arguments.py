@@ -12,7 +12,16 @@ from exporter.normalize.gazetteer import alternation
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
-_BUYER_BEFORE = re.compile(r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?$", re.I)
+# "to X" names a buyer; "prior to X", "due to X", "according to X" do not
+_BUYER_BEFORE = re.compile(
+    r"(?<!prior )(?<!due )(?<!according )(?<!next )(?<!close )(?<!compared )(?<!thanks )"
+    r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|such as)\s+$", re.I)
+_TO_COUNTRIES = re.compile(
+    r"\bto\s+(?:\w+\s+){0,3}(?:countries|nations|customers|buyers|operators|states)\b", re.I
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
@@ -83,7 +92,14 @@ def assign_roles(
         before = text[max(sentence_start, party.start - 30) : party.start]
         after = text[party.end : party.end + 40]
         cue = 0
-        if forces.match(after) or (_BUYER_BEFORE.search(before) and _state_like(party)):
+        listed_buyer = _INCLUDING_BEFORE.search(before) and _TO_COUNTRIES.search(
+            text, clause_start, party.start
+        )  # "exported to six countries, including Iraq and Poland"
+        if (
+            forces.match(after)
+            or (_BUYER_BEFORE.search(before) and _state_like(party))
+            or listed_buyer
+        ):
             cue = 3  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
         elif _BUYING_NOUN_AFTER.match(after):
             cue = 2  # "Turkey's purchase"

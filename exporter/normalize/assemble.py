@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +37,9 @@ def content_id(text: str) -> str:
 
 
 def designation_key(designation: str) -> str:
-    return re.sub(r"[^A-Z0-9]+", "-", designation.upper()).strip("-")
+    """The designation in ASCII capitals and hyphens, for deal ids ("Hürjet" -> HURJET)."""
+    ascii_form = unicodedata.normalize("NFKD", designation).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Z0-9]+", "-", ascii_form.upper()).strip("-")
 
 
 def party(mention: Mention) -> dict[str, Any]:

@@ -217,3 +217,19 @@ def test_a_cancelled_ceremony_cancels_no_deal() -> None:
         "Although the commissioning ceremony was cancelled, Chile commissioned its Type 23 frigate."
     )
     assert [d[1] for d in deals(text)] == ["deployment"]
+
+
+def test_it_continues_the_system_the_sentence_before_was_about() -> None:
+    text = (
+        "The Hürjet, built by TUSAS, is a jet trainer derived from the Hürkuş.\n\n"
+        "It has been exported to two countries, including Spain and Egypt."
+    )
+    assert deals(text) == [
+        ("ESP-TUR-HURJET", "delivery", "reported", "aircraft"),
+        ("EGY-TUR-HURJET", "delivery", "reported", "aircraft"),
+    ]
+
+
+def test_prior_to_a_deal_names_no_buyer() -> None:
+    text = "Prior to the Peru deal, KAI signed a contract to deliver 18 FA-50 jets to Malaysia."
+    assert deals(text)[:1] == [("MYS-KOR-FA-50", "agreement", "reported", "aircraft")]
