@@ -32,7 +32,8 @@ def system_key(name: str) -> str:
         for m in gazetteer_mentions(name, 0, len(name), gazetteer())
         if m.kind == "system" and m.system
     ]
-    return designation_key(found[0].system.designation if found else name)
+    system = found[0].system if found else None
+    return designation_key(system.designation if system else name)
 
 
 def gold_event(event: dict[str, Any]) -> Event:

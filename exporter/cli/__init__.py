@@ -67,8 +67,9 @@ def main() -> None:
     except Exception as error:
         # click's usage errors: by their interface, since some typer releases carry a copy
         # of click whose exception classes are not click's own
-        if callable(getattr(error, "show", None)) and hasattr(error, "exit_code"):
-            error.show()
+        show = getattr(error, "show", None)
+        if callable(show) and hasattr(error, "exit_code"):
+            show()
             sys.exit(UNREADABLE)
         if type(error).__name__ == "Abort":
             sys.exit(130)

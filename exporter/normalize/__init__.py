@@ -141,7 +141,8 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 text,
             )
             status, when, by_report = status_by_date(status, when, by_report, state.reference)
-            chosen = event_systems(text, trigger, systems, left, right) or [None]
+            systems_of_event = event_systems(text, trigger, systems, left, right)
+            chosen: list[Mention | None] = [*systems_of_event] or [None]
             for system in chosen:
                 candidate = _candidate(text, trigger, system, content, s, left, right, state)
                 if candidate is None:
