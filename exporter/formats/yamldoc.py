@@ -76,8 +76,45 @@ def emit(value: Any, indent: str, lines: list[str], prefix: str) -> None:
         lines.append(f"{prefix}{{}}")
     elif isinstance(value, list):
         lines.append(f"{prefix}[]")
+    elif isinstance(value, str):
+        lines.extend(fold(prefix, scalar(value)))
     else:
         lines.append(f"{prefix}{scalar(value)}")
+
+
+WIDTH = 80  # yamllint's default line-length: the YAML passes a linter run as it comes
+# one character of a double-quoted scalar as written: an escape sequence, or a character
+_ATOM = re.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)|.", re.S)
+
+
+def fold(prefix: str, quoted: str) -> list[str]:
+    """A double-quoted scalar on lines of at most WIDTH characters (where `prefix` leaves
+    room), each line but the last ending in an escaped line break: YAML 1.1 and 1.2 read a
+    `\\` at the end of a line as nothing and drop the next line's indentation, so the value
+    is unchanged. Lines break after a space where they can, else between characters
+    (a URL); a space that would begin a line is written `\\x20`, or it would be dropped."""
+    if len(prefix) + len(quoted) <= WIDTH:
+        return [prefix + quoted]
+    indent = " " * (len(prefix) - len(prefix.lstrip(" -")) + 2)
+    atoms = _ATOM.findall(quoted)
+    lines, head, start = [], prefix, 0
+    while True:
+        room = max(WIDTH - len(head) - 1, 8)  # 1 for the backslash; 8 however deep
+        rest = sum(map(len, atoms[start:]))
+        if rest <= room + 1:
+            lines.append(head + "".join(atoms[start:]))
+            return lines
+        end, used = start, 0
+        while end < len(atoms) and used + len(atoms[end]) <= room:
+            used += len(atoms[end])
+            end += 1
+        after_space = [b for b in range(start + 1, end + 1) if atoms[b - 1] == " " != atoms[b]]
+        cut = after_space[-1] if after_space and after_space[-1] > start + room // 2 else end
+        cut = max(cut, start + 1)
+        if atoms[cut] == " ":
+            atoms[cut] = "\\x20"
+        lines.append(head + "".join(atoms[start:cut]) + "\\")
+        head, start = indent, cut
 
 
 def emit_member(head: str, value: Any, indent: str, lines: list[str]) -> None:
