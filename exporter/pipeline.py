@@ -130,6 +130,10 @@ def _writable(items: Iterable[Loaded | Problem]) -> Iterator[Loaded | Problem]:
             yield item
 
 
+# checks left out where records are streamed: duplicate-id holds every id in memory
+STREAMING = ("duplicate-id",)
+
+
 def checked_records(
     paths: Iterable[str],
     *,
@@ -139,7 +143,8 @@ def checked_records(
     status: Counter[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The records of files and folders ("-" stdin) that can be written, and with
-    `validate` only the valid ones; every other part is reported, and counted in `status`
+    `validate` only the valid ones (every check but those in STREAMING, so memory stays
+    flat whatever the input's size); every other part is reported, and counted in `status`
     as "invalid" (an empty file too, as validate says) or "unreadable" (cannot be opened)."""
     from exporter.formats.files import STDIN, open_records, record_files
     from exporter.validate import Seen, _validate
@@ -149,7 +154,9 @@ def checked_records(
     for path in record_files(paths):
         name = STDIN if path == "-" else path
         items = _writable(open_records(path, from_format))
-        flow = _validate(items, None, (), seen, read, name, passing=True) if validate else items
+        flow = (
+            _validate(items, None, STREAMING, seen, read, name, passing=True) if validate else items
+        )
         problems = 0
         for item in flow:
             if isinstance(item, Loaded):
