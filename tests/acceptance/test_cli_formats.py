@@ -159,3 +159,12 @@ def test_from_overrides_what_the_content_looks_like() -> None:
     result = procex("convert", "-", "--from", "yaml", "--to", "ndjson", stdin=b"[]\n")
     assert result.returncode == 1
     assert "a record must be an object, not list" in result.stderr.decode()
+
+
+def test_normalize_names_the_index_in_es_bulk_too() -> None:
+    result = procex("normalize", str(SEED), "--quiet", "--to", "es-bulk", "--index", "events")
+    assert result.returncode == 0, result.stderr.decode()
+    actions = [orjson.loads(line) for line in result.stdout.splitlines()[0::2]]
+    assert len(actions) == 7
+    assert all(list(a["index"]) == ["_index", "_id"] for a in actions)
+    assert {a["index"]["_index"] for a in actions} == {"events"}
