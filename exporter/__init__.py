@@ -7,7 +7,9 @@ The library is what the CLI runs (exporter/pipeline.py):
 
 Names are imported on first use, so `procex validate` never pays for the HTML extractor.
 `exporter.normalize` is the function; its stages stay importable as the subpackage's
-modules (`from exporter.normalize.dates import ...`, `import exporter.normalize.segment`).
+modules (`from exporter.normalize.dates import ...`, `from exporter.normalize import dates`),
+though not as `import exporter.normalize.dates as dates`, which looks the module up as an
+attribute of the function.
 """
 
 from __future__ import annotations
@@ -48,12 +50,13 @@ class _Package(types.ModuleType):
 
     @property
     def normalize(self) -> Any:
-        return importlib.import_module("exporter.normalize").normalize
+        replaced = self.__dict__.get("_normalize")  # set by a caller, e.g. a test's monkeypatch
+        return replaced or importlib.import_module("exporter.normalize").normalize
 
     @normalize.setter
     def normalize(self, value: Any) -> None:
-        if not isinstance(value, types.ModuleType):
-            raise AttributeError("exporter.normalize is the normalizer function")
+        if not isinstance(value, types.ModuleType):  # the import system sets the subpackage
+            self.__dict__["_normalize"] = value
 
 
 sys.modules[__name__].__class__ = _Package
