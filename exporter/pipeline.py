@@ -357,6 +357,10 @@ def output(path: str | None) -> Iterator[IO[bytes]]:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as stream:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        stream = target.open("wb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    with stream:
         yield stream
