@@ -76,6 +76,8 @@ def runs(path: Path) -> list[tuple[str, list[str]]]:
         (f"convert --to {fmt}", [*procex, "convert", str(path), "--to", fmt])
         for fmt in ("ndjson", "yaml", "jsonld", "es-bulk")
     ]
+    no_check = [*procex, "convert", str(path), "--to", "ndjson", "--no-validate"]
+    out.append(("convert, --no-validate", no_check))
     out.append(("validate", [*procex, "validate", str(path)]))
     out.append(("floor: orjson only", [sys.executable, "-c", FLOOR, str(path), os.devnull]))
     return out

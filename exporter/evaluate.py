@@ -64,12 +64,12 @@ def system_key(name: str) -> str:
     """A system named in gold or output, as the normalizer would read it in a text: its
     gazetteer designation where it has one ("F-16 Block 70" -> F-16), else as written."""
     found = [
-        m
+        m.system
         for m in gazetteer_mentions(name, 0, len(name), gazetteer())
         if m.kind == "system" and m.system
     ]
     if found:
-        return designation_key(found[0].system.designation)
+        return designation_key(found[0].designation)
     # outside the gazetteer a designation names the system ("K-9 Thunder" is the K9), however
     # it is hyphenated
     first = name.split()[0] if name.split() else name

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from exporter.articles import Article, ArticleError
+from exporter.problems import plural
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         for message in errors:
             print(message, file=sys.stderr)
             code = 1
-        print(f"{target}: {count} records", file=sys.stderr)
+        print(f"{target}: {plural(count, 'record')}", file=sys.stderr)
     return code
 
 

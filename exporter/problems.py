@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+OK, INVALID, UNREADABLE = 0, 1, 2  # exit codes: all good, invalid data, usage or unreadable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -30,3 +32,8 @@ class InputError(Exception):
 def json_pointer(path: tuple[str | int, ...] | list[str | int]) -> str:
     """RFC 6901 pointer for a path of keys and indexes."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def plural(count: int, noun: str) -> str:
+    """The count with its noun, as messages say it: "1 file", "2 files"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -10,6 +10,8 @@ import sys
 import time
 from typing import TextIO
 
+from exporter.problems import plural
+
 
 class Progress:
     """Counts units of work (and records) and shows them with a rate; `enabled` False makes
@@ -46,7 +48,7 @@ class Progress:
             filled = min(20, 20 * self.done // self.total)
             bar = "[" + "#" * filled + "." * (20 - filled) + "] "
         line = (
-            f"{self.label}: {bar}{count} {self.unit}, {self.records} records, "
+            f"{self.label}: {bar}{count} {self.unit}, {plural(self.records, 'record')}, "
             f"{self.done / elapsed:.1f} {self.unit}/s"
         )
         self.stream.write("\r" + line.ljust(self.width))

@@ -6,9 +6,15 @@ Found through importlib.resources so an installed wheel works as well as a check
 from __future__ import annotations
 
 import functools
+import sys
 from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # where Traversable lives: importlib.resources.abc from Python 3.11 on
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 
 def package_file(*parts: str) -> Traversable:

@@ -23,7 +23,7 @@ class _Loader(yaml.SafeLoader):
 
 
 for _tag in ("bool", "int", "float", "timestamp"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_scalar)
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _Loader.construct_scalar)  # type: ignore[type-var]
 
 
 def sidecar_of(path: str) -> Path:

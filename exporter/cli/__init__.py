@@ -8,26 +8,46 @@ unreadable input, never a traceback for bad input.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
-from exporter import registry
+from exporter import __version__, registry
 from exporter.cli import convert, evaluate, normalize, schema, upgrade, validate
 from exporter.cli.common import OK, UNREADABLE, say
 from exporter.problems import InputError
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Procurement events out of arms and defence news articles.",
+    epilog="Examples:\n\n  $ procex normalize seeds/ | procex validate -\n\n"
+    "  $ procex --install-completion bash",
 )
-app.command()(normalize.normalize)
-app.command()(validate.validate)
-app.command()(convert.convert)
-app.command("eval")(evaluate.evaluate_command)
+app.command(epilog=normalize.EXAMPLES)(normalize.normalize)
+app.command(epilog=validate.EXAMPLES)(validate.validate)
+app.command(epilog=convert.EXAMPLES)(convert.convert)
+app.command("eval", epilog=evaluate.EXAMPLES)(evaluate.evaluate_command)
 app.add_typer(schema.schema_app, name="schema")
-app.command()(upgrade.upgrade)
+app.command(epilog=upgrade.EXAMPLES)(upgrade.upgrade)
+
+
+def _print_version(given: bool) -> None:
+    if given:
+        print(f"procex {__version__}")
+        raise typer.Exit(OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """Procurement events out of arms and defence news articles."""
 
 
 def main() -> None:
@@ -47,8 +67,9 @@ def main() -> None:
     except Exception as error:
         # click's usage errors: by their interface, since some typer releases carry a copy
         # of click whose exception classes are not click's own
-        if callable(getattr(error, "show", None)) and hasattr(error, "exit_code"):
-            error.show()
+        show = getattr(error, "show", None)
+        if callable(show) and hasattr(error, "exit_code"):
+            show()
             sys.exit(UNREADABLE)
         if type(error).__name__ == "Abort":
             sys.exit(130)

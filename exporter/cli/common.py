@@ -1,15 +1,12 @@
-"""What the commands share: exit codes, output formats, messages on stderr, output files."""
+"""What the commands share: exit codes, formats, messages on stderr, output files."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
-from typing import IO
 
-OK, INVALID, UNREADABLE = 0, 1, 2
+from exporter.pipeline import output  # noqa: F401 - the commands' output files
+from exporter.problems import INVALID, OK, UNREADABLE  # noqa: F401 - the exit codes
 
 
 class OutFormat(str, Enum):
@@ -17,6 +14,17 @@ class OutFormat(str, Enum):
     yaml = "yaml"
     jsonld = "jsonld"
     es_bulk = "es-bulk"  # Elasticsearch _bulk: an action line with the id before each record
+
+
+class InFormat(str, Enum):
+    """Record formats `--from` names: what reading a file as that format means is in
+    exporter/formats; without --from the extension (else the first bytes) says."""
+
+    ndjson = "ndjson"
+    json = "json"
+    yaml = "yaml"
+    jsonld = "jsonld"
+    es_bulk = "es-bulk"
 
 
 class ReportFormat(str, Enum):
@@ -30,13 +38,6 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-@contextmanager
-def output(path: str | None) -> Iterator[IO[bytes]]:
-    if path in (None, "-"):
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)  # type: ignore[arg-type]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as stream:
-        yield stream
+def example(*lines: str) -> str:
+    """A command's help epilog: examples to copy, one command a line."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from exporter.cli.common import INVALID, OK, UNREADABLE, OutFormat, output, say
+from exporter.cli.common import InFormat, OutFormat, example, output, say
+
+EXAMPLES = example(
+    "procex convert records/events.ndjson --to yaml -o events.yaml",
+    "procex normalize article.txt --to es-bulk | procex convert - --to ndjson",
+)
 
 
 def convert(
@@ -16,30 +20,32 @@ def convert(
     out: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
     ] = None,
+    from_: Annotated[
+        InFormat | None,
+        typer.Option("--from", help="Input format (default: from the extension or content)."),
+    ] = None,
+    validate: Annotated[
+        bool, typer.Option("--validate/--no-validate", help="Write only valid records.")
+    ] = True,
+    index: Annotated[
+        str | None, typer.Option("--index", help="es-bulk: the Elasticsearch index to name.")
+    ] = None,
 ) -> None:
-    """Rewrite records in another format, as a stream; unreadable parts and records no
-    consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
-    from exporter.formats import unwritable, write_records
-    from exporter.formats.files import open_records, record_files
-    from exporter.formats.loaded import Loaded
+    """Rewrite records in another format, as a stream. Records are validated first (as
+    procex validate does) and only valid ones written; unreadable parts, invalid records and
+    records no consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
+    from exporter import pipeline
+    from exporter.formats import check_output
 
-    code = OK
-
-    def records() -> Iterator[dict[str, Any]]:
-        nonlocal code
-        for path in record_files(files):
-            for item in open_records(path):
-                if isinstance(item, Loaded):
-                    why = unwritable(item.data)
-                    if why is None:
-                        yield item.data
-                        continue
-                    say(f"error: {item.file}:{item.line}:{item.column}: {why}")
-                    code = max(code, INVALID)
-                else:
-                    say(f"error: {item.file}:{item.line}:{item.column}: {item.message}")
-                    code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
-
+    check_output(out, to.value, index)
     with output(out) as stream:
-        write_records(records(), stream, to.value, check=False)  # checked above
+        code = pipeline.convert(
+            files,
+            stream,
+            to.value,
+            from_format=from_.value if from_ else None,
+            validate=validate,
+            index=index,
+            report=say,
+        )
     raise typer.Exit(code)

@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
+from exporter.cli.common import example
 from exporter.problems import InputError
+
+EXAMPLES = example(
+    "procex eval",
+    "procex eval --no-misses --format json",
+)
 
 
 def evaluate_command(

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from exporter import registry
-from exporter.cli.common import INVALID, OK, UNREADABLE, output, say
-from exporter.problems import InputError, Problem
+from exporter.cli.common import InFormat, example, output, say
+from exporter.problems import InputError
+
+EXAMPLES = example(
+    "procex upgrade records/seed-events.ndjson --to 1.1.0 -o upgraded.ndjson",
+    "procex upgrade - --from yaml --to latest < old.yaml > new.yaml",
+)
 
 
 def upgrade(
@@ -21,14 +24,17 @@ def upgrade(
     out: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
     ] = None,
+    from_: Annotated[
+        InFormat | None,
+        typer.Option("--from", help="Input format (default: from the extension or content)."),
+    ] = None,
 ) -> None:
     """Migrate records to a newer schema version, writing the format they were read in.
     Records already at the version pass unchanged; unreadable parts and records that cannot
     be upgraded (unknown version, a downgrade) are reported with file:line and skipped."""
-    from exporter.formats import format_of, read_records, unwritable
-    from exporter.formats.files import STDIN, open_records, record_files
-    from exporter.formats.loaded import Loaded
-    from exporter.upgrade import UpgradeError, upgrade_record
+    from exporter import pipeline
+    from exporter.formats import format_of
+    from exporter.formats.files import STDIN, record_files
 
     target = registry.latest() if to == "latest" else to
     if target not in registry.versions():
@@ -36,63 +42,17 @@ def upgrade(
     paths = list(record_files(files))
     stdin = sys.stdin.buffer.read() if "-" in paths else b""
     heads = {path: stdin if path == "-" else _head(path) for path in paths}
-    fmt = _one_format(
-        {format_of(STDIN if path == "-" else path, head) for path, head in heads.items()}, out
+    found = (
+        {from_.value}
+        if from_
+        else {format_of(STDIN if path == "-" else path, head) for path, head in heads.items()}
     )
+    fmt = _one_format(found, out)
     _refuse_overwrite(paths, out)
-    code = OK
-
-    def records() -> Iterator[dict[str, Any]]:
-        nonlocal code
-        for path in paths:
-            items: Iterable[Loaded | Problem] = (
-                read_records(io.BytesIO(stdin), STDIN, fmt) if path == "-" else open_records(path)
-            )
-            for item in items:
-                if not isinstance(item, Loaded):
-                    say(f"error: {_where(item.file, item.line, item.column)}: {item.message}")
-                    code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
-                    continue
-                line, column = item.position(("schema_version",))
-                try:
-                    record = upgrade_record(item.data, target)
-                except UpgradeError as error:
-                    why: str | None = f"record {item.record}: {error}"
-                else:
-                    why = unwritable(record)
-                if why is None:
-                    yield record
-                else:
-                    say(f"error: {_where(item.file, line, column)}: {why}")
-                    code = max(code, INVALID)
-
+    many = len(paths) > 1 or heads[paths[0]].lstrip().startswith(b"[")
     with output(out) as stream:
-        if fmt == "json":
-            many = len(paths) > 1 or heads[paths[0]].lstrip().startswith(b"[")
-            write_json(records(), stream, array=many)
-        else:
-            from exporter.formats import write_records
-
-            write_records(records(), stream, fmt)
+        code = pipeline.upgrade(paths, fmt, target, stream, stdin=stdin, array=many, report=say)
     raise typer.Exit(code)
-
-
-def write_json(records: Iterable[dict[str, Any]], out: IO[bytes], array: bool) -> int:
-    """JSON as our JSON fixtures are written: one object, or an array of them, indented.
-    A JSON file is one document, so unlike the other formats it is built in memory."""
-    import orjson
-
-    found = list(records)
-    if array or len(found) > 1:
-        out.write(orjson.dumps(found, option=orjson.OPT_INDENT_2) + b"\n")
-    elif found:
-        out.write(orjson.dumps(found[0], option=orjson.OPT_INDENT_2) + b"\n")
-    return len(found)
-
-
-def _where(file: str, line: int | None, column: int | None) -> str:
-    """file:line:column, as far as it is known."""
-    return ":".join([file, *(str(n) for n in (line, column) if n is not None)])
 
 
 def _head(path: str) -> bytes:

@@ -8,8 +8,14 @@ from typing import Annotated
 import typer
 
 from exporter import registry
-from exporter.cli.common import INVALID, OK, UNREADABLE, ReportFormat
+from exporter.cli.common import INVALID, OK, UNREADABLE, InFormat, ReportFormat, example
 from exporter.problems import InputError
+
+EXAMPLES = example(
+    "procex validate records/",
+    "procex validate --format github --skip duplicate-id out/",
+    "procex normalize article.txt | procex validate -",
+)
 
 
 def validate(
@@ -24,6 +30,10 @@ def validate(
         str | None, typer.Option(help="Check against this version, whatever records say.")
     ] = None,
     skip: Annotated[list[str], typer.Option(help="Switch a semantic check off by name.")] = [],  # noqa: B006
+    from_: Annotated[
+        InFormat | None,
+        typer.Option("--from", help="Input format (default: from the extension or content)."),
+    ] = None,
 ) -> None:
     """Check records against the schema version each names, and the semantic checks."""
     from exporter.validate import validate_paths
@@ -35,7 +45,8 @@ def validate(
     unknown = set(skip) - set(CHECKS)
     if unknown:
         raise InputError(f"unknown check {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}")
-    summary = validate_paths(files, schema_version=schema_version, skip=skip)
+    fmt = from_.value if from_ else None
+    summary = validate_paths(files, schema_version=schema_version, skip=skip, fmt=fmt)
     unreadable = any(p.keyword == "io" for p in summary.problems)
     reporter = REPORTERS[format.value]
     if reporter is TextReporter:

@@ -113,8 +113,12 @@ def checked(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def format_of(name: str, data: bytes | None = None) -> str:
-    """The record format of a file, from its extension, else by sniffing its first bytes."""
+    """The record format of a file: from its extension, else by its first bytes. The one
+    place formats are told apart; `--from` skips it. An es-bulk file is known by its first
+    line, an action line, whatever its extension (NDJSON's .ndjson and .jsonl are common)."""
     fmt = EXTENSIONS.get(Path(name).suffix.lower())
+    if data is not None and fmt in (None, "ndjson") and _is_bulk_action(data):
+        return "es-bulk"
     if fmt:
         return fmt
     if data is not None:
@@ -126,24 +130,70 @@ def format_of(name: str, data: bytes | None = None) -> str:
         return "yaml"
     raise InputError(
         f"{name}: cannot tell the format from the extension; use one of "
-        f"{', '.join(sorted(EXTENSIONS))}"
+        f"{', '.join(sorted(EXTENSIONS))}, or name it with --from"
     )
 
 
-def read_records(data: bytes, name: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
-    """Records of one file, each with its location, and a Problem for each part that is not
-    readable; reading goes on after a bad part wherever the format allows."""
-    fmt = fmt or format_of(name, data)
-    yield from codec(fmt).read(data, name)
+def _is_bulk_action(data: bytes) -> bool:
+    """Is the first line an Elasticsearch bulk action ({"index":{...}} or "create")?"""
+    first = data.lstrip()[:4096].split(b"\n", 1)[0]
+    if not first.startswith(b'{"'):
+        return False
+    import orjson
+
+    try:
+        value = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return False
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and next(iter(value)) in BULK_ACTIONS
+        and isinstance(next(iter(value.values())), dict)
+    )
+
+
+BULK_ACTIONS = ("index", "create")  # the actions that carry a document on the next line
+
+
+def check_output(out: str | None, fmt: str, index: str | None = None) -> None:
+    """Refuse, before a byte is written, an output file whose extension names another
+    format than the one written (`--to es-bulk -o x.ndjson`: a consumer would read it as
+    that format), and an `index` for a format other than es-bulk."""
+    if index is not None and fmt != "es-bulk":
+        raise InputError(f"--index names an Elasticsearch index: it goes with es-bulk, not {fmt}")
+    if not out or out == "-" or out.endswith("/"):
+        return
+    named = EXTENSIONS.get(Path(out).suffix.lower())
+    if named is None or named == fmt or (named == "json" and fmt == "jsonld"):
+        return
+    raise InputError(
+        f"{out}: the extension {Path(out).suffix} says {named}, but --to is {fmt}; "
+        f"name the file {Path(out).stem}{SUFFIX[fmt]}"
+    )
+
+
+def read_records(data: IO[bytes], name: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
+    """Records of one binary stream, each with its location, and a Problem for each part that
+    is not readable; reading goes on after a bad part wherever the format allows. Without
+    `fmt` the format comes from `name`'s extension (the stream is not sniffed here)."""
+    yield from codec(fmt or format_of(name)).read(data, name)
 
 
 def write_records(
-    records: Iterable[dict[str, Any]], out: IO[bytes], fmt: str, *, check: bool = True
+    records: Iterable[dict[str, Any]],
+    out: IO[bytes],
+    fmt: str,
+    *,
+    check: bool = True,
+    index: str | None = None,
 ) -> int:
     """Write records in a format to a binary stream, as a stream; returns how many were
     written. A record that cannot be written raises UnwritableRecord before a byte of it is
     written; callers that skip such records and go on check `unwritable` themselves first
-    and pass check=False."""
+    and pass check=False. `index` names the Elasticsearch index of es-bulk action lines."""
     if fmt not in FORMATS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return codec(fmt).write(checked(records) if check else records, out)
+    check_output(None, fmt, index)
+    options = {"index": index} if index is not None else {}
+    return int(codec(fmt).write(checked(records) if check else records, out, **options))

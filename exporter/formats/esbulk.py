@@ -19,23 +19,28 @@ from exporter.formats.ndjson import encode as ndjson_line
 from exporter.problems import Problem
 
 
-def action(record: dict[str, Any]) -> bytes:
-    """The action line that indexes `record` under its id."""
-    return b'{"index":{"_id":' + orjson.dumps(str(record.get("id", ""))) + b"}}\n"
+def action(record: dict[str, Any], index: str | None = None) -> bytes:
+    """The action line that indexes `record` under its id (in `index`, where named; else
+    the index of the URL the file is posted to)."""
+    target = b'"_index":' + orjson.dumps(index) + b"," if index else b""
+    return b'{"index":{' + target + b'"_id":' + orjson.dumps(str(record.get("id", ""))) + b"}}\n"
 
 
-def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+def write(records: Iterable[dict[str, Any]], out: IO[bytes], index: str | None = None) -> int:
     count = 0
     for record in records:
-        out.write(action(record) + ndjson_line(record))
+        out.write(action(record, index) + ndjson_line(record))
         count += 1
     return count
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    """The records of a bulk file: every second non-blank line, after its action line."""
+    """The records of a bulk file: every second non-blank line, after its action line (an
+    `index` or `create`); a record whose `id` is not its action's `_id` is a Problem, since
+    Elasticsearch would file it under the other."""
     record_no = 0
     expect_action = True
+    act: Any = None
     for line_no, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
@@ -46,7 +51,13 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
             except orjson.JSONDecodeError as error:
                 yield decode_problem(name, line_no, record_no + 1, raw, error)
                 continue
-            if not (isinstance(act, dict) and len(act) == 1 and next(iter(act)) == "index"):
+            if not (
+                isinstance(act, dict)
+                and len(act) == 1
+                and next(iter(act)) in ("index", "create")
+                and isinstance(next(iter(act.values())), dict)
+            ):
+                act = None
                 yield Problem(
                     name,
                     line_no,
@@ -64,6 +75,20 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         except orjson.JSONDecodeError as error:
             yield decode_problem(name, line_no, record_no, raw, error)
             continue
-        yield Loaded(data, name, record_no, line_no, 1, locator(raw.decode("utf-8"), 0, line_no))
+        loaded = Loaded(data, name, record_no, line_no, 1, locator(raw.decode("utf-8"), 0, line_no))
+        wanted = next(iter(act.values())).get("_id") if act else None
+        if wanted is not None and isinstance(data, dict) and data.get("id") != wanted:
+            line, column = loaded.position(("id",))
+            yield Problem(
+                name,
+                line,
+                column,
+                "/id",
+                "es-bulk",
+                f"id {data.get('id')!r} is not the _id {wanted!r} of the action line before it",
+                record_no,
+            )
+            continue
+        yield loaded
     if not expect_action:
         yield Problem(name, None, None, "", "parse", "action line without a record", record_no + 1)

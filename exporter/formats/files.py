@@ -45,12 +45,13 @@ def _named(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def open_records(path: str) -> Iterator[Loaded | Problem]:
-    """Loaded records and Problems of one file; a file that cannot be opened is one Problem
-    with keyword "io"."""
+def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
+    """Loaded records and Problems of one file, read as `fmt` where given (`--from`), else
+    as its extension or first bytes say; a file that cannot be opened is one Problem with
+    keyword "io"."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        yield from read_records(io.BytesIO(data), STDIN, format_of(STDIN, data))
+        yield from read_records(io.BytesIO(data), STDIN, fmt or format_of(STDIN, data))
         return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed when the generator finishes
@@ -59,7 +60,7 @@ def open_records(path: str) -> Iterator[Loaded | Problem]:
         return
     with stream:
         try:
-            fmt = format_of(path, stream.peek(65536)[:65536])
+            fmt = fmt or format_of(path, stream.peek(65536)[:65536])
         except InputError as error:
             yield Problem(path, None, None, "", "io", str(error))
             return

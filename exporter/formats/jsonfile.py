@@ -41,7 +41,8 @@ def read_items(
     offsets = value_offsets(text)
     lines = LineIndex(text)
     for index, item in enumerate(items):
-        start = offsets[(*base, index)]
+        path = (*base, index)
+        start = offsets[path]
         line, column = lines.position(start)
         yield Loaded(item, name, index + 1, line, column, locator(text, start, 1))
 

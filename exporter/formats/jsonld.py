@@ -122,9 +122,9 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         rest: IO[bytes] = stream
     else:
         rest = io.BytesIO(b"".join(consumed) + stream.read())
-    for index, item in enumerate(_read_whole(rest, name)):
-        if index >= done or isinstance(item, Problem):
-            yield item
+    for index, whole in enumerate(_read_whole(rest, name)):
+        if index >= done or isinstance(whole, Problem):
+            yield whole
 
 
 _LEFT_LAYOUT: Any = object()
@@ -195,6 +195,7 @@ def _read_whole(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         yield parsed
         return
     text, document = parsed
+    base: tuple[str, ...]
     if isinstance(document, dict) and isinstance(document.get("@graph"), list):
         graph, base = document["@graph"], ("@graph",)
     elif isinstance(document, list):

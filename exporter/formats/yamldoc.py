@@ -76,8 +76,52 @@ def emit(value: Any, indent: str, lines: list[str], prefix: str) -> None:
         lines.append(f"{prefix}{{}}")
     elif isinstance(value, list):
         lines.append(f"{prefix}[]")
+    elif isinstance(value, str):
+        lines.extend(fold(prefix, scalar(value)))
     else:
         lines.append(f"{prefix}{scalar(value)}")
+
+
+WIDTH = 80  # yamllint's default line-length: the YAML passes a linter run as it comes
+_ESCAPE_LENGTH = {"u": 6, "U": 10, "x": 4}  # \\uXXXX, \\UXXXXXXXX, \\xXX; else \\n, \\"...
+
+
+def fold(prefix: str, quoted: str) -> list[str]:
+    """A double-quoted scalar on lines of at most WIDTH characters (where `prefix` leaves
+    room), each line but the last ending in an escaped line break: YAML 1.1 and 1.2 read a
+    `\\` at the end of a line as nothing and drop the next line's indentation, so the value
+    is unchanged. Lines break after a space where they can, else between characters
+    (a URL), never inside an escape; a space that would begin a line is written `\\x20`,
+    or it would be dropped."""
+    if len(prefix) + len(quoted) <= WIDTH:
+        return [prefix + quoted]
+    indent = " " * (len(prefix) - len(prefix.lstrip(" -")) + 2)
+    lines, head, rest = [], prefix, quoted
+    while len(head) + len(rest) > WIDTH:
+        room = max(WIDTH - len(head) - 1, 12)  # 1 for the backslash; 12 however deep
+        space = rest.rfind(" ", room // 2, room)
+        while space >= 0 and rest[space + 1] == " ":  # the next line would begin with it
+            space = rest.rfind(" ", room // 2, space)
+        cut = space + 1 if space >= 0 else _outside_escape(rest, room)
+        lines.append(head + rest[:cut] + "\\")
+        rest = rest[cut:]
+        if rest.startswith(" "):
+            rest = "\\x20" + rest[1:]
+        head = indent
+    lines.append(head + rest)
+    return lines
+
+
+def _outside_escape(quoted: str, cut: int) -> int:
+    """`cut`, or where the escape sequence it falls in begins."""
+    slash = quoted.rfind("\\", max(cut - 10, 0), cut)
+    if slash < 0:
+        return cut
+    run = slash - len(quoted[:slash].rstrip("\\"))  # backslashes before this one
+    if run % 2:  # this one is the second half of an escaped backslash, which ends here
+        return cut
+    length = _ESCAPE_LENGTH.get(quoted[slash + 1 : slash + 2], 2)
+    return slash if slash + length > cut else cut
 
 
 def emit_member(head: str, value: Any, indent: str, lines: list[str]) -> None:

@@ -207,7 +207,11 @@ def _one_per_listed_party(
                 if member is party:
                     expanded.append(event)
                 elif member.country != getattr(event, other).country:
-                    expanded.append(dataclasses.replace(event, **{side: member}))
+                    expanded.append(
+                        dataclasses.replace(event, buyer=member)
+                        if side == "buyer"
+                        else dataclasses.replace(event, seller=member)
+                    )
         found = expanded
     return found
 
@@ -218,15 +222,18 @@ _MISSILE_KINDS = ("missile", "air-defence")
 def _made_by(generic: Mention, mentions: list[Mention]) -> Mention:
     """A generic system whose maker the sentence names, where that maker makes one system of
     its kind ("Saab's fighter jets"): that system."""
-    for company in (m for m in mentions if m.kind == "company" and m.company):
-        made = gazetteer().made_by(company.company.name, generic.system.category)
-        if not made and generic.system.category in _MISSILE_KINDS:
+    if generic.system is None:
+        return generic
+    category = generic.system.category
+    for company in (m.company for m in mentions if m.kind == "company" and m.company):
+        made = gazetteer().made_by(company.name, category)
+        if not made and category in _MISSILE_KINDS:
             # "a missile system" may be air defence or a missile: "BrahMos Aerospace's
             # anti-ship missile system"
             made = [
                 system
                 for kind in _MISSILE_KINDS
-                for system in gazetteer().made_by(company.company.name, kind)
+                for system in gazetteer().made_by(company.name, kind)
             ]
         if len(made) == 1:
             return dataclasses.replace(generic, system=made[0], country=made[0].origin)
@@ -347,8 +354,8 @@ def _candidate(
     if system is None and prior is None and kinds:
         # no deal yet of this kind: the system of this kind the sentence before named ("the
         # gun" after the Caesar); further back, the reference is too loose to follow
-        recent = [m for m in (state.named[-1] if state.named else []) if m.system]
-        system = next((m.system for m in reversed(recent) if m.system.category in kinds), None)
+        recent = [m.system for m in (state.named[-1] if state.named else []) if m.system]
+        system = next((s for s in reversed(recent) if s.category in kinds), None)
     continued = False  # parties taken whole from the deal the sentence continues
     if prior is not None:
         system = system or prior.system

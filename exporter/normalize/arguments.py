@@ -365,7 +365,7 @@ def _money_words() -> MoneyWords:
 def find_money(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, object]]]:
     """Amounts of money with their ISO 4217 currency, the amount as an exact number."""
     words = _money_words()
-    found = []
+    found: list[tuple[int, int, dict[str, object]]] = []
     for match in words.regex.finditer(text, start, end):
         raw = match["a1"] or match["a2"]
         scale = (match["m1"] or match["m2"] or "").lower()

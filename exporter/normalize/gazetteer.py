@@ -77,19 +77,10 @@ class Gazetteer:
 
 
 def _short_name(country: Any, extra: dict[str, Any]) -> str:
-    names = extra.get("names") or []
-    common = getattr(country, "common_name", None)
-    # prefer a one-to-three word name news uses over the formal one
-    for candidate in [common, *names, country.name]:
-        if (
-            candidate
-            and "," not in candidate
-            and len(candidate.split()) <= 3
-            and not candidate.isupper()
-            and "." not in candidate
-        ):
-            return candidate
-    return country.name
+    """The country's common English short name, the `name` records give a state party:
+    pycountry's common_name ("Iran", "South Korea"), else its name ("India", "Saudi Arabia"),
+    unless countries.yaml gives the `short_name` the news uses ("Russia", "Turkey")."""
+    return extra.get("short_name") or getattr(country, "common_name", None) or country.name
 
 
 def _load_countries(gaz: Gazetteer) -> None:

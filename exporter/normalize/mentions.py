@@ -150,15 +150,15 @@ def _compact_system(token: str, span: tuple[int, int], gaz: Gazetteer) -> Mentio
     """A designation written without its space or hyphen ("BayraktarTB2", "F16", "Su35")."""
     if gaz.compact is None:
         gaz.compact = {}
-        for form, system in gaz.systems.items():
+        for form, entry in gaz.systems.items():
             if any(ch.isdigit() for ch in form) and len(_compact(form)) >= 3:
-                gaz.compact.setdefault(_compact(form), system)
+                gaz.compact.setdefault(_compact(form), entry)
     token = token.rstrip(".,;:")
     for form in _surface_variants(token):
-        system = gaz.compact.get(form) if any(ch.isdigit() for ch in form) else None
-        if system is not None:
+        found = gaz.compact.get(form) if any(ch.isdigit() for ch in form) else None
+        if found is not None:
             end = span[0] + len(token)
-            return Mention("system", span[0], end, token, system.origin, system=system)
+            return Mention("system", span[0], end, token, found.origin, system=found)
     return None
 
 

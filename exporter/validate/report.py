@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO
 
-from exporter.problems import Problem
+from exporter.problems import Problem, plural
 
 
 @dataclass
@@ -49,16 +49,15 @@ class TextReporter:
             )
         total = sum(summary.records.values())
         bad_files = len({p.file for p in summary.problems})
+        records, files = plural(total, "record"), plural(len(summary.files), "file")
         if summary.valid:
-            out.write(
-                self.paint(f"ok: {total} records in {len(summary.files)} files are valid", "32")
-                + "\n"
-            )
+            are = "is" if total == 1 else "are"
+            out.write(self.paint(f"ok: {records} in {files} {are} valid", "32") + "\n")
         else:
             out.write(
                 self.paint(
-                    f"invalid: {len(summary.problems)} problems in {bad_files} of "
-                    f"{len(summary.files)} files ({total} records read)",
+                    f"invalid: {plural(len(summary.problems), 'problem')} in {bad_files} of "
+                    f"{files} ({records} read)",
                     "31",
                 )
                 + "\n"
@@ -119,7 +118,10 @@ class GithubReporter:
 
 
 class JunitReporter:  # imports xml only when asked: it pulls in urllib, 12 ms of start-up
-    """JUnit XML: a test case per file, a failure per problem, for CI systems that read it."""
+    """JUnit XML: a test case per file, for CI systems that read it. A file with invalid
+    records has a <failure>; a file that could not be read at all (keyword "io") has an
+    <error>, as a test that could not run, so the report tells broken data from a broken
+    run."""
 
     def render(self, summary: Summary, out: IO[str]) -> None:
         from xml.sax.saxutils import escape, quoteattr
@@ -127,22 +129,22 @@ class JunitReporter:  # imports xml only when asked: it pulls in urllib, 12 ms o
         by_file: dict[str, list[Problem]] = {f: [] for f in summary.files}
         for p in summary.problems:
             by_file.setdefault(p.file, []).append(p)
-        failures = sum(1 for ps in by_file.values() if ps)
+        unreadable = {f for f, ps in by_file.items() if any(p.keyword == "io" for p in ps)}
+        failures = sum(1 for f, ps in by_file.items() if ps and f not in unreadable)
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         out.write(
             f'<testsuite name="procex validate" tests="{len(by_file)}" '
-            f'failures="{failures}" errors="0">\n'
+            f'failures="{failures}" errors="{len(unreadable)}">\n'
         )
         for path, problems in by_file.items():
             out.write(f'  <testcase classname="procex.validate" name={quoteattr(path)}>')
             if problems:
+                tag = "error" if path in unreadable else "failure"
                 text = "\n".join(
                     f"{where(p)}: {p.pointer} {p.message} [{p.keyword}]" for p in problems
                 )
-                out.write(
-                    f"\n    <failure message={quoteattr(f'{len(problems)} problems')}>"
-                    f"{escape(text)}</failure>\n  "
-                )
+                message = quoteattr(plural(len(problems), "problem"))
+                out.write(f"\n    <{tag} message={message}>{escape(text)}</{tag}>\n  ")
             out.write("</testcase>\n")
         out.write("</testsuite>\n")
 

@@ -97,7 +97,7 @@ def test_all_three_formats_into_a_folder_then_validate(tmp_path: Path) -> None:
     for name in ("events.ndjson", "events.yaml", "events.jsonld"):
         check = procex("validate", str(out / name))
         assert check.returncode == 0, check.stdout
-        assert check.stdout.decode().strip() == "ok: 7 records in 1 files are valid"
+        assert check.stdout.decode().strip() == "ok: 7 records in 1 file are valid"
 
 
 def test_published_option_fills_metadata_for_plain_text(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ def test_valid_file_exits_0() -> None:
     result = procex("validate", str(VALID / "seed-events.ndjson"))
     assert (result.returncode, result.stdout.decode()) == (
         0,
-        "ok: 3 records in 1 files are valid\n",
+        "ok: 3 records in 1 file are valid\n",
     )
 
 

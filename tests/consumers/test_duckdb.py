@@ -1,4 +1,5 @@
-"""DuckDB reads procex NDJSON with explicit column types and queries nested fields."""
+"""DuckDB reads procex NDJSON with the column types derived from the schema (exporter.columns)
+and queries nested fields."""
 
 from __future__ import annotations
 
@@ -7,32 +8,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from exporter.columns import duckdb_columns
 from tests.consumers.conftest import lines_of
-
-PARTY = "STRUCT(name VARCHAR, country VARCHAR, kind VARCHAR)"
-COLUMNS = {
-    "schema_version": "VARCHAR",
-    "id": "VARCHAR",
-    "deal_id": "VARCHAR",
-    "event_type": "VARCHAR",
-    "status": "VARCHAR",
-    "date": "STRUCT(value VARCHAR, precision VARCHAR, text VARCHAR, approximate BOOLEAN)",
-    "buyer": PARTY,
-    "seller": PARTY,
-    "system": "STRUCT(name VARCHAR, designation VARCHAR, category VARCHAR, origin VARCHAR,"
-    " maker VARCHAR)",
-    "quantity": "STRUCT(value BIGINT, unit VARCHAR)",
-    "value": "STRUCT(amount DOUBLE, currency VARCHAR)",
-    "actors": "STRUCT(name VARCHAR, role VARCHAR, country VARCHAR)[]",
-    "source": "STRUCT(id VARCHAR, publisher VARCHAR, url VARCHAR, title VARCHAR,"
-    " published VARCHAR, dateline VARCHAR, language VARCHAR, published_inferred BOOLEAN)",
-    "evidence": 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)',
-}
 
 
 def read_json(path: Path) -> str:
-    columns = "{" + ", ".join(f"'{k}': '{v}'" for k, v in COLUMNS.items()) + "}"
-    return f"read_json('{path}', format='newline_delimited', columns={columns})"
+    """read_json with the columns `procex schema columns --for duckdb` prints."""
+    return f"read_json('{path}', format='newline_delimited', columns={duckdb_columns()})"
 
 
 @pytest.fixture(params=["fixture_ndjson", "seed_ndjson"])

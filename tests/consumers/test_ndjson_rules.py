@@ -107,7 +107,7 @@ def test_convert_skips_the_refused_record_keeps_the_others_and_exits_1(tmp_path:
     line = buffer.getvalue().count(b"\n") + 2
     assert result.stderr.decode().strip() == (
         f"error: {source}:{line}:1: record pe-0000000000000000000b: /evidence/text contains a NUL "
-        "character (U+0000); not written"
+        "character (U+0000); not written [unwritable]"
     )
 
 

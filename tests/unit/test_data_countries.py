@@ -9,7 +9,7 @@ import yaml
 
 PATH = Path(__file__).parents[2] / "exporter" / "data" / "countries.yaml"
 LISTS = ("names", "demonyms", "capitals")
-ALLOWED_KEYS = set(LISTS) | {"ambiguous"}
+ALLOWED_KEYS = set(LISTS) | {"ambiguous", "short_name"}
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,9 @@ def test_entry_shape(data):
         assert isinstance(entry, dict), code
         assert set(entry) >= set(LISTS), f"{code}: missing {set(LISTS) - set(entry)}"
         assert set(entry) <= ALLOWED_KEYS, f"{code}: unexpected {set(entry) - ALLOWED_KEYS}"
-        for key in ALLOWED_KEYS & set(entry):
+        if "short_name" in entry:
+            assert isinstance(entry["short_name"], str) and entry["short_name"], code
+        for key in (ALLOWED_KEYS - {"short_name"}) & set(entry):
             forms = entry[key]
             assert isinstance(forms, list), f"{code}.{key}"
             for form in forms:
@@ -148,3 +150,79 @@ def test_reads_the_same_as_yaml_1_2(data):
     ruamel = pytest.importorskip("ruamel.yaml")
     loaded = ruamel.YAML(typ="safe", pure=True).load(PATH.read_text(encoding="utf-8"))
     assert loaded == data
+
+
+# The names a record gives a state party where pycountry's common_name (or name) is not the
+# one English news uses: formal or inverted ISO forms ("Russian Federation", "Congo, The
+# Democratic Republic of the"), and the few states news names otherwise ("Turkey").
+SHORT_NAME_OVERRIDES = {
+    "BES": "Caribbean Netherlands",
+    "BRN": "Brunei",
+    "CCK": "Cocos Islands",
+    "CIV": "Ivory Coast",
+    "COD": "Democratic Republic of the Congo",
+    "FLK": "Falkland Islands",
+    "FSM": "Micronesia",
+    "MAF": "Saint Martin",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SHN": "Saint Helena",
+    "SXM": "Sint Maarten",
+    "TUR": "Turkey",
+    "VAT": "Vatican City",
+    "VGB": "British Virgin Islands",
+    "VIR": "U.S. Virgin Islands",
+}
+
+
+def test_short_name_overrides_are_the_listed_ones(data):
+    found = {code: entry["short_name"] for code, entry in data.items() if "short_name" in entry}
+    assert found == SHORT_NAME_OVERRIDES
+
+
+def test_every_state_party_has_its_common_short_name():
+    from exporter.normalize.gazetteer import gazetteer
+
+    countries = gazetteer().countries
+    assert len(countries) == len(pycountry.countries)
+    for country in pycountry.countries:
+        name = countries[country.alpha_3].name
+        common = getattr(country, "common_name", None) or country.name
+        assert name == SHORT_NAME_OVERRIDES.get(country.alpha_3, common), country.alpha_3
+        # a label to group by: never an inverted ISO form or a qualifier in brackets
+        assert "," not in name and "(" not in name and not name.isupper(), name
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("IND", "India"),
+        ("ARE", "United Arab Emirates"),
+        ("SAU", "Saudi Arabia"),
+        ("AUS", "Australia"),
+        ("GBR", "United Kingdom"),
+        ("USA", "United States"),
+        ("CHN", "China"),
+        ("KOR", "South Korea"),
+        ("IRN", "Iran"),
+        ("RUS", "Russia"),
+        ("TUR", "Turkey"),
+    ],
+)
+def test_the_names_grouping_by_name_gives(code, name):
+    from exporter.normalize.gazetteer import gazetteer
+
+    assert gazetteer().country(code).name == name
+
+
+def test_the_party_has_the_common_name_and_the_evidence_the_words():
+    from exporter.articles import Article
+    from exporter.normalize import normalize
+
+    text = "Bharat signed a contract with the Emirates for 12 Su-30MKI fighters in 2019."
+    (record,) = normalize(Article(text, "case", published="2024-03-15"))
+    assert (record["buyer"]["name"], record["seller"]["name"]) == (
+        "India",
+        "United Arab Emirates",
+    )
+    assert record["evidence"]["text"] == text

@@ -1,0 +1,366 @@
+"""The pipeline procex runs, as the library offers it: read -> normalize -> validate -> write.
+
+The CLI parses options and calls the functions here, so everything it does can be done
+from Python (`from exporter import normalize_text, validate_record, read_records, ...`).
+Messages go to a `report` function (the CLI's: stderr); the flows return the exit code.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from exporter.formats.loaded import Loaded
+from exporter.problems import INVALID, OK, UNREADABLE, InputError, Problem, plural
+
+Report = Callable[[str], None]
+Source = bytes | bytearray | memoryview | str | os.PathLike[str] | IO[bytes]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+# --- the library -------------------------------------------------------------------------
+
+
+def read_records(
+    source: Source, *, format: str | None = None, name: str | None = None
+) -> Iterator[Loaded | Problem]:
+    """The records in `source`, each a `Loaded` (`.data` the record, with file, line and
+    column), and a `Problem` for each part that cannot be read as a record.
+
+    `source` is the content as bytes, a file named by a str or Path, or a binary stream.
+    `format` (ndjson, json, yaml, jsonld, es-bulk) says how to read it; without it the
+    format comes from the file's extension, else from the first bytes. `name` is the file
+    name problems carry ("<bytes>", "<stream>" or the path by default).
+    """
+    from exporter.formats import MODULES, format_of
+    from exporter.formats import read_records as read_stream
+    from exporter.formats.files import open_records
+
+    if format is not None and format not in MODULES:
+        raise InputError(f"unknown record format {format!r}; choose one of {', '.join(MODULES)}")
+    if isinstance(source, str | os.PathLike):
+        yield from open_records(os.fspath(source), format)
+        return
+    if isinstance(source, bytes | bytearray | memoryview):
+        data, label = bytes(source), name or "<bytes>"
+    else:
+        data, label = source.read(), name or "<stream>"
+    yield from read_stream(io.BytesIO(data), label, format or format_of(label, data))
+
+
+def normalize_text(
+    text: str,
+    *,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    name: str = "<text>",
+) -> list[dict[str, Any]]:
+    """The procurement-event records an article's text states, as `normalize` gives them
+    for an Article; `published` (YYYY-MM-DD) resolves "on Friday" and "last year"."""
+    from exporter.articles.decode import normalize_newlines
+    from exporter.articles.meta import build, fill_in
+    from exporter.normalize import normalize
+
+    given = {"published": published, "publisher": publisher, "url": url, "title": title}
+    fill = fill_in({key: value for key, value in given.items() if value})
+    return normalize(build(normalize_newlines(text.removeprefix("\ufeff")), name, {}, fill))
+
+
+def validate_record(
+    record: dict[str, Any], *, schema_version: str | None = None, skip: Iterable[str] = ()
+) -> list[Problem]:
+    """The problems of one record (a plain dict): schema (the version it names, or
+    `schema_version`) and semantic checks but those named in `skip`; [] when valid. Each
+    Problem's `pointer` says where in the record, `keyword` what failed."""
+    from exporter.validate import validate_records
+
+    return list(validate_records([record], schema_version=schema_version, skip=tuple(skip)))
+
+
+def write_records(
+    records: Iterable[dict[str, Any] | Loaded],
+    out: IO[bytes] | str | os.PathLike[str],
+    format: str = "ndjson",
+    *,
+    index: str | None = None,
+) -> int:
+    """Write records (dicts, or Loaded as read) in `format` (ndjson, yaml, jsonld, es-bulk)
+    to a binary stream or a file; returns how many. A record no consumer could load (NaN, a
+    NUL character) raises UnwritableRecord before a byte of it is written. `index` names the
+    Elasticsearch index in es-bulk action lines."""
+    from exporter.formats import write_records as write
+
+    plain = (item.data if isinstance(item, Loaded) else item for item in records)
+    if isinstance(out, str | os.PathLike):
+        with open(out, "wb") as stream:
+            return write(plain, stream, format, index=index)
+    return write(plain, out, format, index=index)
+
+
+# --- the commands' flows -----------------------------------------------------------------
+
+
+def problem_message(problem: Problem) -> str:
+    """One line for a problem: file:line:column: pointer: message [keyword]."""
+    from exporter.validate.report import where
+
+    pointer = f" {problem.pointer}:" if problem.pointer else ""
+    return f"error: {where(problem)}:{pointer} {problem.message} [{problem.keyword}]"
+
+
+def _writable(items: Iterable[Loaded | Problem]) -> Iterator[Loaded | Problem]:
+    """The items, less the records no consumer could load (counted as problems)."""
+    from exporter.formats import unwritable
+
+    for item in items:
+        if isinstance(item, Loaded) and (why := unwritable(item.data)) is not None:
+            yield Problem(item.file, item.line, item.column, "", "unwritable", why, item.record)
+        else:
+            yield item
+
+
+# checks left out where records are streamed: duplicate-id holds every id in memory
+STREAMING = ("duplicate-id",)
+
+
+def checked_records(
+    paths: Iterable[str],
+    *,
+    from_format: str | None = None,
+    validate: bool = True,
+    report: Report = _stderr,
+    status: Counter[str] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The records of files and folders ("-" stdin) that can be written, and with
+    `validate` only the valid ones (every check but those in STREAMING, so memory stays
+    flat whatever the input's size); every other part is reported, and counted in `status`
+    as "invalid" (an empty file too, as validate says) or "unreadable" (cannot be opened)."""
+    from exporter.formats.files import STDIN, open_records, record_files
+    from exporter.validate import Seen, _validate
+
+    status = status if status is not None else Counter()
+    seen, read = Seen(), Counter[str]()
+    for path in record_files(paths):
+        name = STDIN if path == "-" else path
+        items = _writable(open_records(path, from_format))
+        flow = (
+            _validate(items, None, STREAMING, seen, read, name, passing=True) if validate else items
+        )
+        problems = 0
+        for item in flow:
+            if isinstance(item, Loaded):
+                if not validate:  # else _validate counts what it read
+                    read[name] += 1
+                yield item.data
+                continue
+            problems += 1
+            report(problem_message(item))
+            status["unreadable" if item.keyword == "io" else "invalid"] += 1
+        if not read[name] and not problems:
+            report(f"error: {name}: no records in file")
+            status["invalid"] += 1
+
+
+def exit_code(status: Counter[str]) -> int:
+    return UNREADABLE if status["unreadable"] else INVALID if status["invalid"] else OK
+
+
+def convert(
+    paths: Iterable[str],
+    out: IO[bytes],
+    to: str,
+    *,
+    from_format: str | None = None,
+    validate: bool = True,
+    index: str | None = None,
+    report: Report = _stderr,
+) -> int:
+    """`procex convert`: records rewritten in format `to`, as a stream; returns the exit
+    code (0 all written, 1 a record invalid or unwritable, 2 an input unreadable)."""
+    from exporter.formats import write_records as write
+
+    status: Counter[str] = Counter()
+    found = checked_records(
+        paths, from_format=from_format, validate=validate, report=report, status=status
+    )
+    write(found, out, to, check=False, index=index)  # checked_records left out the unwritable
+    return exit_code(status)
+
+
+def upgrade(
+    paths: list[str],
+    fmt: str,
+    target: str,
+    out: IO[bytes],
+    *,
+    stdin: bytes = b"",
+    array: bool = False,
+    report: Report = _stderr,
+) -> int:
+    """`procex upgrade`: records migrated to version `target`, written in the format `fmt`
+    they were read in (a JSON file as an array where `array`); returns the exit code."""
+    from exporter.formats import read_records as read_stream
+    from exporter.formats import unwritable, write_records
+    from exporter.formats.files import STDIN, open_records
+    from exporter.upgrade import UpgradeError, upgrade_record
+
+    status: Counter[str] = Counter()
+
+    def records() -> Iterator[dict[str, Any]]:
+        for path in paths:
+            items = (
+                read_stream(io.BytesIO(stdin), STDIN, fmt)
+                if path == "-"
+                else open_records(path, fmt)
+            )
+            for item in items:
+                if not isinstance(item, Loaded):
+                    report(f"error: {_where(item.file, item.line, item.column)}: {item.message}")
+                    status["unreadable" if item.keyword == "io" else "invalid"] += 1
+                    continue
+                line, column = item.position(("schema_version",))
+                try:
+                    record = upgrade_record(item.data, target)
+                except UpgradeError as error:
+                    why: str | None = f"record {item.record}: {error}"
+                else:
+                    why = unwritable(record)
+                if why is None:
+                    yield record
+                else:
+                    report(f"error: {_where(item.file, line, column)}: {why}")
+                    status["invalid"] += 1
+
+    if fmt == "json":
+        write_json(records(), out, array=array)
+    else:
+        write_records(records(), out, fmt)
+    return exit_code(status)
+
+
+def write_json(records: Iterable[dict[str, Any]], out: IO[bytes], array: bool) -> int:
+    """JSON as our JSON fixtures are written: one object, or an array of them, indented.
+    A JSON file is one document, so unlike the other formats it is built in memory."""
+    import orjson
+
+    found = list(records)
+    if array or len(found) > 1:
+        out.write(orjson.dumps(found, option=orjson.OPT_INDENT_2) + b"\n")
+    elif found:
+        out.write(orjson.dumps(found[0], option=orjson.OPT_INDENT_2) + b"\n")
+    return len(found)
+
+
+def _where(file: str, line: int | None, column: int | None) -> str:
+    """file:line:column, as far as it is known."""
+    return ":".join([file, *(str(n) for n in (line, column) if n is not None)])
+
+
+def normalize_files(
+    articles: list[str],
+    formats: list[str],
+    out: str | None,
+    *,
+    metadata: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    quiet: bool = False,
+    index: str | None = None,
+) -> int:
+    """`procex normalize`: articles read, normalized on `jobs` processes, each record
+    validated, written in input order; returns the exit code."""
+    from exporter.articles import read_articles
+    from exporter.parallel import as_items, normalize_checked, ordered_map
+    from exporter.progress import progress
+
+    code = OK
+    bar = progress("normalize", "articles", quiet=quiet)
+    items = as_items(read_articles(articles, metadata=metadata))
+
+    def records() -> Iterator[dict[str, Any]]:
+        nonlocal code
+        for outcome in ordered_map(normalize_checked, items, jobs or os.cpu_count() or 1):
+            for message in outcome.errors:
+                bar.say(message)
+            if outcome.unreadable:
+                code = UNREADABLE
+                bar.advance()
+                continue
+            if outcome.errors:
+                code = max(code, INVALID)
+            if not quiet:
+                bar.say(f"{outcome.name}: {plural(outcome.produced, 'event')}")
+            bar.advance(1, len(outcome.records))
+            yield from outcome.records
+
+    try:
+        note = bar.say if not quiet else lambda _: None
+        write_outputs(records(), formats, out, note=note, index=index)
+    finally:
+        bar.close()
+    return code
+
+
+def write_outputs(
+    records: Iterable[dict[str, Any]],
+    formats: list[str],
+    out: str | None,
+    note: Report = _stderr,
+    index: str | None = None,
+) -> int:
+    """Stream records to one format (a file or stdout), or to several formats in the folder
+    `out` as events.EXT; returns how many were written. For several formats the records are
+    spooled once as NDJSON and each format is written from the spool: memory stays flat."""
+    import tempfile
+
+    from exporter.formats import SUFFIX, check_output
+    from exporter.formats import write_records as write
+
+    check_output(None, "es-bulk" if "es-bulk" in formats else formats[0], index)
+    if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
+        check_output(out, formats[0], index)
+        with output(out) as stream:  # records come checked by normalize_checked
+            return write(records, stream, formats[0], check=False, index=index)
+    if not out or out == "-":
+        raise InputError("several --to formats need -o FOLDER")
+    import orjson
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson") as spool:
+        count = write(records, spool, "ndjson", check=False)
+        for fmt in dict.fromkeys(formats):
+            spool.seek(0)
+            path = folder / f"events{SUFFIX[fmt]}"
+            with output(str(path)) as stream:
+                lines = (orjson.loads(line) for line in spool)
+                write(lines, stream, fmt, check=False, index=index if fmt == "es-bulk" else None)
+            note(f"wrote {plural(count, 'record')} to {path}")
+    return count
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[IO[bytes]]:
+    """A binary output: the file `path` (its folder made), or stdout for None or "-"."""
+    if path is None or path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        stream = target.open("wb")
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    with stream:
+        yield stream
