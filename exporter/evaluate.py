@@ -24,7 +24,7 @@ import yaml
 from exporter.articles import ArticleError, read_articles
 from exporter.normalize import normalize
 from exporter.normalize.assemble import designation_key
-from exporter.normalize.gazetteer import gazetteer
+from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import gazetteer_mentions, singular
 
 
@@ -59,31 +59,49 @@ class Event:
     uncertain: bool = False
 
 
+def _compact_key(name: str) -> str:
+    return designation_key(name).replace("-", "")
+
+
 @functools.cache
-def system_key(name: str) -> str:
-    """A system named in gold or output, as the normalizer would read it in a text: its
-    gazetteer designation where it has one ("F-16 Block 70" -> F-16), else as written."""
+def _compact_forms() -> dict[str, System]:
+    """Every gazetteer form by its capitals without spaces or hyphens ("MK41" for Mk 41)."""
+    forms: dict[str, System] = {}
+    for form, system in gazetteer().systems.items():
+        forms.setdefault(_compact_key(form), system)
+    return forms
+
+
+@functools.cache
+def gazetteer_system(name: str) -> System | None:
+    """The gazetteer system a name in gold or output is, as the normalizer would read it in a
+    text, or written in other capitals or spacing ("MK 41" is the Mk 41)."""
     found = [
         m.system
         for m in gazetteer_mentions(name, 0, len(name), gazetteer())
         if m.kind == "system" and m.system
     ]
-    if found:
-        return designation_key(found[0].designation)
-    # outside the gazetteer a designation names the system ("K-9 Thunder" is the K9), however
-    # it is hyphenated
+    return found[0] if found else _compact_forms().get(_compact_key(name))
+
+
+@functools.cache
+def system_key(name: str) -> str:
+    """A system's key for matching: its gazetteer designation where it has one ("F-16 Block
+    70" -> F16), else its designation as written ("K-9 Thunder" -> K9), whatever its
+    hyphens and spaces."""
+    system = gazetteer_system(name)
+    if system is not None:
+        return _compact_key(system.designation)
     first = name.split()[0] if name.split() else name
     if any(ch.isdigit() for ch in first) and any(ch.isalpha() for ch in first):
         name = first
-    return designation_key(name).replace("-", "")
+    return _compact_key(name)
 
 
 def generic_head(name: str) -> str | None:
     """The noun of a system named without a designation, singular and in capitals; None
     for a gazetteer system or a designation."""
-    if any(ch.isdigit() for ch in name) or system_key(name) != designation_key(name):
-        return None
-    if gazetteer_mentions(name, 0, len(name), gazetteer()):
+    if any(ch.isdigit() for ch in name) or gazetteer_system(name) is not None:
         return None
     return designation_key(singular(name.split()[-1]))
 

@@ -25,8 +25,8 @@ from exporter.normalize.arguments import (
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.events import (
+    about_no_deal,
     attribution_spans,
-    cancels_no_deal,
     clause_window,
     find_triggers,
     inside,
@@ -145,7 +145,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             left, right = clause_window(text, trigger, s, e)
             if is_weak(trigger) and not _weapon_in(systems, quantities, text, left, right):
                 continue
-            if is_descriptive(text, trigger, systems) or cancels_no_deal(text, trigger, s, e):
+            if is_descriptive(text, trigger, systems) or about_no_deal(text, trigger, s, e):
                 continue
             following = [t.start for t in triggers if t.start >= trigger.end and t not in topics]
             status = status_of(text, trigger, s, e, min(following, default=None))

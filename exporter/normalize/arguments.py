@@ -15,7 +15,8 @@ from exporter.resources import load_data
 # "to X" names a buyer; "prior to X", "due to X", "according to X" do not
 _BUYER_BEFORE = re.compile(
     r"(?<!prior )(?<!due )(?<!according )(?<!next )(?<!close )(?<!compared )(?<!thanks )"
-    r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?$",
+    r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:Government|Kingdom|Republic|State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|such as)\s+$", re.I)

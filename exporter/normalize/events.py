@@ -295,15 +295,18 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
 
 
 @functools.cache
-def _not_deal_regex() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['not_deals'])})\b", re.I)
+def _word_list_regex(key: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')[key])})\b", re.I)
 
 
-def cancels_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
-    """A cancellation of something that is no deal ("the ceremony was canceled"): the word
-    for it within a few words before or after the trigger."""
+def about_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
+    """A trigger said of something that is no deal: a cancelled ceremony or visit ("the
+    ceremony was canceled"), a delivered certification or a sent letter."""
+    after = " ".join(text[trigger.end : end].split()[:3])
+    if _word_list_regex("not_goods").search(after):
+        return True
     if trigger.event_type != "cancellation":
         return False
     before = " ".join(text[start : trigger.start].split()[-4:])
-    after = " ".join(text[trigger.end : end].split()[:3])
-    return bool(_not_deal_regex().search(before) or _not_deal_regex().search(after))
+    not_deals = _word_list_regex("not_deals")
+    return bool(not_deals.search(before) or not_deals.search(after))

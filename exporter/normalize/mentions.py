@@ -59,6 +59,9 @@ def _surface_variants(surface: str) -> list[str]:
         if variant:
             forms.append(variant.group(1))
     for form in list(forms):
+        if form.isupper() and form.isalpha() and len(form) > 4:
+            forms.append(form.capitalize())  # notices write names in capitals: "PATRIOT"
+    for form in list(forms):
         if form.endswith("-class") and len(form) > 7:
             forms.append(form[: -len("-class")])  # "MILGEM-class" is the MILGEM
     return forms
@@ -177,7 +180,7 @@ def weapon_nouns() -> str:
 @functools.cache
 def _weapon_context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     weapon = rf"(?:{weapon_nouns()}|systems?|batter(?:y|ies))\b"
-    return re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}{weapon}"), re.compile(rf"\s{weapon}", re.I)
+    return re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}{weapon}", re.I), re.compile(rf"\s{weapon}", re.I)
 
 
 @functools.cache

@@ -64,3 +64,11 @@ def test_negative_articles_yield_no_record(folder: Path) -> None:
     assert len(negatives) >= 6
     report = evaluate(folder / "articles", folder / "gold", only=[p.stem for p in negatives])
     assert [m for m in report.misses if " spurious " in m] == []
+
+
+def test_systems_match_whatever_their_capitals_hyphens_and_names() -> None:
+    from exporter.evaluate import system_key
+
+    assert system_key("MK 41") == system_key("Mk 41 VLS")
+    assert system_key("K-9 Thunder") == system_key("K9")
+    assert system_key("F-16 Block 70") == system_key("F-16")

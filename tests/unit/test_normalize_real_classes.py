@@ -233,3 +233,24 @@ def test_it_continues_the_system_the_sentence_before_was_about() -> None:
 def test_prior_to_a_deal_names_no_buyer() -> None:
     text = "Prior to the Peru deal, KAI signed a contract to deliver 18 FA-50 jets to Malaysia."
     assert deals(text)[:1] == [("MYS-KOR-FA-50", "agreement", "reported", "aircraft")]
+
+
+def test_a_notice_of_a_possible_sale_to_a_government_is_a_negotiation() -> None:
+    text = (
+        "The State Department has made a determination approving a possible Foreign Military "
+        "Sale to the Government of Peru of 12 AH-64E Apache helicopters."
+    )
+    assert deals(text) == [("PER-USA-AH-64", "negotiation", "reported", "helicopter")]
+
+
+def test_a_name_written_in_capitals_is_found() -> None:
+    text = "Peru has requested a possible sale of PATRIOT systems."
+    assert deals(text) == [("PER-USA-PATRIOT", "negotiation", "reported", "air-defence")]
+
+
+def test_a_delivered_certification_delivers_no_weapon() -> None:
+    text = (
+        "Peru ordered 12 AH-64E Apache helicopters.\n\n"
+        "The agency delivered the required certification to Congress."
+    )
+    assert [d[1] for d in deals(text)] == ["agreement"]
