@@ -60,6 +60,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
+# an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")
+_PURPOSE = re.compile(
+    r"(?<!began )(?<!begun )(?<!started )(?<!continued )(?<!continues )(?<!continue )"
+    r"(?<!used )(?<!able )(?<!agreed )\bto\s+$",
+    re.I,
+)
 _PROGRESSIVE = re.compile(
     r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+|also\s+)?$", re.I
 )
@@ -209,6 +215,12 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     window_after = text[trigger.end : limit]
     if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
         return "negated"
+    if (
+        not trigger.noun
+        and trigger.event_type in ("production", "delivery", "deployment")
+        and _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
+    ):
+        return "planned"  # "picked Naval Group to build four corvettes": what is to come
     if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":
         # the trigger's own words: "will buy"; but "will not proceed" is a decision taken
         return "planned"

@@ -254,3 +254,21 @@ def test_a_delivered_certification_delivers_no_weapon() -> None:
         "The agency delivered the required certification to Congress."
     )
     assert [d[1] for d in deals(text)] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # an infinitive of purpose after a selection states what is to come
+        ("Peru has picked Navantia to build four Avante 2200 corvettes.", "planned"),
+        # what a contract provides for is to come
+        ("The contract provides for the delivery of 12 Rafale jets to Greece.", "planned"),
+    ],
+)
+def test_what_a_choice_or_contract_is_for_is_planned(text: str, status: str) -> None:
+    assert [d[2] for d in deals(text) if d[1] in ("production", "delivery")] == [status]
+
+
+def test_rejecting_reports_negates_what_they_say() -> None:
+    text = "The minister rejected recent media reports that Peru had signed a deal for J-10C jets."
+    assert [d[2] for d in deals(text)] == ["negated"]
