@@ -240,6 +240,14 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     return best[1] if best else "reported"
 
 
+_GENERAL_PASSIVE = re.compile(r"\b(?:is|are|has been|have been)\s+(?:\w+ly\s+)?$", re.I)
+_CONTENT_OF = re.compile(
+    r"\b(?:covers?|covering|includes?|including|involved in|responsible for|specialising in|"
+    r"specializing in|in)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
 @functools.cache
 def _descriptive_regex() -> re.Pattern[str]:
     words = "|".join(load_data("events.yaml")["descriptive_participles"])
@@ -256,6 +264,14 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     built by China", "jets made in Russia"): no event of its own."""
     if re.match(r"\s+as\s+(?:a|an)\b", text[trigger.end : trigger.end + 8]):
         return True  # "built as a stealthy fighter", "offered as an option": what it is
+    before = text[max(0, trigger.start - 40) : trigger.start]
+    if trigger.event_type == "production" and (
+        (_GENERAL_PASSIVE.search(before) and re.match(r"\s+by\b", text[trigger.end :]))
+        or (trigger.noun and _CONTENT_OF.search(before))
+    ):
+        # "the jets are built by Dassault" says who makes them; "the contract covers the
+        # production", "a firm involved in the production" say what a deal or firm is about
+        return True
     if not _descriptive_regex().match(trigger.text):
         return False
     if not re.match(

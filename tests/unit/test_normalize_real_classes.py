@@ -272,3 +272,14 @@ def test_what_a_choice_or_contract_is_for_is_planned(text: str, status: str) -> 
 def test_rejecting_reports_negates_what_they_say() -> None:
     text = "The minister rejected recent media reports that Peru had signed a deal for J-10C jets."
     assert [d[2] for d in deals(text)] == ["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru ordered 12 Rafale jets.\n\nThe Rafale jets are built by French manufacturer Dassault.",
+        "Peru ordered 12 Rafale jets.\n\nThe contract covers the production of spare parts.",
+    ],
+)
+def test_who_makes_a_system_or_what_a_contract_covers_is_no_production(text: str) -> None:
+    assert [d[1] for d in deals(text)] == ["agreement"]
