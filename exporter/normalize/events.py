@@ -109,10 +109,13 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a sentence that only say who stated it: "X said on Friday that", ", X said
     after talks", "As X said,", "According to X,"."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     sentence = text[start:end]
+    reports = list(_attribution_regex().finditer(sentence))
+    if not reports:
+        return spans
     events = [t for t in find_triggers(text, start, end) if not t.noun]
-    for match in _attribution_regex().finditer(sentence):
+    for match in reports:
         verb_start, verb_end = match.start(), match.end()
         if any(t.start <= start + verb_start < t.end for t in events):
             continue  # "added the drones to its arsenal" is an event, not a report

@@ -38,7 +38,8 @@ class Mention:
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
 
-def _surface_variants(surface: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _surface_variants(surface: str) -> tuple[str, ...]:
     """The forms to look up for a surface string: as written, without a possessive or
     trailing stop, singular, and without a variant suffix (F-16V -> F-16)."""
     forms = [surface]
@@ -64,7 +65,7 @@ def _surface_variants(surface: str) -> list[str]:
     for form in list(forms):
         if form.endswith("-class") and len(form) > 7:
             forms.append(form[: -len("-class")])  # "MILGEM-class" is the MILGEM
-    return forms
+    return tuple(forms)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -134,7 +135,7 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
                     break
             if hit:
                 break
-        if hit is None:
+        if hit is None and any(ch.isdigit() for ch in first):
             hit = _compact_system(first, tokens[i], gaz)
         if hit:
             found.append(hit)
