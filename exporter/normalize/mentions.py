@@ -416,9 +416,17 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         if any(m.kind == "system" and begin - 4 <= m.end <= begin for m in taken):
             continue  # "Rafale multi-role combat jets": the noun of a named system
         phrase = " ".join(" ".join([*modifiers, match.group()]).split())
-        if not modifiers and (
-            match.group().lower() in words.vague
-            or re.search(r"\b(?:the|these|those|its|their)\s+$", text[max(start, s - 8) : s], re.I)
+        if (
+            not modifiers
+            and (
+                match.group().lower() in words.vague
+                or (
+                    " " not in match.group()  # "the fighter jets" names a kind all the same
+                    and re.search(
+                        r"\b(?:the|these|those|its|their)\s+$", text[max(start, s - 8) : s], re.I
+                    )
+                )
+            )
         ):
             continue  # "the helicopters" speaks of systems named before
         # a name in capitals ("Littoral Mission Ship") keeps them; other words are lower case

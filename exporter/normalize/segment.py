@@ -129,11 +129,28 @@ def find_dateline(text: str, start: int) -> Dateline | None:
             )
     match = _dateline_regex().match(text, start)
     if not match or not (match["date"] or match["agency"] or match["dash"]):
-        return None
+        return _capital_colon(text, start)
     if len(match["place"].replace(" ", "")) < 3:
         return None
     raw = text[match.start() : match.end()].rstrip(" -–—:")
     return Dateline(match.start(), match.end(), raw, match["place"], match["date"])
+
+
+# "New Delhi: The government ...", as some national wires write a dateline
+_PLACE_COLON = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]+(?=[A-Z])")
+
+
+def _capital_colon(text: str, start: int) -> Dateline | None:
+    """A capital city and a colon at the start of the body: a dateline without a date."""
+    match = _PLACE_COLON.match(text, start)
+    if not match:
+        return None
+    from exporter.normalize.gazetteer import gazetteer
+
+    if gazetteer().country_forms.get(match["place"], ("", ""))[1] != "capital":
+        return None
+    raw = text[match.start() : match.end()].rstrip()
+    return Dateline(match.start(), match.end(), raw, match["place"], None)
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -283,3 +283,8 @@ def test_rejecting_reports_negates_what_they_say() -> None:
 )
 def test_who_makes_a_system_or_what_a_contract_covers_is_no_production(text: str) -> None:
     assert [d[1] for d in deals(text)] == ["agreement"]
+
+
+def test_a_capital_and_a_colon_is_a_dateline_whose_state_is_the_buyer() -> None:
+    text = "New Delhi: The defence ministry has ordered 12 Rafale jets."
+    assert deals(text) == [("IND-FRA-RAFALE", "agreement", "reported", "aircraft")]
