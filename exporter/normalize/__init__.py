@@ -52,9 +52,10 @@ __all__ = ["ascii_uri", "normalize", "reference_date"]
 
 
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:^\s*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
-    r"(?:it|they|the country|the kingdom|the government)\s+"
-    r"(?:\w+\s+){0,2}$",
+    r"(?:^[\s\"“”]*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
+    r"(?:it|they|the country|the kingdom|the government|the federal government|the ministry|"
+    r"the service|the air force|the navy|the army|the military|the armed forces)"
+    r"(?:,[^,]{0,40},)?\s+(?:\w+\s+){0,2}$",  # "The Service, within five years, has"
     re.I,
 )
 

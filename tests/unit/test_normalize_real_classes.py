@@ -288,3 +288,11 @@ def test_who_makes_a_system_or_what_a_contract_covers_is_no_production(text: str
 def test_a_capital_and_a_colon_is_a_dateline_whose_state_is_the_buyer() -> None:
     text = "New Delhi: The defence ministry has ordered 12 Rafale jets."
     assert deals(text) == [("IND-FRA-RAFALE", "agreement", "reported", "aircraft")]
+
+
+def test_the_service_speaks_of_the_state_the_article_speaks_of() -> None:
+    text = (
+        "Nigeria received two T129 ATAK helicopters from Turkey.\n\n"
+        "The Service, within the last five years, has taken delivery of 5 Mi-35M helicopters."
+    )
+    assert deals(text)[-1] == ("NGA-RUS-MI-35", "delivery", "reported", "helicopter")
