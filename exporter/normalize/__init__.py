@@ -385,6 +385,12 @@ def _candidate(
         buyer = state.home
     if seller is None and system is not None and system.origin:
         seller = origin_state(system.origin)
+    if buyer is None and system is not None and seller is not None and state.context:
+        # no buyer in the words: the state the article's deals are for, when they are all
+        # for one state ("the leasing of two Akula-class submarines", in an article on India)
+        buyers = {c.buyer.country for c in state.context}
+        if len(buyers) == 1 and state.context[-1].buyer.country != seller.country:
+            buyer = state.context[-1].buyer
     if (
         buyer is not None
         and seller is not None

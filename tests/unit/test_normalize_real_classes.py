@@ -296,3 +296,11 @@ def test_the_service_speaks_of_the_state_the_article_speaks_of() -> None:
         "The Service, within the last five years, has taken delivery of 5 Mi-35M helicopters."
     )
     assert deals(text)[-1] == ("NGA-RUS-MI-35", "delivery", "reported", "helicopter")
+
+
+def test_a_deal_without_a_buyer_in_its_words_is_for_the_one_state_of_the_article() -> None:
+    text = (
+        "Peru signed a contract with Russia for 24 Su-35 fighters.\n\n"
+        "Officials denied that talks covered the lease of two Russian Akula-class submarines."
+    )
+    assert deals(text)[-1] == ("PER-RUS-AKULA-CLASS", "negotiation", "negated", "submarine")
