@@ -53,6 +53,12 @@ def _role_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     return seller_verbs, supplier_by, buying_by, forces
 
 
+@functools.cache
+def _counted_parties() -> re.Pattern[str]:
+    forms = "|".join(load_data("events.yaml")["counted_parties"])
+    return re.compile(rf"\bto\s+(?:{forms})\b", re.I)
+
+
 def nearest(mentions: list[Mention], trigger: Trigger) -> Mention | None:
     if not mentions:
         return None
@@ -188,10 +194,15 @@ def assign_roles(
             and not _is_attributive(text, p, mentions)
         ]
         buyer = nearest(others, trigger)
-    no_buyer = any(
-        m.kind == "nonparty"
-        and _BUYER_BEFORE.search(text[max(sentence_start, m.start - 12) : m.start])
-        for m in mentions
+    # "exported to more than 30 countries" names no buyer, unless it lists them ("..., including
+    # Iraq")
+    no_buyer = strength < 3 and (
+        any(
+            m.kind == "nonparty"
+            and _BUYER_BEFORE.search(text[max(sentence_start, m.start - 12) : m.start])
+            for m in mentions
+        )
+        or bool(_counted_parties().search(text, trigger.end, clause_end))
     )
     no_seller = any(m.kind == "bloc" and m.start < trigger.start for m in mentions)
     return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)

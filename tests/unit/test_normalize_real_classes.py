@@ -304,3 +304,11 @@ def test_a_deal_without_a_buyer_in_its_words_is_for_the_one_state_of_the_article
         "Officials denied that talks covered the lease of two Russian Akula-class submarines."
     )
     assert deals(text)[-1] == ("PER-RUS-AKULA-CLASS", "negotiation", "negated", "submarine")
+
+
+def test_buyers_counted_not_named_are_no_buyer() -> None:
+    text = (
+        "Saudi Arabia ordered 20 Bayraktar Akinci drones.\n\n"
+        "The smaller Bayraktar TB2 has been exported to more than 30 countries."
+    )
+    assert [d[0] for d in deals(text)] == ["SAU-TUR-BAYRAKTAR-AKINCI"]
