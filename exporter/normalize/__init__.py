@@ -8,6 +8,7 @@ records, so it runs the same on one core, many processes or a cluster.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,7 @@ from exporter.normalize.mentions import (
 from exporter.normalize.segment import Sentence, segment
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
 from exporter.normalize.timing import event_date, last_date, status_by_date
+from exporter.resources import load_data
 
 __all__ = ["ascii_uri", "normalize", "reference_date"]
 
@@ -318,6 +320,11 @@ def _weapon_in(
     )
 
 
+@functools.cache
+def _domestic_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_data('roles.yaml')['domestic_cues'])})\b", re.I)
+
+
 def _candidate(
     text: str,
     trigger: Any,
@@ -397,6 +404,7 @@ def _candidate(
         and buyer.country == seller.country
         and not roles.sure_buyer
         and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
+        and not _domestic_cue().search(text, sentence_start, clause_end)
     ):
         # a state buying its own system needs words that say so ("Germany ordered", "for the
         # Indian Army"); a guess that lands on the seller's state is a wrong guess

@@ -179,6 +179,16 @@ def assign_roles(
             and party.country != buyer.country
         ):
             seller = party
+    if buyer is None:
+        # "The procurement agency and BMC signed": a state's agency in the clause buys for it
+        supplier = seller.country if seller is not None else origin
+        agencies = sorted(
+            (p for p in near if _is_agency(p) and p is not seller and p.start < trigger.start),
+            key=lambda p: p.country == supplier,  # the other state's agency first
+        )
+        agency = agencies[0] if agencies else None
+        if agency is not None:
+            buyer, strength = agency, 2
     if seller is None and origin:
         seller = next(
             (p for p in parties if p.country == origin and p is not buyer), None

@@ -312,3 +312,8 @@ def test_buyers_counted_not_named_are_no_buyer() -> None:
         "The smaller Bayraktar TB2 has been exported to more than 30 countries."
     )
     assert [d[0] for d in deals(text)] == ["SAU-TUR-BAYRAKTAR-AKINCI"]
+
+
+def test_an_agency_and_a_company_that_sign_together_are_buyer_and_seller() -> None:
+    text = "The Presidency of Defence Industries and BMC signed the contract for 250 Altay tanks."
+    assert deals(text) == [("TUR-TUR-ALTAY", "agreement", "reported", "armoured-vehicle")]
