@@ -110,6 +110,16 @@ def gold_event(event: dict[str, Any]) -> Event:
     deal = event["deal"]
     date = event.get("date")
     names = [str(deal["system"]), *(str(a) for a in deal.get("aliases") or [])]
+    category = event.get("category")
+    # a name two systems share is the one of the gold's category ("Mistral" ships)
+    names += [
+        f"{n}-class"
+        for n in names
+        if category
+        and (found := gazetteer_system(n)) is not None
+        and found.category != category
+        and gazetteer_system(f"{n}-class") is not None
+    ]
     heads = frozenset(h for n in names if (h := generic_head(n)))
     return Event(
         Deal(

@@ -6,6 +6,7 @@ thousands of alternatives), so the cost grows with the text, not with the gazett
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -275,7 +276,7 @@ def people(text: str, start: int, end: int, taken: list[Mention]) -> list[Mentio
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every mention in text[start:end], in text order, none overlapping."""
     gaz = gazetteer()
-    mentions = gazetteer_mentions(text, start, end, gaz)
+    mentions = [_of_its_kind(text, m, end, gaz) for m in gazetteer_mentions(text, start, end, gaz)]
     mentions += unknown_systems(text, start, end, mentions)
     for kind, regex in _word_regexes().items():
         for match in regex.finditer(text, start, end):
@@ -294,6 +295,26 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         )
     ]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _of_its_kind(text: str, mention: Mention, end: int, gaz: Gazetteer) -> Mention:
+    """A name two systems share, read by the weapon noun after it: "Mistral warships" are
+    the Mistral class, not the Mistral missile."""
+    system = mention.system
+    if system is None:
+        return mention
+    noun = re.match(r"[\s-]+(?:[\w-]+\s+)?", text[mention.end : min(end, mention.end + 40)])
+    after = weapon_noun_matches(
+        text, mention.end + (noun.end() if noun else 0), min(end, mention.end + 40)
+    )
+    kinds = {category for match, category in after[:1] if match.start() - mention.end <= 20}
+    if not kinds or system.category in kinds:
+        return mention
+    for form in (f"{mention.text}-class", f"{mention.text} class"):
+        other = gaz.systems.get(form)
+        if other is not None and other.category in kinds:
+            return dataclasses.replace(mention, system=other, country=other.origin)
+    return mention
 
 
 def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bool:

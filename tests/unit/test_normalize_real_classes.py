@@ -317,3 +317,11 @@ def test_buyers_counted_not_named_are_no_buyer() -> None:
 def test_an_agency_and_a_company_that_sign_together_are_buyer_and_seller() -> None:
     text = "The Presidency of Defence Industries and BMC signed the contract for 250 Altay tanks."
     assert deals(text) == [("TUR-TUR-ALTAY", "agreement", "reported", "armoured-vehicle")]
+
+
+def test_a_shared_name_is_read_by_the_weapon_noun_after_it() -> None:
+    text = "Egypt signed a contract to buy two French Mistral warships."
+    mentions = find_mentions(text, 0, len(text))
+    assert [(m.system.designation, m.system.category) for m in mentions if m.system] == [
+        ("Mistral-class", "ship")
+    ]
