@@ -123,7 +123,7 @@ def test_every_system_form_names_one_system(systems):
 
 def test_companies_is_a_list_of_enough_entries(companies):
     assert isinstance(companies, list)
-    assert len(companies) >= 1300
+    assert len(companies) >= 1390
 
 
 def test_company_entries_have_the_keys_in_order(companies):
