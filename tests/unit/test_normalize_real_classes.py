@@ -237,8 +237,8 @@ def test_prior_to_a_deal_names_no_buyer() -> None:
 
 def test_a_notice_of_a_possible_sale_to_a_government_is_a_negotiation() -> None:
     text = (
-        "The State Department has made a determination approving a possible Foreign Military "
-        "Sale to the Government of Peru of 12 AH-64E Apache helicopters."
+        "Washington is approving a possible Foreign Military Sale to the Government of Peru, "
+        "covering 12 AH-64E Apache helicopters."
     )
     assert deals(text) == [("PER-USA-AH-64", "negotiation", "reported", "helicopter")]
 
