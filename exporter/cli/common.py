@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO
+from typing import IO, Annotated
+
+import typer
 
 OK, INVALID, UNREADABLE = 0, 1, 2
 
@@ -24,6 +26,27 @@ class ReportFormat(str, Enum):
     json = "json"
     github = "github"
     junit = "junit"
+
+
+# where the IRIs of JSON-LD nodes start; None: exporter.formats.jsonld.DEFAULT_BASE_IRI
+BaseIri = Annotated[
+    str | None,
+    typer.Option(
+        "--base-iri",
+        help="Start of the JSON-LD nodes' IRIs (default https://w3id.org/procex/): events "
+        "are BASE/event/ID, deals BASE/deal/DEAL_ID, sources without a URL BASE/source/ID.",
+    ),
+]
+
+
+def checked_base_iri(base_iri: str | None) -> str | None:
+    """The --base-iri given, refused before anything is read or written if it cannot
+    start an IRI."""
+    if base_iri is None:
+        return None
+    from exporter.formats.jsonld import checked_base_iri as check
+
+    return check(base_iri)
 
 
 def say(message: str) -> None:

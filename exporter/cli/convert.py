@@ -7,7 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from exporter.cli.common import INVALID, OK, UNREADABLE, OutFormat, output, say
+from exporter.cli.common import (
+    INVALID,
+    OK,
+    UNREADABLE,
+    BaseIri,
+    OutFormat,
+    checked_base_iri,
+    output,
+    say,
+)
 
 
 def convert(
@@ -16,6 +25,7 @@ def convert(
     out: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
     ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Rewrite records in another format, as a stream; unreadable parts and records no
     consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
@@ -23,6 +33,7 @@ def convert(
     from exporter.formats.files import open_records, record_files
     from exporter.formats.loaded import Loaded
 
+    checked_base_iri(base_iri)
     code = OK
 
     def records() -> Iterator[dict[str, Any]]:
@@ -41,5 +52,5 @@ def convert(
                     code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
 
     with output(out) as stream:
-        write_records(records(), stream, to.value, check=False)  # checked above
+        write_records(records(), stream, to.value, check=False, base_iri=base_iri)
     raise typer.Exit(code)

@@ -10,7 +10,16 @@ from typing import Annotated, Any
 
 import typer
 
-from exporter.cli.common import INVALID, OK, UNREADABLE, OutFormat, output, say
+from exporter.cli.common import (
+    INVALID,
+    OK,
+    UNREADABLE,
+    BaseIri,
+    OutFormat,
+    checked_base_iri,
+    output,
+    say,
+)
 from exporter.problems import InputError
 
 
@@ -19,6 +28,7 @@ def write_outputs(
     formats: list[OutFormat],
     out: str | None,
     note: Callable[[str], None] = say,
+    base_iri: str | None = None,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder
     `out` as events.EXT; returns how many were written. For several formats the records are
@@ -27,7 +37,7 @@ def write_outputs(
 
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         with output(out) as stream:  # records come checked by normalize_checked
-            return write_records(records, stream, formats[0].value, check=False)
+            return write_records(records, stream, formats[0].value, check=False, base_iri=base_iri)
     if not out or out == "-":
         raise InputError("several --to formats need -o FOLDER")
     import orjson
@@ -41,7 +51,13 @@ def write_outputs(
             spool.seek(0)
             path = folder / f"events{SUFFIX[fmt]}"
             with output(str(path)) as stream:
-                write_records((orjson.loads(line) for line in spool), stream, fmt, check=False)
+                write_records(
+                    (orjson.loads(line) for line in spool),
+                    stream,
+                    fmt,
+                    check=False,
+                    base_iri=base_iri,
+                )
             note(f"wrote {count} records to {path}")
     return count
 
@@ -69,6 +85,7 @@ def normalize(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no per-article notes.")
     ] = False,
+    base_iri: BaseIri = None,
 ) -> None:
     """Read articles and write the procurement events they state, each record validated;
     records are written as they are produced, in input order whatever --jobs."""
@@ -78,6 +95,7 @@ def normalize(
 
     if published:
         _check_date(published)
+    checked_base_iri(base_iri)
     metadata = {
         k: v for k, v in {"published": published, "publisher": publisher, "url": url}.items() if v
     }
@@ -102,7 +120,13 @@ def normalize(
             yield from outcome.records
 
     try:
-        write_outputs(records(), to, out, note=bar.say if not quiet else lambda _: None)
+        write_outputs(
+            records(),
+            to,
+            out,
+            note=bar.say if not quiet else lambda _: None,
+            base_iri=base_iri,
+        )
     finally:
         bar.close()
     raise typer.Exit(code)

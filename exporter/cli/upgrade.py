@@ -11,7 +11,7 @@ from typing import IO, Annotated, Any
 import typer
 
 from exporter import registry
-from exporter.cli.common import INVALID, OK, UNREADABLE, output, say
+from exporter.cli.common import INVALID, OK, UNREADABLE, BaseIri, checked_base_iri, output, say
 from exporter.problems import InputError, Problem
 
 
@@ -21,6 +21,7 @@ def upgrade(
     out: Annotated[
         str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
     ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Migrate records to a newer schema version, writing the format they were read in.
     Records already at the version pass unchanged; unreadable parts and records that cannot
@@ -30,6 +31,7 @@ def upgrade(
     from exporter.formats.loaded import Loaded
     from exporter.upgrade import UpgradeError, upgrade_record
 
+    checked_base_iri(base_iri)
     target = registry.latest() if to == "latest" else to
     if target not in registry.versions():
         raise registry.UnknownVersion(to)
@@ -73,7 +75,7 @@ def upgrade(
         else:
             from exporter.formats import write_records
 
-            write_records(records(), stream, fmt)
+            write_records(records(), stream, fmt, base_iri=base_iri)
     raise typer.Exit(code)
 
 

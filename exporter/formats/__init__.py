@@ -138,12 +138,20 @@ def read_records(data: bytes, name: str, fmt: str | None = None) -> Iterator[Loa
 
 
 def write_records(
-    records: Iterable[dict[str, Any]], out: IO[bytes], fmt: str, *, check: bool = True
+    records: Iterable[dict[str, Any]],
+    out: IO[bytes],
+    fmt: str,
+    *,
+    check: bool = True,
+    base_iri: str | None = None,
 ) -> int:
     """Write records in a format to a binary stream, as a stream; returns how many were
     written. A record that cannot be written raises UnwritableRecord before a byte of it is
     written; callers that skip such records and go on check `unwritable` themselves first
-    and pass check=False."""
+    and pass check=False. `base_iri` starts the IRIs of JSON-LD nodes (other formats have
+    none); None is the documented default, exporter.formats.jsonld.DEFAULT_BASE_IRI."""
     if fmt not in FORMATS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if base_iri is not None and fmt == "jsonld":
+        return codec(fmt).write(checked(records) if check else records, out, base_iri)
     return codec(fmt).write(checked(records) if check else records, out)

@@ -6,11 +6,18 @@ context cannot express for one key, so the writer wraps `date.value` in a value 
 the reader unwraps it; `value.amount` likewise, as an exact xsd:decimal. One record per
 line inside `@graph` keeps writing streamable, and reading too: the reader goes line by
 line when a file has that layout.
+
+What makes the graph linked (schema 1.2.0's context) and a context cannot say for a key, the
+writer adds to each node: its `@id` and `@type`s, the deal as a named node, countries as
+IRIs, the source's IRI and type, the publisher as an organization, the types of money and
+quantity. Everything added is a key with `@` or `:` in it (no record key has either), so the
+reader drops exactly those keys and gets the record back.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
@@ -22,9 +29,23 @@ from exporter.formats.jsonfile import parse_json_document, read_items
 from exporter.formats.jsonpos import locator
 from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import encode as ndjson_line
-from exporter.problems import Problem
+from exporter.problems import InputError, Problem
 
 DATE_TYPES = {"year": "xsd:gYear", "month": "xsd:gYearMonth", "day": "xsd:date"}
+# where the nodes' IRIs start unless the writer is given another (--base-iri): events are
+# BASE/event/ID, deals BASE/deal/DEAL_ID, sources without a URL BASE/source/SOURCE_ID
+DEFAULT_BASE_IRI = "https://w3id.org/procex/"
+# the EU Publications Office's country authority, keyed by ISO 3166-1 alpha-3 (a context prefix)
+COUNTRY_AUTHORITY = "eucountry:"
+EVENT_CLASSES = {
+    "negotiation": "pe:Negotiation",
+    "agreement": "pe:Agreement",
+    "payment": "pe:Payment",
+    "production": "pe:Production",
+    "delivery": "pe:Delivery",
+    "deployment": "pe:Deployment",
+    "cancellation": "pe:Cancellation",
+}
 
 
 def decimal_lexical(amount: int | float) -> str:
@@ -36,52 +57,120 @@ def decimal_lexical(amount: int | float) -> str:
     return text if "." in text else text + ".0"
 
 
-def to_node(record: dict[str, Any]) -> dict[str, Any]:
-    """A record as a JSON-LD node: the same keys, the date value typed by its precision and
+def to_node(record: dict[str, Any], base_iri: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
+    """A record as a linked JSON-LD node: its own keys, the date value typed by its precision,
     the money amount typed xsd:decimal with an exact lexical form (a JSON number would be
-    turned into a double like 1.25E0, not a valid decimal)."""
-    date = record.get("date")
+    turned into a double like 1.25E0, not a valid decimal), and the links listed above."""
+    node: dict[str, Any] = {}
+    if isinstance(record.get("id"), str):
+        node["@id"] = f"{base_iri}event/{record['id']}"
+    event_class = EVENT_CLASSES.get(record.get("event_type"))  # type: ignore[arg-type]
+    node["@type"] = ["pe:ProcurementEvent", event_class] if event_class else "pe:ProcurementEvent"
+    for key, value in record.items():
+        node[key] = _linked(key, value, base_iri) if isinstance(value, dict | list) else value
+        if key == "deal_id" and isinstance(value, str):
+            node["pe:deal"] = {
+                "@id": f"{base_iri}deal/{value}",
+                "@type": "pe:Deal",
+                "pe:dealId": value,
+            }
+    return node
+
+
+def _with_country(party: dict[str, Any], key: str = "country", link: str = "pe:country") -> dict:
+    """A party (or system) with its country code's IRI beside the code."""
+    out: dict[str, Any] = {}
+    for name, value in party.items():
+        out[name] = value
+        if name == key and isinstance(value, str):
+            out[link] = {"@id": f"{COUNTRY_AUTHORITY}{value}"}
+    return out
+
+
+def _linked(key: str, value: Any, base_iri: str) -> Any:
+    """One field of a record as it goes into the node."""
+    if key in ("buyer", "seller") and isinstance(value, dict):
+        return _with_country(value)
+    if key == "actors" and isinstance(value, list):
+        return [_with_country(actor) if isinstance(actor, dict) else actor for actor in value]
+    if not isinstance(value, dict):
+        return value
+    if key == "system":
+        return _with_country(value, "origin", "pe:origin")
     if (
-        isinstance(date, dict)
-        and isinstance(date.get("value"), str)
-        and date.get("precision") in DATE_TYPES
+        key == "date"
+        and isinstance(value.get("value"), str)
+        and value.get("precision") in DATE_TYPES
     ):
-        typed = {"@value": date["value"], "@type": DATE_TYPES[date["precision"]]}
-        record = {**record, "date": {**date, "value": typed}}
-    value = record.get("value")
-    if (
-        isinstance(value, dict)
-        and isinstance(value.get("amount"), int | float)
-        and not isinstance(value["amount"], bool)
-    ):
-        amount = {"@value": decimal_lexical(value["amount"]), "@type": "xsd:decimal"}
-        record = {**record, "value": {**value, "amount": amount}}
-    return record
+        return {
+            **value,
+            "value": {"@value": value["value"], "@type": DATE_TYPES[value["precision"]]},
+        }
+    if key == "quantity":
+        return {"@type": "schema:QuantitativeValue", **value}
+    if key == "value":
+        amount = value.get("amount")
+        if isinstance(amount, int | float) and not isinstance(amount, bool):
+            typed = {"@value": decimal_lexical(amount), "@type": "xsd:decimal"}
+            value = {**value, "amount": typed}
+        return {"@type": "schema:MonetaryAmount", **value}
+    if key == "source":
+        return _source(value, base_iri)
+    return value
+
+
+def _source(source: dict[str, Any], base_iri: str) -> dict[str, Any]:
+    """The source as a named node: its URL where it has one, else an IRI from its id."""
+    node: dict[str, Any] = {}
+    if isinstance(source.get("url"), str):
+        node["@id"] = source["url"]
+    elif isinstance(source.get("id"), str):
+        node["@id"] = f"{base_iri}source/{source['id']}"
+    node["@type"] = "schema:Article"
+    node.update(source)
+    if isinstance(source.get("publisher"), str):
+        node["publisher"] = {"@type": "schema:Organization", "name": source["publisher"]}
+    return node
+
+
+def _added(key: str) -> bool:
+    """A key the writer added to a record's node (no record key has `@` or `:`)."""
+    return key[:1] == "@" or ":" in key
+
+
+def _unlinked(value: Any) -> Any:
+    """An object of a node without the keys the writer added."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if not _added(k)}
+    if isinstance(value, list):
+        return [_unlinked(item) for item in value]
+    return value
 
 
 def from_node(node: Any) -> Any:
-    """The record a JSON-LD node was written from."""
-    if isinstance(node, dict):
-        date = node.get("date")
-        if (
-            isinstance(date, dict)
-            and isinstance(date.get("value"), dict)
-            and "@value" in date["value"]
-        ):
-            node = {**node, "date": {**date, "value": date["value"]["@value"]}}
-        value = node.get("value")
-        if (
-            isinstance(value, dict)
-            and isinstance(value.get("amount"), dict)
-            and isinstance(value["amount"].get("@value"), str)
-        ):
-            text = value["amount"]["@value"]
-            try:
-                amount: Any = float(text) if "." in text else int(text)
-            except ValueError:
-                amount = text  # not a decimal: left for the validator to report
-            node = {**node, "value": {**value, "amount": amount}}
-    return node
+    """The record a JSON-LD node was written from (by this writer or an older one)."""
+    if not isinstance(node, dict):
+        return node
+    record = {k: _unlinked(v) for k, v in node.items() if not _added(k)}
+    date = record.get("date")
+    if isinstance(date, dict) and isinstance(date.get("value"), dict) and "@value" in date["value"]:
+        record["date"] = {**date, "value": date["value"]["@value"]}
+    value = record.get("value")
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("amount"), dict)
+        and isinstance(value["amount"].get("@value"), str)
+    ):
+        text = value["amount"]["@value"]
+        try:
+            amount: Any = float(text) if "." in text else int(text)
+        except ValueError:
+            amount = text  # not a decimal: left for the validator to report
+        record["value"] = {**value, "amount": amount}
+    source = record.get("source")
+    if isinstance(source, dict) and isinstance(source.get("publisher"), dict):
+        record["source"] = {**source, "publisher": source["publisher"].get("name")}
+    return record
 
 
 def header(version: str | None = None) -> bytes:
@@ -89,14 +178,31 @@ def header(version: str | None = None) -> bytes:
     return b'{"@context":' + orjson.dumps(context) + b',\n"@graph":[\n'
 
 
-def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
-    # the newest context defines every term of every older version (minor versions only add)
+def checked_base_iri(base_iri: str) -> str:
+    """The base IRI, if it can start the IRIs of nodes: absolute (a scheme), ending in / or #
+    (what follows is appended), and only characters an IRI may hold."""
+    if not (_ABSOLUTE_IRI.fullmatch(base_iri) and base_iri.endswith(("/", "#"))):
+        raise InputError(
+            f"--base-iri {base_iri!r}: not an absolute IRI ending in / or # "
+            f"(e.g. {DEFAULT_BASE_IRI})"
+        )
+    return base_iri
+
+
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
+def write(
+    records: Iterable[dict[str, Any]], out: IO[bytes], base_iri: str = DEFAULT_BASE_IRI
+) -> int:
+    # the newest context defines every term of every older version
+    checked_base_iri(base_iri)
     out.write(header())
     count = 0
     for record in records:
         if count:
             out.write(b",\n")
-        out.write(ndjson_line(to_node(record))[:-1])
+        out.write(ndjson_line(to_node(record, base_iri))[:-1])
         count += 1
     out.write(b"\n]}\n")
     return count
