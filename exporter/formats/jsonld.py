@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
+from urllib.parse import quote
 
 import orjson
 
@@ -33,7 +34,8 @@ from exporter.problems import InputError, Problem
 
 DATE_TYPES = {"year": "xsd:gYear", "month": "xsd:gYearMonth", "day": "xsd:date"}
 # where the nodes' IRIs start unless the writer is given another (--base-iri): events are
-# BASE/event/ID, deals BASE/deal/DEAL_ID, sources without a URL BASE/source/SOURCE_ID
+# BASE/event/ID, deals BASE/deal/DEAL_ID, sources without a URL BASE/source/SOURCE_ID,
+# publishers BASE/publisher/NAME (percent-encoded)
 DEFAULT_BASE_IRI = "https://w3id.org/procex/"
 # the EU Publications Office's country authority, keyed by ISO 3166-1 alpha-3 (a context prefix)
 COUNTRY_AUTHORITY = "eucountry:"
@@ -128,8 +130,15 @@ def _source(source: dict[str, Any], base_iri: str) -> dict[str, Any]:
         node["@id"] = f"{base_iri}source/{source['id']}"
     node["@type"] = "schema:Article"
     node.update(source)
-    if isinstance(source.get("publisher"), str):
-        node["publisher"] = {"@type": "schema:Organization", "name": source["publisher"]}
+    publisher = source.get("publisher")
+    if isinstance(publisher, str):
+        # named, not blank: many events share a source, and identical blank nodes hanging off
+        # one node make graph comparison (isomorphism, canonical N-Quads) search permutations
+        node["publisher"] = {
+            "@id": f"{base_iri}publisher/{quote(publisher, safe='')}",
+            "@type": "schema:Organization",
+            "name": publisher,
+        }
     return node
 
 
