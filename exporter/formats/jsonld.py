@@ -16,9 +16,10 @@ reader drops exactly those keys and gets the record back.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
 from urllib.parse import quote
@@ -64,65 +65,70 @@ def to_node(record: dict[str, Any], base_iri: str = DEFAULT_BASE_IRI) -> dict[st
     the money amount typed xsd:decimal with an exact lexical form (a JSON number would be
     turned into a double like 1.25E0, not a valid decimal), and the links listed above."""
     node: dict[str, Any] = {}
-    if isinstance(record.get("id"), str):
-        node["@id"] = f"{base_iri}event/{record['id']}"
+    rid = record.get("id")
+    if isinstance(rid, str):
+        node["@id"] = f"{base_iri}event/{rid}"
     event_class = EVENT_CLASSES.get(record.get("event_type"))  # type: ignore[arg-type]
     node["@type"] = ["pe:ProcurementEvent", event_class] if event_class else "pe:ProcurementEvent"
-    for key, value in record.items():
-        node[key] = _linked(key, value, base_iri) if isinstance(value, dict | list) else value
-        if key == "deal_id" and isinstance(value, str):
-            node["pe:deal"] = {
-                "@id": f"{base_iri}deal/{value}",
-                "@type": "pe:Deal",
-                "pe:dealId": value,
-            }
+    node.update(record)  # the record's keys in its order; linked fields replaced in place
+    for key, link in _LINKS.items():
+        value = node.get(key)
+        if isinstance(value, (dict, list)):
+            node[key] = link(value, base_iri)
+    deal = record.get("deal_id")
+    if isinstance(deal, str):
+        node["pe:deal"] = {"@id": f"{base_iri}deal/{deal}", "@type": "pe:Deal", "pe:dealId": deal}
     return node
 
 
-def _with_country(party: dict[str, Any], key: str = "country", link: str = "pe:country") -> dict:
-    """A party (or system) with its country code's IRI beside the code."""
-    out: dict[str, Any] = {}
-    for name, value in party.items():
-        out[name] = value
-        if name == key and isinstance(value, str):
-            out[link] = {"@id": f"{COUNTRY_AUTHORITY}{value}"}
-    return out
+def _country(code: Any) -> dict[str, str] | None:
+    return {"@id": f"{COUNTRY_AUTHORITY}{code}"} if isinstance(code, str) else None
 
 
-def _linked(key: str, value: Any, base_iri: str) -> Any:
-    """One field of a record as it goes into the node."""
-    if key in ("buyer", "seller") and isinstance(value, dict):
-        return _with_country(value)
-    if key == "actors" and isinstance(value, list):
-        return [_with_country(actor) if isinstance(actor, dict) else actor for actor in value]
+def _party(party: Any, base_iri: str) -> Any:
+    """A party (or actor) with its country code's IRI beside the code."""
+    if not isinstance(party, dict) or not isinstance(party.get("country"), str):
+        return party
+    return {**party, "pe:country": _country(party["country"])}
+
+
+def _actors(actors: Any, base_iri: str) -> Any:
+    return [_party(actor, base_iri) for actor in actors] if isinstance(actors, list) else actors
+
+
+def _system(system: Any, base_iri: str) -> Any:
+    if not isinstance(system, dict) or not isinstance(system.get("origin"), str):
+        return system
+    return {**system, "pe:origin": _country(system["origin"])}
+
+
+def _date(date: Any, base_iri: str) -> Any:
+    precision = date.get("precision") if isinstance(date, dict) else None
+    if precision not in DATE_TYPES or not isinstance(date["value"], str):
+        return date
+    return {**date, "value": {"@value": date["value"], "@type": DATE_TYPES[precision]}}
+
+
+def _quantity(quantity: Any, base_iri: str) -> Any:
+    if not isinstance(quantity, dict):
+        return quantity
+    return {"@type": "schema:QuantitativeValue", **quantity}
+
+
+def _money(value: Any, base_iri: str) -> Any:
     if not isinstance(value, dict):
         return value
-    if key == "system":
-        return _with_country(value, "origin", "pe:origin")
-    if (
-        key == "date"
-        and isinstance(value.get("value"), str)
-        and value.get("precision") in DATE_TYPES
-    ):
-        return {
-            **value,
-            "value": {"@value": value["value"], "@type": DATE_TYPES[value["precision"]]},
-        }
-    if key == "quantity":
-        return {"@type": "schema:QuantitativeValue", **value}
-    if key == "value":
-        amount = value.get("amount")
-        if isinstance(amount, int | float) and not isinstance(amount, bool):
-            typed = {"@value": decimal_lexical(amount), "@type": "xsd:decimal"}
-            value = {**value, "amount": typed}
-        return {"@type": "schema:MonetaryAmount", **value}
-    if key == "source":
-        return _source(value, base_iri)
-    return value
+    amount = value.get("amount")
+    if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+        typed = {"@value": decimal_lexical(amount), "@type": "xsd:decimal"}
+        return {"@type": "schema:MonetaryAmount", **value, "amount": typed}
+    return {"@type": "schema:MonetaryAmount", **value}
 
 
-def _source(source: dict[str, Any], base_iri: str) -> dict[str, Any]:
+def _source(source: Any, base_iri: str) -> Any:
     """The source as a named node: its URL where it has one, else an IRI from its id."""
+    if not isinstance(source, dict):
+        return source
     node: dict[str, Any] = {}
     if isinstance(source.get("url"), str):
         node["@id"] = source["url"]
@@ -135,11 +141,30 @@ def _source(source: dict[str, Any], base_iri: str) -> dict[str, Any]:
         # named, not blank: many events share a source, and identical blank nodes hanging off
         # one node make graph comparison (isomorphism, canonical N-Quads) search permutations
         node["publisher"] = {
-            "@id": f"{base_iri}publisher/{quote(publisher, safe='')}",
+            "@id": f"{base_iri}publisher/{_escaped(publisher)}",
             "@type": "schema:Organization",
             "name": publisher,
         }
     return node
+
+
+@functools.lru_cache(maxsize=4096)
+def _escaped(name: str) -> str:
+    """A name as one IRI path segment (few publishers, many records: kept)."""
+    return quote(name, safe="")
+
+
+# the record fields whose node form differs from the record's, and what makes it
+_LINKS: dict[str, Callable[[Any, str], Any]] = {
+    "date": _date,
+    "buyer": _party,
+    "seller": _party,
+    "system": _system,
+    "quantity": _quantity,
+    "value": _money,
+    "actors": _actors,
+    "source": _source,
+}
 
 
 def _added(key: str) -> bool:
