@@ -94,18 +94,20 @@ def write_records(
     format: str = "ndjson",
     *,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """Write records (dicts, or Loaded as read) in `format` (ndjson, yaml, jsonld, es-bulk)
     to a binary stream or a file; returns how many. A record no consumer could load (NaN, a
     NUL character) raises UnwritableRecord before a byte of it is written. `index` names the
-    Elasticsearch index in es-bulk action lines."""
+    Elasticsearch index in es-bulk action lines; `base_iri` starts the IRIs of JSON-LD
+    nodes (default exporter.formats.jsonld.DEFAULT_BASE_IRI)."""
     from exporter.formats import write_records as write
 
     plain = (item.data if isinstance(item, Loaded) else item for item in records)
     if isinstance(out, str | os.PathLike):
         with open(out, "wb") as stream:
-            return write(plain, stream, format, index=index)
-    return write(plain, out, format, index=index)
+            return write(plain, stream, format, index=index, base_iri=base_iri)
+    return write(plain, out, format, index=index, base_iri=base_iri)
 
 
 # --- the commands' flows -----------------------------------------------------------------
@@ -184,6 +186,7 @@ def convert(
     from_format: str | None = None,
     validate: bool = True,
     index: str | None = None,
+    base_iri: str | None = None,
     report: Report = _stderr,
 ) -> int:
     """`procex convert`: records rewritten in format `to`, as a stream; returns the exit
@@ -194,7 +197,8 @@ def convert(
     found = checked_records(
         paths, from_format=from_format, validate=validate, report=report, status=status
     )
-    write(found, out, to, check=False, index=index)  # checked_records left out the unwritable
+    # checked_records left out the unwritable
+    write(found, out, to, check=False, index=index, base_iri=base_iri)
     return exit_code(status)
 
 
@@ -206,6 +210,7 @@ def upgrade(
     *,
     stdin: bytes = b"",
     array: bool = False,
+    base_iri: str | None = None,
     report: Report = _stderr,
 ) -> int:
     """`procex upgrade`: records migrated to version `target`, written in the format `fmt`
@@ -245,7 +250,7 @@ def upgrade(
     if fmt == "json":
         write_json(records(), out, array=array)
     else:
-        write_records(records(), out, fmt)
+        write_records(records(), out, fmt, base_iri=base_iri)
     return exit_code(status)
 
 
@@ -276,6 +281,7 @@ def normalize_files(
     jobs: int = 1,
     quiet: bool = False,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """`procex normalize`: articles read, normalized on `jobs` processes, each record
     validated, written in input order; returns the exit code."""
@@ -305,7 +311,7 @@ def normalize_files(
 
     try:
         note = bar.say if not quiet else lambda _: None
-        write_outputs(records(), formats, out, note=note, index=index)
+        write_outputs(records(), formats, out, note=note, index=index, base_iri=base_iri)
     finally:
         bar.close()
     return code
@@ -317,6 +323,7 @@ def write_outputs(
     out: str | None,
     note: Report = _stderr,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder
     `out` as events.EXT; returns how many were written. For several formats the records are
@@ -330,7 +337,7 @@ def write_outputs(
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         check_output(out, formats[0], index)
         with output(out) as stream:  # records come checked by normalize_checked
-            return write(records, stream, formats[0], check=False, index=index)
+            return write(records, stream, formats[0], check=False, index=index, base_iri=base_iri)
     if not out or out == "-":
         raise InputError("several --to formats need -o FOLDER")
     import orjson
@@ -344,7 +351,8 @@ def write_outputs(
             path = folder / f"events{SUFFIX[fmt]}"
             with output(str(path)) as stream:
                 lines = (orjson.loads(line) for line in spool)
-                write(lines, stream, fmt, check=False, index=index if fmt == "es-bulk" else None)
+                es_index = index if fmt == "es-bulk" else None
+                write(lines, stream, fmt, check=False, index=es_index, base_iri=base_iri)
             note(f"wrote {plural(count, 'record')} to {path}")
     return count
 

@@ -1,16 +1,20 @@
 """Every released version of the procurement-event schema and its JSON-LD context.
 
-Versions live under schemas/procurement-event/<version>/ (schema.json, context.jsonld);
-a record names the version it follows in `schema_version`.
+Versions live under schemas/procurement-event/<version>/ (schema.json, context.jsonld; from
+1.2.0 on also vocab.ttl and shapes.ttl, the RDF vocabulary and the SHACL shapes of the
+JSON-LD); a record names the version it follows in `schema_version`.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter.resources import package_file
+
+if TYPE_CHECKING:
+    from exporter.resources import Traversable
 
 FAMILY = "procurement-event"
 
@@ -55,6 +59,13 @@ def schema(version: str) -> dict[str, Any]:
 def context(version: str) -> dict[str, Any]:
     """The JSON-LD context document ({"@context": ...}) released with a schema version."""
     return _read_json(version, "context.jsonld")
+
+
+def release_file(version: str, filename: str) -> Traversable:
+    """A file released with a version (schema.json, context.jsonld, vocab.ttl, shapes.ttl)."""
+    if version not in versions():
+        raise UnknownVersion(version)
+    return package_file("schemas", FAMILY, version, filename)
 
 
 def schema_bytes(version: str) -> bytes:

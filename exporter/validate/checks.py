@@ -17,6 +17,8 @@ from typing import Any
 
 import orjson
 
+from exporter.interval import interval
+
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
 
@@ -82,6 +84,30 @@ def reported_before_published(record: dict[str, Any], seen: Seen, where: str) ->
             )
         ]
     return ()
+
+
+@check(
+    "date-interval",
+    "date.start and date.end are the first and last day of what date.value covers at its precision",
+)
+def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    date = record.get("date")
+    if not date or "start" not in date:  # records before 1.2.0 have no interval
+        return ()
+    days = interval(date["value"], date["precision"])
+    if days is None or (date["start"], date["end"]) == days:
+        return ()  # (a value that does not fit its precision is the schema's to report)
+    found = []
+    for key, expected, which in (("start", days[0], "first"), ("end", days[1], "last")):
+        if date[key] != expected:
+            found.append(
+                (
+                    ("date", key),
+                    f"{date[key]!r} is not the {which} day of {date['value']} "
+                    f"(precision {date['precision']}): expected {expected!r}",
+                )
+            )
+    return found
 
 
 @check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
