@@ -12,7 +12,7 @@ import sys
 import typer
 
 from exporter import registry
-from exporter.cli import convert, evaluate, normalize, schema, upgrade, validate
+from exporter.cli import compile, convert, evaluate, normalize, report, schema, upgrade, validate
 from exporter.cli.common import OK, UNREADABLE, say
 from exporter.problems import InputError
 
@@ -28,6 +28,8 @@ app.command()(convert.convert)
 app.command("eval")(evaluate.evaluate_command)
 app.add_typer(schema.schema_app, name="schema")
 app.command()(upgrade.upgrade)
+app.command("compile")(compile.compile)
+app.command()(report.report)
 
 
 def main() -> None:

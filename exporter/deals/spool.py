@@ -1,0 +1,103 @@
+"""Observations parked by deal, so that memory holds one share of them at a time.
+
+Each observation is a compact JSON line in one of a fixed number of buckets chosen by a hash
+of its deal id. While the lines are few they stay in memory; past a limit every bucket is
+written to its own temporary file. Compiling then takes one bucket at a time (all the
+observations of a deal are in one bucket), writes that bucket's deal records sorted by deal
+id, and merges the sorted buckets into one sorted stream.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import tempfile
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import orjson
+
+from exporter.deals.observe import Observation
+
+BUCKETS = 256
+MEMORY_LIMIT = 32 * 1024 * 1024  # bytes of parked lines before they go to disk
+
+Compiler = Callable[[str, list[Observation]], dict[str, Any]]
+
+
+class Spool:
+    def __init__(self, buckets: int = BUCKETS, memory_limit: int = MEMORY_LIMIT) -> None:
+        self.buckets = buckets
+        self.memory_limit = memory_limit
+        self.lines: list[list[bytes]] = [[] for _ in range(buckets)]
+        self.held = 0
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+
+    def add(self, obs: Observation) -> None:
+        line = orjson.dumps(tuple(obs)) + b"\n"
+        self.lines[zlib.crc32(obs.deal_id.encode()) % self.buckets].append(line)
+        self.held += len(line)
+        if self.held > self.memory_limit:
+            self._flush()
+
+    def _path(self, bucket: int, kind: str = "in") -> str:
+        assert self.folder is not None
+        return os.path.join(self.folder.name, f"{kind}-{bucket}")
+
+    def _flush(self) -> None:
+        if self.folder is None:
+            self.folder = tempfile.TemporaryDirectory(prefix="procex-compile-")
+        for bucket, lines in enumerate(self.lines):
+            if lines:
+                with open(self._path(bucket), "ab") as stream:
+                    stream.writelines(lines)
+                lines.clear()
+        self.held = 0
+
+    def _bucket(self, bucket: int) -> dict[str, list[Observation]]:
+        lines: list[bytes] = self.lines[bucket]
+        if self.folder is not None and os.path.exists(self._path(bucket)):
+            with open(self._path(bucket), "rb") as stream:
+                lines = [*stream, *lines]
+        self.lines[bucket] = []
+        deals: dict[str, list[Observation]] = defaultdict(list)
+        for line in lines:
+            obs = Observation(*orjson.loads(line))
+            deals[obs.deal_id].append(obs)
+        return deals
+
+    def compiled(self, compile_deal: Compiler) -> Iterator[dict[str, Any]]:
+        """Every deal compiled, in deal-id order; the temporary files are gone at the end."""
+        try:
+            if self.folder is None:  # everything still in memory: one sort, no files
+                deals: dict[str, list[Observation]] = {}
+                for bucket in range(self.buckets):
+                    deals.update(self._bucket(bucket))
+                for deal_id in sorted(deals):
+                    yield compile_deal(deal_id, deals.pop(deal_id))
+                return
+            self._flush()
+            yield from heapq.merge(
+                *(self._compiled_bucket(b, compile_deal) for b in range(self.buckets)),
+                key=lambda deal: deal["deal_id"],
+            )
+        finally:
+            if self.folder is not None:
+                self.folder.cleanup()
+                self.folder = None
+
+    def _compiled_bucket(self, bucket: int, compile_deal: Compiler) -> Iterator[dict[str, Any]]:
+        """One bucket's deals, compiled to a file first (so that only one bucket is ever held
+        in memory), then read back one deal at a time."""
+        deals = self._bucket(bucket)
+        path = self._path(bucket, "out")
+        with open(path, "wb") as out:
+            for deal_id in sorted(deals):
+                out.write(orjson.dumps(compile_deal(deal_id, deals.pop(deal_id))) + b"\n")
+        del deals
+        stream: IO[bytes]
+        with open(path, "rb") as stream:
+            for line in stream:
+                yield orjson.loads(line)
