@@ -28,6 +28,7 @@ LIFECYCLE = (
 )
 RANK = {event_type: rank for rank, event_type in enumerate(LIFECYCLE)}
 STATUS_CLASS = {"reported": "happened", "ongoing": "happened", "planned": "planned"}
+CLASS_RANK = {"happened": 0, "planned": 1, "negated": 2}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 UNDATED = "9999-12-31"  # sorts after every date
 
@@ -81,10 +82,10 @@ class Event:
         return next((r["date"] for r in self.reports if r["date"] is not None), None)
 
     @property
-    def sort_key(self) -> tuple[str, int, str, str]:
+    def sort_key(self) -> tuple[str, int, int, str]:
         date = self.date
         start = interval(date)[0] if date else UNDATED
-        return (start, RANK[self.event_type], self.klass, self.id)
+        return (start, RANK[self.event_type], CLASS_RANK[self.klass], self.id)
 
     def record(self) -> dict[str, Any]:
         sources = sorted(
