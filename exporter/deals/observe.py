@@ -95,10 +95,11 @@ def from_deal(deal: dict[str, Any]) -> list[Observation]:
     ]
 
 
-def interval(date: dict[str, Any]) -> tuple[str, str]:
+def interval(date: dict[str, Any], *, widen: bool = True) -> tuple[str, str]:
     """The first and last day a date can mean, as ISO strings (which sort as dates): its
     start/end where the record gives them, else the whole year or month its value names;
-    an approximate date ("early 2019", "about March") reaches one unit further each way."""
+    an approximate date ("early 2019", "about March") reaches one unit further each way
+    (unless `widen` is false: where a date is placed, not what it may match)."""
     value, precision = date["value"], date["precision"]
     if date.get("start") and date.get("end"):
         start, end = date["start"], date["end"]
@@ -109,7 +110,7 @@ def interval(date: dict[str, Any]) -> tuple[str, str]:
         start, end = f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
     else:
         start, end = f"{value}-01-01", f"{value}-12-31"
-    if date.get("approximate"):
+    if widen and date.get("approximate"):
         start, end = _widen(start, precision, -1), _widen(end, precision, +1)
     return start, end
 

@@ -84,7 +84,7 @@ class Event:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         date = self.date
-        start = interval(date)[0] if date else UNDATED
+        start = interval(date, widen=False)[0] if date else UNDATED
         return (start, RANK[self.event_type], CLASS_RANK[self.klass], self.id)
 
     def record(self) -> dict[str, Any]:

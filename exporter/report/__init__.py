@@ -89,11 +89,13 @@ def _deal(deal: dict[str, Any]) -> str:
 def _event(event: dict[str, Any]) -> str:
     sources = "".join(_report(r) for r in event["sources"])
     colour = COLOURS[event["event_type"]]
+    count = len(event["sources"])
+    many = f' <span class="count">{count} sources</span>' if count > 1 else ""
     return (
         f'<li class="event" data-event-type="{event["event_type"]}">'
         f'<span class="type" style="border-color:{colour}">{event["event_type"]}</span> '
         f'<span class="status">{event["status"]}</span> '
-        f'<span class="when">{_date(event["date"])}</span>'
+        f'<span class="when">{_date(event["date"])}</span>{many}'
         f'<ul class="sources">{sources}</ul></li>'
     )
 

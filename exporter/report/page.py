@@ -17,7 +17,7 @@ label{margin-right:1em}select{margin-left:.3em}
 .conflicts{background:#fff4e5;border-left:4px solid #f0a020;padding:.4em .4em .4em 1.6em}
 .events{padding-left:1.2em}.event{margin:.4em 0}
 .type{border-left:6px solid;padding-left:.3em;font-weight:600}
-.status,.when{color:#555}
+.status,.when{color:#555}.count{background:#eef;border-radius:3px;padding:0 .3em;font-size:.9em}
 .sources{list-style:none;padding-left:1em}
 blockquote{margin:.2em 0;padding-left:.6em;border-left:2px solid #ccc;font-style:italic}
 mark{background:#fde68a}cite{font-size:.9em;color:#555}
