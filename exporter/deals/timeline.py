@@ -9,6 +9,7 @@ reports always make the same events.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -39,7 +40,8 @@ def status_class(status: str) -> str:
 
 @dataclass
 class Event:
-    """One merged event: its reports and the interval every dated report of it allows."""
+    """One merged event: its reports and the interval every dated report of it allows.
+    Its id, status, date and place are worked out once, when all its reports are in."""
 
     deal_id: str
     event_type: str
@@ -59,29 +61,29 @@ class Event:
             self.start, self.end = max(self.start, start), min(self.end, end)
             self.dated = True
 
-    @property
+    @functools.cached_property
     def first_report(self) -> dict[str, Any]:
         """The report published first: the event's identity, kept as more sources come."""
         return min(self.reports, key=lambda r: (r["source"].get("published") or "", r["record"]))
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         key = f"{self.deal_id}|{self.event_type}|{self.klass}|{self.first_report['record']}"
         return "me-" + hashlib.sha256(key.encode()).hexdigest()[:20]
 
-    @property
+    @functools.cached_property
     def status(self) -> str:
         statuses = {r["status"] for r in self.reports}
         if self.klass == "happened":
             return "reported" if "reported" in statuses else "ongoing"
         return self.klass
 
-    @property
+    @functools.cached_property
     def date(self) -> dict[str, Any] | None:
         """The most precise date its reports give (the first of them: reports are sorted)."""
         return next((r["date"] for r in self.reports if r["date"] is not None), None)
 
-    @property
+    @functools.cached_property
     def sort_key(self) -> tuple[str, int, int, str]:
         date = self.date
         start = interval(date, widen=False)[0] if date else UNDATED
