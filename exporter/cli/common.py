@@ -26,6 +26,11 @@ class ReportFormat(str, Enum):
     junit = "junit"
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 deal', '2 deals'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def say(message: str) -> None:
     print(message, file=sys.stderr)
 

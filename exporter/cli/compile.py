@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from exporter.cli.common import INVALID, OK, UNREADABLE, output, say
+from exporter.cli.common import INVALID, OK, UNREADABLE, counted, output, say
 from exporter.problems import InputError
 
 
@@ -22,6 +22,7 @@ class Reading:
         self.code = OK
 
     def records(self, paths: Iterable[str]) -> Iterator[dict[str, Any]]:
+        from exporter.formats import unwritable
         from exporter.formats.files import open_records, record_files
         from exporter.formats.loaded import Loaded
         from exporter.validate.schema import acceptor, schema_problems
@@ -41,6 +42,17 @@ class Reading:
                             say(f"error: {where}: {p.pointer or '/'} {p.message}; not compiled")
                         self.code = max(self.code, INVALID)
                         continue
+                # what no consumer could load is refused here, not when its deal is written;
+                # an NDJSON line holds no NaN, so a NUL is all its bytes need be searched for
+                why = (
+                    (b"\\u0000" in item.raw and unwritable(item.data))
+                    if item.raw is not None
+                    else unwritable(item.data)
+                )
+                if why:
+                    say(f"error: {item.file}:{item.line}:{item.column}: {why}")
+                    self.code = max(self.code, INVALID)
+                    continue
                 yield item.data
 
 
@@ -103,7 +115,7 @@ def compile(
             count = write_deals(deals, stream, fmt)
     else:
         count = _rewrite(Path(into), deals, fmt)
-    say(f"compiled {count} deals")
+    say(f"compiled {counted(count, 'deal')}")
     raise typer.Exit(reading.code)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exporter.cli.common import output, say
+from exporter.cli.common import counted, output, say
 
 
 def report(
@@ -29,5 +29,5 @@ def report(
     page = render_report(deals).encode("utf-8")
     with output(out) as stream:
         stream.write(page)
-    say(f"reported {len(deals)} deals")
+    say(f"reported {counted(len(deals), 'deal')}")
     raise typer.Exit(reading.code)

@@ -148,14 +148,18 @@ def test_bad_records_are_reported_by_place_and_the_good_ones_compiled(tmp_path: 
     broken = json.loads(events)
     broken["status"] = "rumoured"
     path = tmp_path / "mixed.ndjson"
-    path.write_text(events + json.dumps(broken) + "\n{not json\n", "utf-8")
+    nul = json.loads(events)
+    nul["evidence"]["text"] += "\x00"
+    path.write_text(events + json.dumps(broken) + "\n{not json\n" + json.dumps(nul) + "\n", "utf-8")
     result = procex("compile", str(path))
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [
         f"error: {path}:2:{json.dumps(broken).index('rumoured')}: /status 'rumoured' is not one "
         "of ['reported', 'ongoing', 'planned', 'negated']; not compiled",
         f"error: {path}:3:2: invalid JSON: unexpected character, expected a string key",
-        "compiled 1 deals",
+        f"error: {path}:4:1: record {nul['id']}: /evidence/text contains a NUL character "
+        "(U+0000); not written",
+        "compiled 1 deal",
     ]
     assert len(result.stdout.splitlines()) == 1
 

@@ -99,8 +99,11 @@ def test_schema_diff_shows_what_1_1_adds() -> None:
 
 
 def test_usage_errors_exit_2_with_a_message_and_no_traceback() -> None:
-    for args in (("normalize", "--to", "xml", "seeds/000_6bcff8eae5855749.txt"),
-                 ("validate",), ("no-such-command",)):
+    for args in (
+        ("normalize", "--to", "xml", "seeds/000_6bcff8eae5855749.txt"),
+        ("validate",),
+        ("no-such-command",),
+    ):
         result = procex(*args)
         assert result.returncode == 2, args
         assert b"Error:" in result.stderr and b"Traceback" not in result.stderr, args
