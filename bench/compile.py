@@ -162,11 +162,10 @@ def main() -> None:
                 ("floor: orjson parse", [sys.executable, "-c", FLOOR, str(events)]),
             ]
             for name, argv in runs:
-                seconds, peak, code = min(measure(argv) for _ in range(args.repeat))
+                wall, cpu, peak, code = min(measure(argv) for _ in range(args.repeat))
                 note = "" if code == 0 else f"  (exit {code})"
-                line = (
-                    f"{size:>10,}  {deals:>7,}  {name:<24}{seconds:>8.2f}  {size / seconds:>10,.0f}"
-                )
+                line = f"{size:>10,}  {deals:>7,}  {name:<22}{wall:>8.1f}{cpu:>8.1f}"
+                line += f"  {size / cpu:>10,.0f}"
                 print(f"{line}  {peak / 2**20:>7.1f}MB{note}", flush=True)
             if deals_out.exists():
                 compiled = deals_out.read_bytes().count(b"\n")
