@@ -173,3 +173,22 @@ def test_usage_errors_exit_2() -> None:
     result = procex("compile", "missing.ndjson")
     assert result.returncode == 2
     assert "missing.ndjson" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+def test_validate_locates_problems_in_deal_records(tmp_path: Path) -> None:
+    [deal] = compiled(str(normalized(tmp_path, WIRE)))
+    deal["timeline"][0]["status"] = "rumoured"
+    unknown = {**deal, "record_kind": "procurement-rumour"}
+    path = tmp_path / "deals.ndjson"
+    path.write_text(json.dumps(deal) + "\n" + json.dumps(unknown) + "\n", "utf-8")
+    result = procex("validate", str(path))
+    assert result.returncode == 1
+    column = json.dumps(deal).index('"rumoured"') + 1
+    kind = json.dumps(unknown).index('"procurement-rumour"') + 1
+    assert result.stdout.decode().splitlines() == [
+        f"{path}:1:{column}: /timeline/0/status: 'rumoured' is not one of ['reported', "
+        "'ongoing', 'planned', 'negated'] [enum]",
+        f"{path}:2:{kind}: /record_kind: unknown record_kind procurement-rumour; known kinds: "
+        "procurement-event, procurement-deal [record_kind]",
+        "invalid: 2 problems in 1 of 1 files (2 records read)",
+    ]
