@@ -76,7 +76,7 @@ def page_start(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<link rel="icon" href="data:,"><title>procex: procurement deals</title>'
         f"<style>{STYLE}</style></head><body><header><h1>Procurement deals</h1>"
-        f"<p>{deals} deals, {events} events from {reports} reports. "
+        f"<p>deals: {deals}, merged events: {events}, reports: {reports}. "
         '<span id="shown"></span></p><p class="filters">'
         + _select("country", "Country", countries)
         + _select("category", "System category", categories)

@@ -13,7 +13,7 @@ from typing import Any
 from exporter.deals.observe import interval
 
 WIDTH, HEIGHT = 880, 104
-LEFT, RIGHT_DATED, UNDATED_X = 30, 720, 800
+LEFT, RIGHT_DATED, UNDATED_X = 44, 720, 800
 AXIS_Y = 72
 LABEL_ROWS = (54, 38, 22)  # label heights above the axis, taken in turn so labels overlap less
 COLOURS = {
@@ -68,7 +68,12 @@ def timeline_svg(deal: dict[str, Any]) -> str:
         f'aria-label="timeline of {escape(deal["deal_id"])}">',
         f'<line x1="{LEFT - 10}" y1="{AXIS_Y}" x2="{RIGHT_DATED}" y2="{AXIS_Y}" stroke="#999"/>',
     ]
-    if days:
+    if days and max(days) - first < 366:  # within a year: its first and last days named
+        parts.extend(
+            _label(x_of(day), dt.date.fromordinal(day).isoformat())
+            for day in sorted({first, max(days)})
+        )
+    elif days:
         for year in range(dt.date.fromordinal(first).year, dt.date.fromordinal(max(days)).year + 2):
             x = x_of(dt.date(year, 1, 1).toordinal())
             if LEFT - 10 <= x <= RIGHT_DATED:

@@ -31,6 +31,8 @@ def test_one_page_the_same_from_events_and_from_deals_with_nothing_to_fetch(
         "https://example.org/seoul-wire/vietnam-k9",
     ]
     assert page.count("<svg") == 1 and page.count('<li class="source">') == 3
+    assert page.count('<g class="mark"') == 2  # one mark per merged event
+    assert "<title>agreement reported, 2024-03-14, 2 source(s)</title>" in page
     assert escape("sources date the agreement differently: 2024-03-11") in page
     assert "<mark>March 14, 2024</mark>" in page  # the date's words marked in the sentence
 
