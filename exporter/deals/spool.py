@@ -1,10 +1,10 @@
 """Observations parked by deal, so that memory holds one share of them at a time.
 
-Each observation is a compact JSON line in one of a fixed number of buckets chosen by a hash
-of its deal id. While the lines are few they stay in memory; past a limit every bucket is
-written to its own temporary file. Compiling then takes one bucket at a time (all the
-observations of a deal are in one bucket), writes that bucket's deal records sorted by deal
-id, and merges the sorted buckets into one sorted stream.
+Each observation is a compact JSON line. While the lines are few they wait in memory, by
+deal, and each deal is parsed and compiled in turn. Past a limit they go to disk, into one
+of a fixed number of bucket files chosen by a hash of the deal id; compiling then takes one
+bucket at a time (all the observations of a deal are in one bucket), writes that bucket's
+deal records sorted by deal id, and merges the sorted buckets into one sorted stream.
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ class Spool:
     def __init__(self, buckets: int = BUCKETS, memory_limit: int = MEMORY_LIMIT) -> None:
         self.buckets = buckets
         self.memory_limit = memory_limit
-        self.lines: list[list[bytes]] = [[] for _ in range(buckets)]
+        # lines waiting in memory, by deal: while none has gone to disk, each deal is parsed
+        # only when its turn comes, so memory holds lines (compact), not parsed records
+        self.waiting: dict[str, list[bytes]] = defaultdict(list)
         self.held = 0
         self.folder: tempfile.TemporaryDirectory[str] | None = None
 
     def add(self, obs: Observation) -> None:
         line = orjson.dumps(tuple(obs)) + b"\n"
-        self.lines[zlib.crc32(obs.deal_id.encode()) % self.buckets].append(line)
+        self.waiting[obs.deal_id].append(line)
         self.held += len(line)
         if self.held > self.memory_limit:
             self._flush()
@@ -47,36 +49,36 @@ class Spool:
         return os.path.join(self.folder.name, f"{kind}-{bucket}")
 
     def _flush(self) -> None:
+        """Every waiting line appended to its deal's bucket file."""
         if self.folder is None:
             self.folder = tempfile.TemporaryDirectory(prefix="procex-compile-")
-        for bucket, lines in enumerate(self.lines):
-            if lines:
-                with open(self._path(bucket), "ab") as stream:
-                    stream.writelines(lines)
-                lines.clear()
+        by_bucket: dict[int, list[bytes]] = defaultdict(list)
+        for deal_id, lines in self.waiting.items():
+            by_bucket[zlib.crc32(deal_id.encode()) % self.buckets].extend(lines)
+        for bucket, lines in by_bucket.items():
+            with open(self._path(bucket), "ab") as stream:
+                stream.writelines(lines)
+        self.waiting.clear()
         self.held = 0
 
     def _bucket(self, bucket: int) -> dict[str, list[Observation]]:
-        lines: list[bytes] = self.lines[bucket]
-        if self.folder is not None and os.path.exists(self._path(bucket)):
-            with open(self._path(bucket), "rb") as stream:
-                lines = [*stream, *lines]
-        self.lines[bucket] = []
+        """The observations of one bucket file, by deal."""
         deals: dict[str, list[Observation]] = defaultdict(list)
-        for line in lines:
-            obs = Observation(*orjson.loads(line))
-            deals[obs.deal_id].append(obs)
+        if not os.path.exists(self._path(bucket)):
+            return deals
+        with open(self._path(bucket), "rb") as stream:
+            for line in stream:
+                obs = Observation(*orjson.loads(line))
+                deals[obs.deal_id].append(obs)
         return deals
 
     def compiled(self, compile_deal: Compiler) -> Iterator[dict[str, Any]]:
         """Every deal compiled, in deal-id order; the temporary files are gone at the end."""
         try:
-            if self.folder is None:  # everything still in memory: one sort, no files
-                deals: dict[str, list[Observation]] = {}
-                for bucket in range(self.buckets):
-                    deals.update(self._bucket(bucket))
-                for deal_id in sorted(deals):
-                    yield compile_deal(deal_id, deals.pop(deal_id))
+            if self.folder is None:  # everything still in memory: no files
+                for deal_id in sorted(self.waiting):
+                    lines = self.waiting.pop(deal_id)
+                    yield compile_deal(deal_id, [Observation(*orjson.loads(x)) for x in lines])
                 return
             self._flush()
             yield from heapq.merge(
