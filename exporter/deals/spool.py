@@ -81,25 +81,30 @@ class Spool:
                     yield compile_deal(deal_id, [Observation(*orjson.loads(x)) for x in lines])
                 return
             self._flush()
-            yield from heapq.merge(
-                *(self._compiled_bucket(b, compile_deal) for b in range(self.buckets)),
-                key=lambda deal: deal["deal_id"],
-            )
+            # merged as lines, parsed one at a time: the merge holds one line per bucket
+            for _, line in heapq.merge(
+                *(self._compiled_bucket(b, compile_deal) for b in range(self.buckets))
+            ):
+                yield orjson.loads(line)
         finally:
             if self.folder is not None:
                 self.folder.cleanup()
                 self.folder = None
 
-    def _compiled_bucket(self, bucket: int, compile_deal: Compiler) -> Iterator[dict[str, Any]]:
+    def _compiled_bucket(
+        self, bucket: int, compile_deal: Compiler
+    ) -> Iterator[tuple[bytes, bytes]]:
         """One bucket's deals, compiled to a file first (so that only one bucket is ever held
-        in memory), then read back one deal at a time."""
+        in memory), then read back one line at a time, each with its deal id to sort by."""
         deals = self._bucket(bucket)
         path = self._path(bucket, "out")
         with open(path, "wb") as out:
             for deal_id in sorted(deals):
-                out.write(orjson.dumps(compile_deal(deal_id, deals.pop(deal_id))) + b"\n")
+                line = orjson.dumps(compile_deal(deal_id, deals.pop(deal_id)))
+                out.write(deal_id.encode() + b"\t" + line + b"\n")
         del deals
         stream: IO[bytes]
         with open(path, "rb") as stream:
             for line in stream:
-                yield orjson.loads(line)
+                deal_id, _, deal = line.partition(b"\t")
+                yield deal_id, deal
