@@ -33,12 +33,18 @@ class Seen:
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
 DESCRIPTIONS: dict[str, str] = {}
+# the record kinds (registry families) a check applies to; most read event fields
+KINDS: dict[str, tuple[str, ...]] = {}
+EVENT_KIND, DEAL_KIND = "procurement-event", "procurement-deal"
 
 
-def check(name: str, description: str) -> Callable[[Check], Check]:
+def check(
+    name: str, description: str, kinds: tuple[str, ...] = (EVENT_KIND,)
+) -> Callable[[Check], Check]:
     def register(function: Check) -> Check:
         CHECKS[name] = function
         DESCRIPTIONS[name] = description
+        KINDS[name] = kinds
         return function
 
     return register
@@ -145,7 +151,11 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return ()
 
 
-@check("duplicate-id", "no two records share an id, across all files checked together")
+@check(
+    "duplicate-id",
+    "no two records share an id, across all files checked together",
+    kinds=(EVENT_KIND, DEAL_KIND),
+)
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     # exact: every id is kept with the place it was first seen (a file named twice is read
     # once: record_files drops repeats)

@@ -86,7 +86,8 @@ def test_convert_ndjson_to_yaml_reads_back_equal() -> None:
 
 def test_schema_list_names_every_version() -> None:
     lines = procex("schema", "list").stdout.decode().splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["1.0.0", "1.1.0", "1.2.0"]
+    assert [line.split("\t")[0] for line in lines] == ["1.0.0", "1.1.0", "1.2.0", "1.0.0"]
+    assert lines[-1].endswith("/procurement-deal/1.0.0/schema.json")
 
 
 def test_schema_diff_shows_what_1_1_adds() -> None:
