@@ -94,18 +94,20 @@ def write_records(
     format: str = "ndjson",
     *,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """Write records (dicts, or Loaded as read) in `format` (ndjson, yaml, jsonld, es-bulk)
     to a binary stream or a file; returns how many. A record no consumer could load (NaN, a
     NUL character) raises UnwritableRecord before a byte of it is written. `index` names the
-    Elasticsearch index in es-bulk action lines."""
+    Elasticsearch index in es-bulk action lines; `base_iri` starts the IRIs of JSON-LD
+    nodes (default exporter.formats.jsonld.DEFAULT_BASE_IRI)."""
     from exporter.formats import write_records as write
 
     plain = (item.data if isinstance(item, Loaded) else item for item in records)
     if isinstance(out, str | os.PathLike):
         with open(out, "wb") as stream:
-            return write(plain, stream, format, index=index)
-    return write(plain, out, format, index=index)
+            return write(plain, stream, format, index=index, base_iri=base_iri)
+    return write(plain, out, format, index=index, base_iri=base_iri)
 
 
 # --- the commands' flows -----------------------------------------------------------------
@@ -184,6 +186,7 @@ def convert(
     from_format: str | None = None,
     validate: bool = True,
     index: str | None = None,
+    base_iri: str | None = None,
     report: Report = _stderr,
 ) -> int:
     """`procex convert`: records rewritten in format `to`, as a stream; returns the exit
@@ -194,7 +197,8 @@ def convert(
     found = checked_records(
         paths, from_format=from_format, validate=validate, report=report, status=status
     )
-    write(found, out, to, check=False, index=index)  # checked_records left out the unwritable
+    # checked_records left out the unwritable
+    write(found, out, to, check=False, index=index, base_iri=base_iri)
     return exit_code(status)
 
 
@@ -206,6 +210,7 @@ def upgrade(
     *,
     stdin: bytes = b"",
     array: bool = False,
+    base_iri: str | None = None,
     report: Report = _stderr,
 ) -> int:
     """`procex upgrade`: records migrated to version `target`, written in the format `fmt`
@@ -245,7 +250,7 @@ def upgrade(
     if fmt == "json":
         write_json(records(), out, array=array)
     else:
-        write_records(records(), out, fmt)
+        write_records(records(), out, fmt, base_iri=base_iri)
     return exit_code(status)
 
 
@@ -276,6 +281,7 @@ def normalize_files(
     jobs: int = 1,
     quiet: bool = False,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """`procex normalize`: articles read, normalized on `jobs` processes, each record
     validated, written in input order; returns the exit code."""
@@ -305,7 +311,7 @@ def normalize_files(
 
     try:
         note = bar.say if not quiet else lambda _: None
-        write_outputs(records(), formats, out, note=note, index=index)
+        write_outputs(records(), formats, out, note=note, index=index, base_iri=base_iri)
     finally:
         bar.close()
     return code
@@ -317,6 +323,7 @@ def write_outputs(
     out: str | None,
     note: Report = _stderr,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder
     `out` as events.EXT; returns how many were written. For several formats the records are
@@ -330,7 +337,7 @@ def write_outputs(
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         check_output(out, formats[0], index)
         with output(out) as stream:  # records come checked by normalize_checked
-            return write(records, stream, formats[0], check=False, index=index)
+            return write(records, stream, formats[0], check=False, index=index, base_iri=base_iri)
     if not out or out == "-":
         raise InputError("several --to formats need -o FOLDER")
     import orjson
@@ -344,9 +351,131 @@ def write_outputs(
             path = folder / f"events{SUFFIX[fmt]}"
             with output(str(path)) as stream:
                 lines = (orjson.loads(line) for line in spool)
-                write(lines, stream, fmt, check=False, index=index if fmt == "es-bulk" else None)
+                es_index = index if fmt == "es-bulk" else None
+                write(lines, stream, fmt, check=False, index=es_index, base_iri=base_iri)
             note(f"wrote {plural(count, 'record')} to {path}")
     return count
+
+
+def deal_inputs(
+    paths: Iterable[str], status: Counter[str], report: Report = _stderr
+) -> Iterator[dict[str, Any]]:
+    """Valid event or deal records out of record files, as compile and report take them:
+    every unreadable, invalid or unwritable one reported and counted in `status`, skipped."""
+    from exporter.formats import unwritable
+    from exporter.formats.files import open_records, record_files
+    from exporter.validate.schema import acceptor, schema_problems
+
+    accepts = acceptor()
+    for path in record_files(paths):
+        for item in open_records(path):
+            if not isinstance(item, Loaded):
+                report(f"error: {item.file}:{item.line}:{item.column}: {item.message}")
+                status["unreadable" if item.keyword == "io" else "invalid"] += 1
+                continue
+            if not accepts(item.data):
+                problems = list(schema_problems(item))
+                if problems:
+                    for p in problems:
+                        where = f"{p.file}:{p.line}:{p.column}"
+                        report(f"error: {where}: {p.pointer or '/'} {p.message}; not compiled")
+                    status["invalid"] += 1
+                    continue
+            # what no consumer could load is refused here, not when its deal is written;
+            # an NDJSON line holds no NaN, so a NUL is all its bytes need be searched for
+            why = (
+                (b"\\u0000" in item.raw and unwritable(item.data))
+                if item.raw is not None
+                else unwritable(item.data)
+            )
+            if why:
+                report(f"error: {item.file}:{item.line}:{item.column}: {why}")
+                status["invalid"] += 1
+                continue
+            yield item.data
+
+
+def _schema_checked(deals: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Deal records, each checked against the deal schema before it is written."""
+    from exporter import registry
+    from exporter.validate.schema import is_valid
+
+    family = registry.DEAL_FAMILY
+    for deal in deals:
+        if not is_valid(deal, deal["schema_version"], family):
+            raise RuntimeError(f"compiled deal {deal['deal_id']} does not follow its schema")
+        yield deal
+
+
+def compile_files(
+    paths: Iterable[str],
+    *,
+    to: str | None = None,
+    out: str | None = None,
+    into: str | None = None,
+    report: Report = _stderr,
+) -> int:
+    """`procex compile`: event (and deal) records compiled into one deal record per deal id,
+    written to `out` (stdout for None) or merged into the deals file `into`, rewritten in
+    place; the format is `to`, else the output's extension, else NDJSON. Returns the exit
+    code."""
+    from exporter.deals import compile_deals
+    from exporter.deals.write import DEAL_FORMATS, write_deals
+    from exporter.formats import EXTENSIONS
+
+    target = into or out
+    fmt = to or (EXTENSIONS.get(Path(target).suffix.lower()) if target and target != "-" else None)
+    fmt = {"json": "ndjson", None: "ndjson"}.get(fmt, fmt)
+    if fmt not in DEAL_FORMATS:
+        raise InputError(f"deals are written as {', '.join(DEAL_FORMATS)}, not {fmt!r}")
+    if into and out:
+        raise InputError("--into rewrites its file: give -o or --into, not both")
+    status: Counter[str] = Counter()
+    inputs = list(paths)
+    if into and Path(into).exists():
+        inputs.insert(0, into)
+    deals = _schema_checked(compile_deals(deal_inputs(inputs, status, report)))
+    if not into:
+        with output(out) as stream:
+            count = write_deals(deals, stream, fmt)
+    else:
+        count = _rewrite(Path(into), deals, fmt)
+    report(f"compiled {plural(count, 'deal')}")
+    return exit_code(status)
+
+
+def _rewrite(path: Path, deals: Iterable[dict[str, Any]], fmt: str) -> int:
+    """Write deals to a temporary file beside `path`, then put it in its place: the old file
+    stays whole until the new one is complete (it is also being read)."""
+    import tempfile
+
+    from exporter.deals.write import write_deals
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            count = write_deals(deals, stream, fmt)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return count
+
+
+def report_files(paths: Iterable[str], out: str | None, report: Report = _stderr) -> int:
+    """`procex report`: one static HTML page of the deals the records make (compiled as
+    compile_files does), to `out` (stdout for None); returns the exit code."""
+    from exporter.deals import compile_deals
+    from exporter.report import render_report
+
+    status: Counter[str] = Counter()
+    deals = list(compile_deals(deal_inputs(paths, status, report)))
+    page = render_report(deals).encode("utf-8")
+    with output(out) as stream:
+        stream.write(page)
+    report(f"reported {plural(len(deals), 'deal')}")
+    return exit_code(status)
 
 
 @contextmanager

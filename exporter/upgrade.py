@@ -1,7 +1,8 @@
 """Records migrated to a newer schema version, one small step at a time.
 
 Each step takes a record of one released version to the next one; `upgrade_record` walks the
-chain. A minor version only adds, so its step only says the new version; a major version
+chain. A minor version only adds, so its step says the new version and fills in what the
+version derives from fields already there (1.2.0's date.start and date.end); a major version
 changes shape, and its step is where the reshaping lives. A test holds MIGRATIONS to exactly
 the consecutive pairs of `registry.versions()`, so a new version cannot ship without its step.
 """
@@ -13,6 +14,7 @@ from itertools import pairwise
 from typing import Any
 
 from exporter import registry
+from exporter.interval import with_interval
 
 Record = dict[str, Any]
 Migration = Callable[[Record], Record]
@@ -33,9 +35,21 @@ def v1_0_0_to_v1_1_0(record: Record) -> Record:
     return _says(record, "1.1.0")
 
 
+def v1_1_0_to_v1_2_0(record: Record) -> Record:
+    """1.2.0 requires date.start and date.end whenever there is a date: both follow from the
+    value and its precision, so the step computes them ("2016-11" covers 2016-11-01 to
+    2016-11-30). A date whose value does not fit its precision is left without them, for
+    validation to report."""
+    date = record.get("date")
+    if isinstance(date, dict):
+        record = {**record, "date": with_interval(date)}
+    return _says(record, "1.2.0")
+
+
 # one entry per consecutive pair of released versions, oldest first
 MIGRATIONS: dict[tuple[str, str], Migration] = {
     ("1.0.0", "1.1.0"): v1_0_0_to_v1_1_0,
+    ("1.1.0", "1.2.0"): v1_1_0_to_v1_2_0,
 }
 
 

@@ -9,6 +9,7 @@ import pycountry
 from hypothesis import strategies as st
 
 from exporter import registry
+from exporter.interval import with_interval
 
 COUNTRIES = sorted(c.alpha_3 for c in pycountry.countries)
 CURRENCIES = sorted(c.alpha_3 for c in pycountry.currencies)
@@ -80,7 +81,7 @@ def party() -> st.SearchStrategy[dict[str, Any]]:
 
 
 @st.composite
-def records(draw: Any, version: str = "1.1.0") -> dict[str, Any]:
+def records(draw: Any, version: str = registry.latest()) -> dict[str, Any]:
     buyer, seller = draw(party()), draw(party())
     designation = draw(st.from_regex(r"[A-Z]{1,3}-?[0-9]{1,4}", fullmatch=True))
     system: dict[str, Any] = {
@@ -108,6 +109,8 @@ def records(draw: Any, version: str = "1.1.0") -> dict[str, Any]:
     start = draw(st.integers(0, 10_000))
     status = draw(st.sampled_from(STATUSES))
     date = draw(dates())
+    if date and "start" in registry.schema(version)["$defs"]["date"]["properties"]:
+        date = with_interval(date)  # 1.2.0 on: the interval the value covers
     published = source["published"]
     if (
         date

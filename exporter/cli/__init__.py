@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from exporter import __version__, registry
-from exporter.cli import convert, evaluate, normalize, schema, upgrade, validate
+from exporter.cli import compile, convert, evaluate, normalize, report, schema, upgrade, validate
 from exporter.cli.common import OK, UNREADABLE, say
 from exporter.problems import InputError
 
@@ -30,6 +30,8 @@ app.command(epilog=convert.EXAMPLES)(convert.convert)
 app.command("eval", epilog=evaluate.EXAMPLES)(evaluate.evaluate_command)
 app.add_typer(schema.schema_app, name="schema")
 app.command(epilog=upgrade.EXAMPLES)(upgrade.upgrade)
+app.command("compile", epilog=compile.EXAMPLES)(compile.compile)
+app.command(epilog=report.EXAMPLES)(report.report)
 
 
 def _print_version(given: bool) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from typing import Annotated
+
+import typer
 
 from exporter.pipeline import output  # noqa: F401 - the commands' output files
 from exporter.problems import INVALID, OK, UNREADABLE  # noqa: F401 - the exit codes
@@ -32,6 +35,27 @@ class ReportFormat(str, Enum):
     json = "json"
     github = "github"
     junit = "junit"
+
+
+# where the IRIs of JSON-LD nodes start; None: exporter.formats.jsonld.DEFAULT_BASE_IRI
+BaseIri = Annotated[
+    str | None,
+    typer.Option(
+        "--base-iri",
+        help="Start of the JSON-LD nodes' IRIs (default https://w3id.org/procex/): events "
+        "are BASE/event/ID, deals BASE/deal/DEAL_ID, sources without a URL BASE/source/ID.",
+    ),
+]
+
+
+def checked_base_iri(base_iri: str | None) -> str | None:
+    """The --base-iri given, refused before anything is read or written if it cannot
+    start an IRI."""
+    if base_iri is None:
+        return None
+    from exporter.formats.jsonld import checked_base_iri as check
+
+    return check(base_iri)
 
 
 def say(message: str) -> None:

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from exporter.cli.common import InFormat, OutFormat, example, output, say
+from exporter.cli.common import (
+    BaseIri,
+    InFormat,
+    OutFormat,
+    checked_base_iri,
+    example,
+    output,
+    say,
+)
 
 EXAMPLES = example(
     "procex convert records/events.ndjson --to yaml -o events.yaml",
@@ -30,12 +38,15 @@ def convert(
     index: Annotated[
         str | None, typer.Option("--index", help="es-bulk: the Elasticsearch index to name.")
     ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Rewrite records in another format, as a stream. Records are validated first (as
     procex validate does) and only valid ones written; unreadable parts, invalid records and
     records no consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
     from exporter import pipeline
     from exporter.formats import check_output
+
+    checked_base_iri(base_iri)
 
     check_output(out, to.value, index)
     with output(out) as stream:
@@ -46,6 +57,7 @@ def convert(
             from_format=from_.value if from_ else None,
             validate=validate,
             index=index,
+            base_iri=base_iri,
             report=say,
         )
     raise typer.Exit(code)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exporter.cli.common import OutFormat, example
+from exporter.cli.common import BaseIri, OutFormat, checked_base_iri, example
 from exporter.problems import InputError
 
 EXAMPLES = example(
@@ -42,6 +42,7 @@ def normalize(
     index: Annotated[
         str | None, typer.Option("--index", help="es-bulk: the Elasticsearch index to name.")
     ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Read articles and write the procurement events they state, each record validated;
     records are written as they are produced, in input order whatever --jobs."""
@@ -49,13 +50,21 @@ def normalize(
 
     if published:
         _check_date(published)
+    checked_base_iri(base_iri)
     metadata = {
         k: v for k, v in {"published": published, "publisher": publisher, "url": url}.items() if v
     }
     formats = [fmt.value for fmt in to]
     raise typer.Exit(
         normalize_files(
-            articles, formats, out, metadata=metadata, jobs=jobs, quiet=quiet, index=index
+            articles,
+            formats,
+            out,
+            metadata=metadata,
+            jobs=jobs,
+            quiet=quiet,
+            index=index,
+            base_iri=base_iri,
         )
     )
 

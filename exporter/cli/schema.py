@@ -1,4 +1,4 @@
-"""procex schema list|show|diff: the released versions of the record schema."""
+"""procex schema list|show|diff: the released versions of the record schemas."""
 
 from __future__ import annotations
 
@@ -13,9 +13,17 @@ from exporter.cli.common import example
 
 schema_app = typer.Typer(
     no_args_is_help=True,
-    help="The released versions of the record schema.",
+    help="The released versions of the record schemas.",
     epilog=example("procex schema list", "procex schema columns --for duckdb"),
 )
+
+
+class Kind(str, Enum):
+    event = registry.FAMILY
+    deal = registry.DEAL_FAMILY
+
+
+KindOption = Annotated[Kind, typer.Option("--kind", help="The record kind.")]
 
 
 class Consumer(str, Enum):
@@ -28,26 +36,29 @@ class Consumer(str, Enum):
 
 @schema_app.command("list", epilog=example("procex schema list"))
 def schema_list() -> None:
-    """The released versions, oldest first."""
-    for version in registry.versions():
-        print(f"{version}\t{registry.schema(version)['$id']}")
+    """The released versions of every record kind, oldest first: version, then $id."""
+    for family in registry.FAMILIES:
+        for version in registry.versions(family):
+            print(f"{version}\t{registry.schema(version, family)['$id']}")
 
 
 @schema_app.command("show", epilog=example("procex schema show 1.1.0 > schema.json"))
 def schema_show(
     version: Annotated[str, typer.Argument(help="A version, or 'latest'.")] = "latest",
+    kind: KindOption = Kind.event,
 ) -> None:
     """Print a version's JSON Schema."""
-    version = registry.latest() if version == "latest" else version
-    sys.stdout.buffer.write(registry.schema_bytes(version))
+    family = kind.value
+    version = registry.latest(family) if version == "latest" else version
+    sys.stdout.buffer.write(registry.schema_bytes(version, family))
 
 
 @schema_app.command("diff", epilog=example("procex schema diff 1.0.0 1.1.0"))
-def schema_diff(old: str, new: str) -> None:
+def schema_diff(old: str, new: str, kind: KindOption = Kind.event) -> None:
     """What changed between two versions, field by field."""
     from exporter.schemadiff import diff
 
-    for line in diff(registry.schema(old), registry.schema(new)):
+    for line in diff(registry.schema(old, kind.value), registry.schema(new, kind.value)):
         print(line)
 
 

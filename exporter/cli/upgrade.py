@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from exporter import registry
-from exporter.cli.common import InFormat, example, output, say
+from exporter.cli.common import BaseIri, InFormat, checked_base_iri, example, output, say
 from exporter.problems import InputError
 
 EXAMPLES = example(
@@ -28,6 +28,7 @@ def upgrade(
         InFormat | None,
         typer.Option("--from", help="Input format (default: from the extension or content)."),
     ] = None,
+    base_iri: BaseIri = None,
 ) -> None:
     """Migrate records to a newer schema version, writing the format they were read in.
     Records already at the version pass unchanged; unreadable parts and records that cannot
@@ -36,6 +37,7 @@ def upgrade(
     from exporter.formats import format_of
     from exporter.formats.files import STDIN, record_files
 
+    checked_base_iri(base_iri)
     target = registry.latest() if to == "latest" else to
     if target not in registry.versions():
         raise registry.UnknownVersion(to)
@@ -51,7 +53,9 @@ def upgrade(
     _refuse_overwrite(paths, out)
     many = len(paths) > 1 or heads[paths[0]].lstrip().startswith(b"[")
     with output(out) as stream:
-        code = pipeline.upgrade(paths, fmt, target, stream, stdin=stdin, array=many, report=say)
+        code = pipeline.upgrade(
+            paths, fmt, target, stream, stdin=stdin, array=many, base_iri=base_iri, report=say
+        )
     raise typer.Exit(code)
 
 

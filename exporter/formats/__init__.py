@@ -187,13 +187,18 @@ def write_records(
     *,
     check: bool = True,
     index: str | None = None,
+    base_iri: str | None = None,
 ) -> int:
     """Write records in a format to a binary stream, as a stream; returns how many were
     written. A record that cannot be written raises UnwritableRecord before a byte of it is
     written; callers that skip such records and go on check `unwritable` themselves first
-    and pass check=False. `index` names the Elasticsearch index of es-bulk action lines."""
+    and pass check=False. `index` names the Elasticsearch index of es-bulk action lines;
+    `base_iri` starts the IRIs of JSON-LD nodes (other formats have none); None is the
+    documented default, exporter.formats.jsonld.DEFAULT_BASE_IRI."""
     if fmt not in FORMATS:
         raise InputError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
     check_output(None, fmt, index)
-    options = {"index": index} if index is not None else {}
+    options: dict[str, str] = {"index": index} if index is not None else {}
+    if base_iri is not None and fmt == "jsonld":
+        options["base_iri"] = base_iri
     return int(codec(fmt).write(checked(records) if check else records, out, **options))

@@ -9,11 +9,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from exporter.interval import with_interval
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 @dataclass
@@ -110,7 +111,7 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
         "deal_id": deal,
         "event_type": candidate.event_type,
         "status": candidate.status,
-        "date": candidate.date.as_record() if candidate.date else None,
+        "date": with_interval(candidate.date.as_record()) if candidate.date else None,
         "buyer": party(candidate.buyer),
         "seller": party(candidate.seller),
         "system": {

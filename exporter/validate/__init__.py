@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from exporter.formats.loaded import Loaded
 from exporter.problems import Problem, json_pointer
-from exporter.validate.checks import CHECKS, Seen
+from exporter.validate.checks import CHECKS, DEAL_KIND, KINDS, Seen
 from exporter.validate.report import Summary
 from exporter.validate.schema import acceptor, schema_problems
 
@@ -72,6 +72,8 @@ def _validate(
     if unknown:
         raise ValueError(f"unknown check {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}")
     checks = [(check, fn) for check, fn in CHECKS.items() if check not in skip]
+    # a deal record (it names its record_kind) gets the checks that apply to deals
+    deal_checks = [(check, fn) for check, fn in checks if DEAL_KIND in KINDS[check]]
     accepts = acceptor(schema_version)
     read = 0
     for item in items:
@@ -87,7 +89,7 @@ def _validate(
                 continue
         where = f"{item.file}:{item.line}" if item.file != PLAIN else f"record {item.record}"
         found = False
-        for check, function in checks:
+        for check, function in deal_checks if "record_kind" in data else checks:
             findings = function(data, seen, where)
             if findings:
                 found = True

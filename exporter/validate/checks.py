@@ -17,6 +17,8 @@ from typing import Any
 
 import orjson
 
+from exporter.interval import interval
+
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
 
@@ -31,12 +33,18 @@ class Seen:
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
 CHECKS: dict[str, Check] = {}
 DESCRIPTIONS: dict[str, str] = {}
+# the record kinds (registry families) a check applies to; most read event fields
+KINDS: dict[str, tuple[str, ...]] = {}
+EVENT_KIND, DEAL_KIND = "procurement-event", "procurement-deal"
 
 
-def check(name: str, description: str) -> Callable[[Check], Check]:
+def check(
+    name: str, description: str, kinds: tuple[str, ...] = (EVENT_KIND,)
+) -> Callable[[Check], Check]:
     def register(function: Check) -> Check:
         CHECKS[name] = function
         DESCRIPTIONS[name] = description
+        KINDS[name] = kinds
         return function
 
     return register
@@ -84,6 +92,30 @@ def reported_before_published(record: dict[str, Any], seen: Seen, where: str) ->
     return ()
 
 
+@check(
+    "date-interval",
+    "date.start and date.end are the first and last day of what date.value covers at its precision",
+)
+def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    date = record.get("date")
+    if not date or "start" not in date:  # records before 1.2.0 have no interval
+        return ()
+    days = interval(date["value"], date["precision"])
+    if days is None or (date["start"], date["end"]) == days:
+        return ()  # (a value that does not fit its precision is the schema's to report)
+    found = []
+    for key, expected, which in (("start", days[0], "first"), ("end", days[1], "last")):
+        if date[key] != expected:
+            found.append(
+                (
+                    ("date", key),
+                    f"{date[key]!r} is not the {which} day of {date['value']} "
+                    f"(precision {date['precision']}): expected {expected!r}",
+                )
+            )
+    return found
+
+
 @check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     known = _COUNTRY_OR_NONE
@@ -119,7 +151,11 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return ()
 
 
-@check("duplicate-id", "no two records share an id, across all files checked together")
+@check(
+    "duplicate-id",
+    "no two records share an id, across all files checked together",
+    kinds=(EVENT_KIND, DEAL_KIND),
+)
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     # exact: every id is kept with the place it was first seen (a file named twice is read
     # once: record_files drops repeats)

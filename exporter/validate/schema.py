@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def fast_validator(version: str) -> Any:
-    return jsonschema_rs.validator_for(registry.schema(version), validate_formats=True)
+def fast_validator(version: str, family: str = registry.FAMILY) -> Any:
+    return jsonschema_rs.validator_for(registry.schema(version, family), validate_formats=True)
 
 
 @functools.cache
@@ -44,22 +44,24 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> I
 
 
 @functools.cache
-def detailed_validator(version: str) -> jsonschema.Draft202012Validator:
+def detailed_validator(
+    version: str, family: str = registry.FAMILY
+) -> jsonschema.Draft202012Validator:
     import jsonschema
     from jsonschema.validators import extend
 
-    schema = registry.schema(version)
+    schema = registry.schema(version, family)
     checker = jsonschema.FormatChecker(formats=["date"])
     ecma = extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
     return ecma(schema, format_checker=checker)
 
 
-def is_valid(record: Any, version: str) -> bool:
+def is_valid(record: Any, version: str, family: str = registry.FAMILY) -> bool:
     """The verdict alone, as fast as it can be had."""
     try:
-        return bool(fast_validator(version).is_valid(record))
+        return bool(fast_validator(version, family).is_valid(record))
     except (TypeError, ValueError):  # a value JSON has no type for (a YAML date object)
-        return detailed_validator(version).is_valid(record)
+        return detailed_validator(version, family).is_valid(record)
 
 
 def deepest(error: ValidationError) -> ValidationError:
@@ -99,13 +101,17 @@ def acceptor(forced_version: str | None = None) -> Callable[[Any], bool]:
     """The fast path for a run of records: a function that says True only for a record that
     is a plain object, names (or is forced to) a known version, and that jsonschema-rs
     accepts. False means "not known to be valid": `schema_problems` then gives the verdict
-    and the messages, so nothing is decided here that the detailed path would not."""
-    validators: dict[str, Any] = {}
+    and the messages, so nothing is decided here that the detailed path would not. A forced
+    version applies to event records; a deal record (`record_kind`) keeps its own."""
+    validators: dict[Any, Any] = {}
     known = registry.versions()
 
     def accepts(record: Any) -> bool:
         if type(record) is not dict:
             return False
+        kind = record.get("record_kind")
+        if kind is not None:
+            return _accepts_kind(record, kind, validators)
         version = forced_version or record.get("schema_version")
         validator = validators.get(version) if type(version) is str else None
         if validator is None:
@@ -120,8 +126,26 @@ def acceptor(forced_version: str | None = None) -> Callable[[Any], bool]:
     return accepts
 
 
+def _accepts_kind(record: dict[str, Any], kind: Any, validators: dict[Any, Any]) -> bool:
+    """The fast verdict on a record of a named kind (a deal record)."""
+    version = record.get("schema_version")
+    key = (kind, version)
+    validator = validators.get(key) if type(kind) is str and type(version) is str else None
+    if validator is None:
+        if type(kind) is not str or version not in registry.versions(kind):
+            return False
+        validator = validators[key] = fast_validator(version, kind)
+    try:
+        return bool(validator.is_valid(record))
+    except (TypeError, ValueError):
+        return False
+
+
 def record_version(record: Any, forced: str | None) -> str | Problem:
     """The schema version a record is checked against, or the Problem that says why none."""
+    family = registry.family_of(record)
+    if family != registry.FAMILY:
+        return _kind_version(record, family)
     version = forced or (record.get("schema_version") if isinstance(record, dict) else None)
     if version is None:
         if not isinstance(record, dict):
@@ -146,11 +170,26 @@ def record_version(record: Any, forced: str | None) -> str | Problem:
     return version
 
 
+def _kind_version(record: dict[str, Any], family: str) -> str | Problem:
+    """The version of a record of a named kind, or the Problem that says why none."""
+    if family not in registry.FAMILIES:
+        message = str(registry.UnknownVersion(None, family))
+        return Problem("", None, None, "/record_kind", "record_kind", message)
+    version = record.get("schema_version")
+    if version is None:
+        return Problem("", None, None, "", "required", "'schema_version' is a required property")
+    if version not in registry.versions(family):
+        message = str(registry.UnknownVersion(version, family))
+        return Problem("", None, None, "/schema_version", "schema_version", message)
+    return version
+
+
 def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterator[Problem]:
     """Every schema problem of one record, located in its file."""
     version = record_version(loaded.data, forced_version)
+    family = registry.family_of(loaded.data)
     if isinstance(version, Problem):
-        path = ("schema_version",) if version.pointer else ()
+        path = (version.pointer[1:],) if version.pointer else ()
         line, column = loaded.position(path)
         yield Problem(
             loaded.file,
@@ -162,16 +201,16 @@ def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterat
             loaded.record,
         )
         return
-    if is_valid(loaded.data, version):
+    if is_valid(loaded.data, version, family):
         return
     errors = sorted(
-        detailed_validator(version).iter_errors(loaded.data),
+        detailed_validator(version, family).iter_errors(loaded.data),
         key=lambda e: (list(map(str, e.absolute_path)), e.validator),
     )
     if not errors:
         # the compiled validator refused what the detailed one accepts: say so, located by
         # the compiled validator's own error, rather than pass the record in silence
-        yield from _fast_problems(loaded, version)
+        yield from _fast_problems(loaded, version, family)
         return
     for error in errors:
         error = deepest(error)
@@ -191,8 +230,8 @@ def schema_problems(loaded: Loaded, forced_version: str | None = None) -> Iterat
         )
 
 
-def _fast_problems(loaded: Loaded, version: str) -> Iterator[Problem]:
-    for error in fast_validator(version).iter_errors(loaded.data):
+def _fast_problems(loaded: Loaded, version: str, family: str) -> Iterator[Problem]:
+    for error in fast_validator(version, family).iter_errors(loaded.data):
         path = tuple(error.instance_path)
         line, column = loaded.position(path)
         yield Problem(

@@ -28,6 +28,8 @@ COMMANDS = [
     ("schema", "show"),
     ("schema", "diff"),
     ("schema", "columns"),
+    ("compile",),
+    ("report",),
 ]
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from exporter import registry
 from exporter.formats import write_records
+from exporter.upgrade import upgrade_record
 from tests.acceptance.conftest import ROOT, procex
 
 SEED = ROOT / "fixtures" / "records" / "valid" / "seed-events.ndjson"
@@ -31,6 +33,29 @@ def test_seed_upgraded_to_1_1_0_validates(tmp_path: Path) -> None:
     assert procex("validate", str(out)).returncode == 0
 
 
+def test_1_1_0_file_upgraded_to_1_2_0_is_what_the_normalizer_writes(tmp_path: Path) -> None:
+    """The seed article's records as 1.1.0 wrote them (no date interval), upgraded, are byte
+    for byte the 1.2.0 records the normalizer writes today."""
+    seed_article = ROOT / "seeds" / "000_6bcff8eae5855749.txt"
+    normalized = procex("normalize", "--quiet", str(seed_article))
+    assert normalized.returncode == 0, normalized.stderr
+    records = [json.loads(line) for line in normalized.stdout.splitlines()]
+    assert {r["schema_version"] for r in records} == {"1.2.0"}
+    assert any(r["date"] and r["date"]["precision"] == "month" for r in records)
+    as_1_1_0 = tmp_path / "as-1.1.0.ndjson"
+    with as_1_1_0.open("wb") as stream:
+        write_records([_as_1_1_0(r) for r in records], stream, "ndjson")
+    upgraded = procex("upgrade", str(as_1_1_0), "--to", "1.2.0")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stdout == normalized.stdout
+    assert procex("validate", "-", stdin=upgraded.stdout).returncode == 0
+
+
+def _as_1_1_0(record: dict) -> dict:
+    date = record["date"] and {k: v for k, v in record["date"].items() if k not in ("start", "end")}
+    return record | {"schema_version": "1.1.0", "date": date}
+
+
 def test_yaml_in_yaml_out(tmp_path: Path) -> None:
     source = tmp_path / "events.yaml"
     with source.open("wb") as stream:
@@ -46,7 +71,9 @@ def test_yaml_in_yaml_out(tmp_path: Path) -> None:
 def test_stdin_keeps_its_format() -> None:
     yaml_in, yaml_expected = io.BytesIO(), io.BytesIO()
     write_records(seed_records(), yaml_in, "yaml")
-    write_records([r | {"schema_version": "1.1.0"} for r in seed_records()], yaml_expected, "yaml")
+    write_records(
+        [upgrade_record(r, registry.latest()) for r in seed_records()], yaml_expected, "yaml"
+    )
     result = procex("upgrade", "-", "--to", "latest", stdin=yaml_in.getvalue())
     assert (result.returncode, result.stdout) == (0, yaml_expected.getvalue())
 
@@ -63,7 +90,7 @@ def test_unknown_version_exits_2_with_a_message() -> None:
     assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == (
-        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0\n"
+        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
     )
 
 

@@ -71,7 +71,7 @@ def test_unknown_schema_version_option_is_usage_error() -> None:
     result = procex("validate", "--schema-version", "7.0.0", str(VALID / "seed-events.yaml"))
     assert result.returncode == 2
     assert result.stderr.decode() == (
-        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0\n"
+        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
     )
 
 
@@ -86,7 +86,8 @@ def test_convert_ndjson_to_yaml_reads_back_equal() -> None:
 
 def test_schema_list_names_every_version() -> None:
     lines = procex("schema", "list").stdout.decode().splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["1.0.0", "1.1.0"]
+    assert [line.split("\t")[0] for line in lines] == ["1.0.0", "1.1.0", "1.2.0", "1.0.0"]
+    assert lines[-1].endswith("/procurement-deal/1.0.0/schema.json")
 
 
 def test_schema_diff_shows_what_1_1_adds() -> None:
@@ -95,6 +96,11 @@ def test_schema_diff_shows_what_1_1_adds() -> None:
         "+ /source/published_inferred",
         "+ /system/maker",
     ]
+
+
+def test_schema_diff_shows_what_1_2_adds() -> None:
+    result = procex("schema", "diff", "1.1.0", "1.2.0")
+    assert result.stdout.decode().splitlines() == ["+ /date/end", "+ /date/start"]
 
 
 def test_usage_errors_exit_2_with_a_message_and_no_traceback() -> None:

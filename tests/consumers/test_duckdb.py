@@ -1,5 +1,6 @@
 """DuckDB reads procex NDJSON with the column types derived from the schema (exporter.columns)
-and queries nested fields."""
+and queries nested fields; from schema 1.2.0 on, read_json_auto alone types the date's
+interval as DATE."""
 
 from __future__ import annotations
 
@@ -54,3 +55,21 @@ def test_the_fixture_has_the_signing_on_its_day(fixture_ndjson: Path) -> None:
             WHERE date.value = '2017-09-12' AND buyer.country = 'TUR'"""
     ).fetchall()
     assert rows == [("agreement", "reported")]
+
+
+def test_date_interval_loads_as_dates_with_no_column_spec(seed_ndjson: Path) -> None:
+    source = f"read_json_auto('{seed_ndjson}')"
+    types = duckdb.sql(f'DESCRIBE SELECT date.start, date."end" FROM {source}').fetchall()
+    assert [row[1] for row in types] == ["DATE", "DATE"]
+    got = duckdb.sql(
+        f"SELECT id FROM {source} WHERE date.start >= DATE '2019-01-01' ORDER BY date.start, id"
+    ).fetchall()
+    records = [r for r in lines_of(seed_ndjson) if r["date"] and r["date"]["start"] >= "2019-01-01"]
+    assert [row[0] for row in got] == [
+        r["id"] for r in sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
+    ]
+    # a month is found by any day inside it, which its value alone could not answer
+    inside = duckdb.sql(
+        f"SELECT date.value FROM {source} WHERE DATE '2016-11-15' BETWEEN date.start AND date.\"end\""
+    ).fetchall()
+    assert inside == [("2016-11",)]

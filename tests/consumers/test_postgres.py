@@ -183,6 +183,21 @@ def test_nested_fields_are_queryable_in_jsonb(conn, fixture_ndjson: Path) -> Non
         assert cur.fetchall() == [("TUR", "RUS", "S-400")]
 
 
+def test_the_date_interval_casts_to_date_and_filters(conn, seed_ndjson: Path) -> None:
+    """From 1.2.0 on, date.start and date.end are full dates: a cast, no string tricks."""
+    load(conn, seed_ndjson)
+    with conn.cursor() as cur:
+        cur.execute(
+            """SELECT record->>'id' FROM events
+               WHERE (record #>> '{date,start}')::date >= DATE '2019-01-01'
+               ORDER BY (record #>> '{date,start}')::date, record->>'id'"""
+        )
+        got = [row[0] for row in cur.fetchall()]
+    dated = [r for r in lines_of(seed_ndjson) if r["date"] and r["date"]["start"] >= "2019-01-01"]
+    assert got == [r["id"] for r in sorted(dated, key=lambda r: (r["date"]["start"], r["id"]))]
+    assert got
+
+
 def test_why_the_writer_refuses_nul(conn) -> None:
     """PostgreSQL cannot hold U+0000 in jsonb: a record with it would fail the whole load."""
     with pytest.raises(psycopg.errors.UntranslatableCharacter):

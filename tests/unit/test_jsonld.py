@@ -37,12 +37,14 @@ def test_pyld_expands_every_key_of_every_record(document: dict) -> None:
     expanded = jsonld.expand(document, {"documentLoader": no_network})
     assert len(expanded) == len(document["@graph"])
     for record, node in zip(document["@graph"], expanded, strict=True):
-        present = {k for k, v in record.items() if v is not None and k != "id"}
-        # every non-null key became a property of our vocabulary: none silently dropped
+        present = {k for k, v in record.items() if v is not None and not k.startswith("@")}
+        # every non-null key became a property of our vocabulary (the writer's pe:deal among
+        # them): none silently dropped
         assert len(
             [k for k in node if k.startswith(PE) or k.startswith("https://schema.org/")]
         ) == len(present)
         assert node["@id"] == f"https://w3id.org/procex/event/{record['id']}"
+        assert f"{PE}ProcurementEvent" in node["@type"]
 
 
 def test_dates_are_typed_by_precision(document: dict) -> None:
@@ -70,8 +72,9 @@ def test_sparql_finds_what_turkey_bought_from_russia(document: dict) -> None:
     graph = Graph().parse(data=json.dumps(document), format="json-ld")
     rows = graph.query(f"""
         PREFIX pe: <{PE}>
+        PREFIX country: <http://publications.europa.eu/resource/authority/country/>
         SELECT DISTINCT ?designation WHERE {{
-          ?event pe:buyer/pe:country "TUR" ; pe:seller/pe:country "RUS" ;
+          ?event pe:buyer/pe:country country:TUR ; pe:seller/pe:countryCode "RUS" ;
                  pe:system/pe:designation ?designation .
         }}""")
     assert sorted(str(row[0]) for row in rows) == ["S-400"]
@@ -88,3 +91,28 @@ def test_each_context_defines_every_schema_property(version: str) -> None:
             defined |= set(scoped["@context"])
     names = {path.rsplit("/", 1)[-1] for path in fields(registry.schema(version))}
     assert names - {"*"} <= defined
+
+
+def test_reading_drops_exactly_what_the_writer_added(document: dict) -> None:
+    from exporter.formats.jsonld import from_node
+
+    records = [
+        json.loads(line) for line in (RECORDS / "seed-events.ndjson").read_text().splitlines()
+    ]
+    assert [from_node(node) for node in document["@graph"]] == records
+    source = document["@graph"][0]["source"]
+    assert source["publisher"] == {
+        "@id": "https://w3id.org/procex/publisher/TASS",
+        "@type": "schema:Organization",
+        "name": "TASS",
+    }
+
+
+@pytest.mark.parametrize(
+    "base_iri", ["https://w3id.org/procex", "w3id.org/procex/", "https://x.org/a b/", ""]
+)
+def test_a_base_iri_that_cannot_start_iris_is_refused(base_iri: str) -> None:
+    from exporter.problems import InputError
+
+    with pytest.raises(InputError, match="not an absolute IRI ending in / or #"):
+        write_records([], io.BytesIO(), "jsonld", base_iri=base_iri)

@@ -16,7 +16,7 @@ from tests.acceptance.conftest import procex
 
 FAMILY = Path(__file__).parents[2] / "schemas" / "procurement-event"
 SUMS = FAMILY / "SHA256SUMS"
-RELEASED_FILES = ("schema.json", "context.jsonld")
+RELEASED_FILES = ("schema.json", "context.jsonld")  # in every version; 1.2.0 on, more
 
 
 def recorded_digests() -> dict[str, str]:
@@ -29,7 +29,18 @@ def recorded_digests() -> dict[str, str]:
 
 
 def released_files() -> list[str]:
-    return [f"{version}/{name}" for version in registry.versions() for name in RELEASED_FILES]
+    """Every file of every version folder (1.2.0 adds vocab.ttl and shapes.ttl)."""
+    return [
+        f"{version}/{path.name}"
+        for version in registry.versions()
+        for path in sorted((FAMILY / version).iterdir())
+        if path.is_file()
+    ]
+
+
+def test_every_version_has_its_schema_and_context() -> None:
+    for version in registry.versions():
+        assert all((FAMILY / version / name).is_file() for name in RELEASED_FILES)
 
 
 @pytest.mark.parametrize("name", released_files())
@@ -38,7 +49,7 @@ def test_released_file_is_unchanged(name: str) -> None:
     assert recorded is not None, (
         f"schemas/procurement-event/{name} has no digest in {SUMS.name}. When a version is "
         f"released, record its files: cd schemas/procurement-event && sha256sum "
-        f"{name.split('/')[0]}/schema.json {name.split('/')[0]}/context.jsonld >> SHA256SUMS"
+        f"{name.split('/')[0]}/* >> SHA256SUMS"
     )
     actual = hashlib.sha256((FAMILY / name).read_bytes()).hexdigest()
     assert actual == recorded, (

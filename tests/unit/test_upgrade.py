@@ -18,12 +18,15 @@ from hypothesis_jsonschema import from_schema
 
 from exporter import registry, upgrade
 from exporter.upgrade import MIGRATIONS, UpgradeError, upgrade_record
+from exporter.validate.checks import Seen, date_interval
 from exporter.validate.schema import is_valid
 from tests.strategies import dates
 
 SEED = Path(__file__).parents[2] / "fixtures" / "records" / "valid" / "seed-events.ndjson"
 CONSECUTIVE = list(pairwise(registry.versions()))
-MINOR_STEPS = [(a, b) for a, b in CONSECUTIVE if a.split(".")[0] == b.split(".")[0]]
+# the steps to versions that only add optional fields: the record needs only say the new
+# version (1.2.0 also requires date.start and date.end, which its step derives: tested below)
+ONLY_OPTIONAL_ADDED = [("1.0.0", "1.1.0")]
 FORWARD = list(combinations(registry.versions(), 2))  # every (older, newer), in order
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -56,7 +59,7 @@ def test_one_migration_per_consecutive_pair_of_versions() -> None:
     )
 
 
-@pytest.mark.parametrize(("old", "new"), MINOR_STEPS)
+@pytest.mark.parametrize(("old", "new"), ONLY_OPTIONAL_ADDED)
 def test_minor_step_only_names_the_new_version(old: str, new: str) -> None:
     record = seed_record("1.0.0") | {"schema_version": old}
     assert MIGRATIONS[(old, new)](record) == record | {"schema_version": new}
@@ -82,6 +85,51 @@ def test_1_0_0_to_1_1_0_adds_no_optional_field() -> None:
     assert "maker" not in upgraded["system"]
     assert "published_inferred" not in upgraded["source"]
     assert is_valid(upgraded, "1.1.0")
+
+
+# -- the 1.1.0 -> 1.2.0 step -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "start", "end"),
+    [
+        ("2016-11", "month", "2016-11-01", "2016-11-30"),
+        ("2005", "year", "2005-01-01", "2005-12-31"),
+        ("2019-03-29", "day", "2019-03-29", "2019-03-29"),
+        ("2020-02", "month", "2020-02-01", "2020-02-29"),
+        ("1900-02", "month", "1900-02-01", "1900-02-28"),
+        ("2019-12", "month", "2019-12-01", "2019-12-31"),
+    ],
+)
+def test_1_1_0_to_1_2_0_adds_the_interval_the_date_covers(
+    value: str, precision: str, start: str, end: str
+) -> None:
+    record = seed_record("1.1.0")
+    record["date"] = {"value": value, "precision": precision, "text": "x", "approximate": True}
+    before = copy.deepcopy(record)
+    upgraded = upgrade.v1_1_0_to_v1_2_0(record)
+    assert upgraded["date"] == record["date"] | {"start": start, "end": end}
+    assert list(upgraded["date"]) == ["value", "precision", "text", "approximate", "start", "end"]
+    assert list(upgraded) == list(record)
+    assert {k: v for k, v in upgraded.items() if k not in ("schema_version", "date")} == {
+        k: v for k, v in record.items() if k not in ("schema_version", "date")
+    }
+    assert upgraded["schema_version"] == "1.2.0"
+    assert record == before  # the record given is not changed
+    assert is_valid(upgraded, "1.2.0")
+
+
+def test_1_1_0_to_1_2_0_leaves_a_null_date_null() -> None:
+    record = seed_record("1.1.0") | {"date": None}
+    assert upgrade.v1_1_0_to_v1_2_0(record) == record | {"schema_version": "1.2.0"}
+
+
+def test_1_1_0_to_1_2_0_leaves_a_date_that_misfits_its_precision_to_validation() -> None:
+    record = seed_record("1.1.0")
+    record["date"] = {"value": "2017-09", "precision": "day", "text": "September 2017"}
+    upgraded = upgrade_record(record, "1.2.0")
+    assert upgraded["date"] == record["date"]
+    assert not is_valid(upgraded, "1.2.0")
 
 
 # -- the chain -------------------------------------------------------------------------------
@@ -128,7 +176,7 @@ def test_missing_step_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- properties over generated records -------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new"), MINOR_STEPS)
+@pytest.mark.parametrize(("old", "new"), ONLY_OPTIONAL_ADDED)
 @PROPERTY
 @given(data=st.data())
 def test_valid_record_of_a_minor_version_is_valid_in_the_next(
@@ -148,3 +196,11 @@ def test_upgraded_record_is_valid_in_the_target(old: str, target: str, data: st.
     upgraded = upgrade_record(record, target)
     assert upgraded["schema_version"] == target
     assert is_valid(upgraded, target)
+    if upgraded["date"] and "start" in upgraded["date"]:
+        # the interval the migration wrote is the one the semantic check expects
+        assert date_interval(upgraded, Seen(), "x") == ()
+        assert upgraded["date"]["start"] <= upgraded["date"]["end"]
+
+
+def test_property_tests_cover_every_older_version_to_1_2_0() -> None:
+    assert {("1.0.0", "1.2.0"), ("1.1.0", "1.2.0")} <= set(FORWARD)
