@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
-from typing import IO
+
+from exporter.streams import output
+
+__all__ = ["INVALID", "OK", "UNREADABLE", "OutFormat", "ReportFormat", "output", "say"]
 
 OK, INVALID, UNREADABLE = 0, 1, 2
 
@@ -28,15 +28,3 @@ class ReportFormat(str, Enum):
 
 def say(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-@contextmanager
-def output(path: str | None) -> Iterator[IO[bytes]]:
-    if path in (None, "-"):
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)  # type: ignore[arg-type]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as stream:
-        yield stream

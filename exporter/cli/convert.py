@@ -22,7 +22,11 @@ def convert(
     from exporter.formats import unwritable, write_records
     from exporter.formats.files import open_records, record_files
     from exporter.formats.loaded import Loaded
+    from exporter.streams import refuse_inputs
+    from exporter.validate.report import where
 
+    if out and out != "-":
+        refuse_inputs(out, files)
     code = OK
 
     def records() -> Iterator[dict[str, Any]]:
@@ -37,7 +41,7 @@ def convert(
                     say(f"error: {item.file}:{item.line}:{item.column}: {why}")
                     code = max(code, INVALID)
                 else:
-                    say(f"error: {item.file}:{item.line}:{item.column}: {item.message}")
+                    say(f"error: {where(item)}: {item.message}")
                     code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
 
     with output(out) as stream:

@@ -19,13 +19,19 @@ def write_outputs(
     formats: list[OutFormat],
     out: str | None,
     note: Callable[[str], None] = say,
+    inputs: list[str] | None = None,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder
     `out` as events.EXT; returns how many were written. For several formats the records are
-    spooled once as NDJSON and each format is written from the spool: memory stays flat."""
+    spooled once as NDJSON and each format is written from the spool: memory stays flat.
+    Files appear only when all is written (exporter.streams): an error leaves none behind;
+    an output that is one of the `inputs` is refused before anything is read."""
     from exporter.formats import SUFFIX, write_records
+    from exporter.streams import GuardedWriter, OutputError, output_files, refuse_inputs, why
 
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
+        if out and out != "-":
+            refuse_inputs(out, inputs or [])
         with output(out) as stream:  # records come checked by normalize_checked
             return write_records(records, stream, formats[0].value, check=False)
     if not out or out == "-":
@@ -33,16 +39,26 @@ def write_outputs(
     import orjson
 
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
     names = [fmt.value for fmt in dict.fromkeys(formats)]
-    with tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson") as spool:
-        count = write_records(records, spool, "ndjson", check=False)
-        for fmt in names:
+    paths = [folder / f"events{SUFFIX[fmt]}" for fmt in names]
+    for path in paths:
+        refuse_inputs(str(path), inputs or [])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        spool = tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson")  # noqa: SIM115
+    except FileExistsError as error:
+        raise OutputError(
+            f"{out}: cannot write: {error.filename} is a file, not a folder"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{out}: cannot write: {why(error)}") from None
+    with spool, output_files([str(p) for p in paths]) as streams:
+        count = write_records(records, GuardedWriter(spool, out), "ndjson", check=False)
+        for fmt, stream in zip(names, streams, strict=True):
             spool.seek(0)
-            path = folder / f"events{SUFFIX[fmt]}"
-            with output(str(path)) as stream:
-                write_records((orjson.loads(line) for line in spool), stream, fmt, check=False)
-            note(f"wrote {count} records to {path}")
+            write_records((orjson.loads(line) for line in spool), stream, fmt, check=False)
+    for path in paths:
+        note(f"wrote {count} records to {path}")
     return count
 
 
@@ -102,7 +118,8 @@ def normalize(
             yield from outcome.records
 
     try:
-        write_outputs(records(), to, out, note=bar.say if not quiet else lambda _: None)
+        note = bar.say if not quiet else lambda _: None
+        write_outputs(records(), to, out, note=note, inputs=articles)
     finally:
         bar.close()
     raise typer.Exit(code)

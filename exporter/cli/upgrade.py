@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -28,18 +27,27 @@ def upgrade(
     from exporter.formats import format_of, read_records, unwritable
     from exporter.formats.files import STDIN, open_records, record_files
     from exporter.formats.loaded import Loaded
+    from exporter.streams import refuse_inputs
+    from exporter.streams import stdin as read_stdin
     from exporter.upgrade import UpgradeError, upgrade_record
+    from exporter.walk import Unreadable
 
     target = registry.latest() if to == "latest" else to
     if target not in registry.versions():
         raise registry.UnknownVersion(to)
+    if out and out != "-":
+        refuse_inputs(out, files)
     paths = list(record_files(files))
-    stdin = sys.stdin.buffer.read() if "-" in paths else b""
-    heads = {path: stdin if path == "-" else _head(path) for path in paths}
+    stdin = read_stdin().read() if "-" in paths else b""
+    readable = [path for path in paths if not isinstance(path, Unreadable)]
+    heads = {path: stdin if path == "-" else _head(path) for path in readable}
     fmt = _one_format(
-        {format_of(STDIN if path == "-" else path, head) for path, head in heads.items()}, out
+        {
+            format_of(STDIN if path == "-" else path, head)
+            for path, head in heads.items()  # an Unreadable is reported as it is met
+        },
+        out,
     )
-    _refuse_overwrite(paths, out)
     code = OK
 
     def records() -> Iterator[dict[str, Any]]:
@@ -68,7 +76,7 @@ def upgrade(
 
     with output(out) as stream:
         if fmt == "json":
-            many = len(paths) > 1 or heads[paths[0]].lstrip().startswith(b"[")
+            many = len(paths) > 1 or heads.get(paths[0], b"").lstrip().startswith(b"[")
             write_json(records(), stream, array=many)
         else:
             from exporter.formats import write_records
@@ -109,6 +117,8 @@ def _one_format(found: set[str], out: str | None) -> str:
     """The one format of the inputs, which is also the output's: upgrade never converts."""
     from exporter.formats import EXTENSIONS
 
+    if not found:  # nothing readable: each input is reported, and nothing written
+        return "ndjson"
     if len(found) != 1:
         raise InputError(
             f"the inputs mix formats ({', '.join(sorted(found))}) and upgrade writes the format "
@@ -122,12 +132,3 @@ def _one_format(found: set[str], out: str | None) -> str:
             "for that format, or convert afterwards with procex convert"
         )
     return fmt
-
-
-def _refuse_overwrite(paths: list[str], out: str | None) -> None:
-    """Writing over an input would empty it before it is read."""
-    if not out or out == "-" or not Path(out).exists():
-        return
-    target = Path(out).resolve()
-    if any(path != "-" and Path(path).resolve() == target for path in paths):
-        raise InputError(f"{out} is also an input: write to another file, then move it over")
