@@ -48,7 +48,12 @@ def normalize_checked(item: Article | str) -> Outcome:
     from exporter.normalize import normalize
     from exporter.validate import validate_records
 
-    produced = normalize(item)
+    try:
+        produced = normalize(item)
+    except (RecursionError, MemoryError) as error:
+        # an article beyond what the normalizer can hold: reported, the others go on
+        message = f"error: {item.name}: cannot be normalized ({type(error).__name__})"
+        return Outcome(item.name, errors=[message], unreadable=True)
     outcome = Outcome(item.name, produced=len(produced))
     for index, record in enumerate(produced, start=1):
         problems = list(validate_records([Loaded(record, item.name, index, 1)]))

@@ -39,6 +39,8 @@ def parse(text: str, name: str, *, one_line: bool = False) -> tuple[str, Meta]:
     except json.JSONDecodeError as err:
         where = f"column {err.colno}" if one_line else f"line {err.lineno}, column {err.colno}"
         raise ArticleError(name, f"invalid JSON at {where}: {err.msg}") from None
+    except RecursionError:  # the decoder recurses per level: 5,000 nested arrays end here
+        raise ArticleError(name, "invalid JSON: nested too deeply to read") from None
     return from_object(obj, name)
 
 

@@ -33,6 +33,10 @@ app.command()(upgrade.upgrade)
 
 def main() -> None:
     """Entry point: usage and input errors become a message and exit 2, never a traceback."""
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        # a file name that is not UTF-8 is printed as the bytes it is made of, as ls does,
+        # not refused in the middle of a report
+        sys.stdout.reconfigure(errors="surrogateescape")
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(standalone_mode=False)

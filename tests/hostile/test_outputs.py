@@ -304,3 +304,31 @@ def test_a_closed_stdin(args: list[str], stdout: str, stderr: str) -> None:
     assert ran.returncode == 2
     assert ran.stdout.decode().splitlines()[:1] == ([stdout] if stdout else [])
     assert ran.stderr.decode().splitlines() == ([stderr] if stderr else [])
+
+
+# --- JUnit XML whatever the file names -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw_name", "shown"),
+    [
+        (b"a\x01b.ndjson", "a\\u0001b.ndjson"),
+        (b"tab\tand\x1bescape.ndjson", "tab\tand\\u001bescape.ndjson"),
+        (b"latin1-\xff.ndjson", "latin1-\\xff.ndjson"),
+    ],
+)
+def test_junit_stays_well_formed_with_odd_file_names(
+    tmp_path: Path, raw_name: bytes, shown: str
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    (Path(os.fsdecode(bytes(tmp_path) + b"/" + raw_name))).write_bytes(b'{"id": 1}\n')
+    ran = procex("validate", "--format", "junit", ".", cwd=tmp_path)
+    assert ran.returncode == 1
+    suite = ET.fromstring(ran.stdout)
+    (case,) = suite.iter("testcase")
+    assert case.get("name") == f"./{shown}"
+    failure = case.find("failure")
+    assert failure is not None and failure.text is not None
+    assert failure.text.startswith(f"./{shown}:1:1: ")
+    assert (suite.get("failures"), suite.get("errors")) == ("1", "0")
