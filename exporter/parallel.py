@@ -145,7 +145,10 @@ def normalize_partition(
         with fsspec.open(target, "wb") as out:
             out.write(data)
     else:
-        Path(target).write_bytes(data)
+        from exporter.streams import output_files
+
+        with output_files([target]) as (out,):  # whole or not at all, as the CLI writes
+            out.write(data)
     return target, len(lines), errors
 
 

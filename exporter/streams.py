@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -101,16 +101,22 @@ def same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def refuse_inputs(target: str, inputs: Iterable[str]) -> None:
-    """OutputError if the output `target` is one of the `inputs` (files, or files inside
-    input folders): writing it would destroy what is being read."""
+def refuse_inputs(
+    target: str, inputs: Iterable[str], read_in_folder: Callable[[str], bool] = bool
+) -> None:
+    """OutputError if the output `target` is one of the `inputs`: a file named, or a file
+    inside a folder named that the command reads there (`read_in_folder` of its name)."""
     if not os.path.lexists(target):
         return
     real = os.path.realpath(target)
     for path in inputs:
         if path == "-" or not os.path.lexists(path):
             continue
-        inside = os.path.isdir(path) and real.startswith(os.path.realpath(path) + os.sep)
+        inside = (
+            os.path.isdir(path)
+            and real.startswith(os.path.realpath(path) + os.sep)
+            and read_in_folder(os.path.basename(real))
+        )
         if inside or same_file(path, target):
             raise OutputError(
                 f"{target}: the output is also an input; write to another file, then move it"

@@ -28,12 +28,17 @@ def kind_of(path: str) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
+def is_article_file(name: str) -> bool:
+    """Whether a file of this name, met in a folder, is read as an article."""
+    return not name.startswith(".") and bool(kind_of(name)) and not is_sidecar(name)
+
+
 def _walk(folder: str) -> list[str | ArticleError]:
     """Article files under `folder`, recursively, in a stable order; hidden entries skipped;
     a subfolder or file met there that cannot be read is an ArticleError naming it."""
     return [
         ArticleError(path, path.reason) if isinstance(path, Unreadable) else path
-        for path in walk(folder, lambda n: bool(kind_of(n)) and not is_sidecar(n), hidden=False)
+        for path in walk(folder, is_article_file, hidden=False)
     ]
 
 

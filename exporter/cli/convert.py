@@ -20,13 +20,13 @@ def convert(
     """Rewrite records in another format, as a stream; unreadable parts and records no
     consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
     from exporter.formats import unwritable, write_records
-    from exporter.formats.files import open_records, record_files
+    from exporter.formats.files import is_record_file, open_records, record_files
     from exporter.formats.loaded import Loaded
     from exporter.streams import refuse_inputs
     from exporter.validate.report import where
 
     if out and out != "-":
-        refuse_inputs(out, files)
+        refuse_inputs(out, files, is_record_file)
     code = OK
 
     def records() -> Iterator[dict[str, Any]]:

@@ -26,12 +26,13 @@ def write_outputs(
     spooled once as NDJSON and each format is written from the spool: memory stays flat.
     Files appear only when all is written (exporter.streams): an error leaves none behind;
     an output that is one of the `inputs` is refused before anything is read."""
+    from exporter.articles.files import is_article_file
     from exporter.formats import SUFFIX, write_records
     from exporter.streams import GuardedWriter, OutputError, output_files, refuse_inputs, why
 
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         if out and out != "-":
-            refuse_inputs(out, inputs or [])
+            refuse_inputs(out, inputs or [], is_article_file)
         with output(out) as stream:  # records come checked by normalize_checked
             return write_records(records, stream, formats[0].value, check=False)
     if not out or out == "-":
@@ -42,7 +43,7 @@ def write_outputs(
     names = [fmt.value for fmt in dict.fromkeys(formats)]
     paths = [folder / f"events{SUFFIX[fmt]}" for fmt in names]
     for path in paths:
-        refuse_inputs(str(path), inputs or [])
+        refuse_inputs(str(path), inputs or [], is_article_file)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         spool = tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson")  # noqa: SIM115

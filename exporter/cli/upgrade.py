@@ -25,7 +25,7 @@ def upgrade(
     Records already at the version pass unchanged; unreadable parts and records that cannot
     be upgraded (unknown version, a downgrade) are reported with file:line and skipped."""
     from exporter.formats import format_of, read_records, unwritable
-    from exporter.formats.files import STDIN, open_records, record_files
+    from exporter.formats.files import STDIN, is_record_file, open_records, record_files
     from exporter.formats.loaded import Loaded
     from exporter.streams import refuse_inputs
     from exporter.streams import stdin as read_stdin
@@ -36,7 +36,7 @@ def upgrade(
     if target not in registry.versions():
         raise registry.UnknownVersion(to)
     if out and out != "-":
-        refuse_inputs(out, files)
+        refuse_inputs(out, files, is_record_file)
     paths = list(record_files(files))
     stdin = read_stdin().read() if "-" in paths else b""
     readable = [path for path in paths if not isinstance(path, Unreadable)]

@@ -30,12 +30,17 @@ def record_files(paths: Iterable[str]) -> Iterator[str]:
         yield path
 
 
+def is_record_file(name: str) -> bool:
+    """Whether a file of this name, met in a folder, is read for records."""
+    return os.path.splitext(name)[1].lower() in EXTENSIONS
+
+
 def _named(paths: Iterable[str]) -> Iterator[str]:
     for path in paths:
         if path != "-" and os.path.isdir(path):
             # an Unreadable among them (a folder that cannot be listed, a dangling link, a
             # named pipe) becomes an "io" Problem in open_records
-            found = sorted(walk(path, lambda name: os.path.splitext(name)[1].lower() in EXTENSIONS))
+            found = sorted(walk(path, is_record_file))
             if not found:
                 raise InputError(f"{path}: no record files ({' '.join(sorted(EXTENSIONS))})")
             yield from found

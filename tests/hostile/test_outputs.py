@@ -332,3 +332,14 @@ def test_junit_stays_well_formed_with_odd_file_names(
     assert failure is not None and failure.text is not None
     assert failure.text.startswith(f"./{shown}:1:1: ")
     assert (suite.get("failures"), suite.get("errors")) == ("1", "0")
+
+
+def test_a_file_in_an_input_folder_that_is_not_read_there_may_be_the_output(
+    tmp_path: Path, cli: Cli
+) -> None:
+    source = records_file(tmp_path)
+    notes = tmp_path / "notes.txt"  # not a record file: convert does not read it
+    notes.write_text("old\n")
+    ran = cli("convert", str(tmp_path), "--to", "ndjson", "-o", str(notes))
+    assert (ran.code, ran.err) == (0, "")
+    assert notes.read_bytes() == cli("convert", str(source), "--to", "ndjson").out
