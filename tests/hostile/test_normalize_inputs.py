@@ -6,12 +6,17 @@ for streams (/dev/zero, a stdin that never ends) as for files."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from exporter.articles.decode import Overlong, bounded_lines
 from exporter.normalize.dates import DateMention, resolve
 from tests.hostile.conftest import SEED, Cli, procex
 
@@ -199,3 +204,40 @@ def test_an_overlong_ndjson_line_is_skipped_in_a_file_and_on_stdin(tmp_path: Pat
             f"error: {name}:2: {size} bytes, more than the limit of 2000000 for one article"
         ]
         assert len(ran.stdout.splitlines()) == 2
+
+
+def test_an_article_the_normalizer_cannot_hold_is_reported_and_the_others_written(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import exporter.normalize
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"---\npublished: 2020-01-03\n---\n{SENTENCE}\n")
+    normalize = exporter.normalize.normalize
+
+    def deep(article: Any, **how: Any) -> list[dict[str, Any]]:
+        if article.name.endswith("b.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return normalize(article, **how)
+
+    monkeypatch.setattr(exporter.normalize, "normalize", deep)
+    ran = cli("normalize", "-q", str(tmp_path))
+    assert ran.code == 2
+    assert ran.errors == [f"error: {tmp_path / 'b.txt'}: cannot be normalized (RecursionError)"]
+    assert len(ran.out.splitlines()) == 2
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=40), max_size=12),
+    st.integers(min_value=5, max_value=20),
+    st.booleans(),
+)
+def test_bounded_lines_hold_no_line_over_the_limit(
+    lengths: list[int], limit: int, seekable: bool
+) -> None:
+    data = b"".join(b"x" * n + b"\n" for n in lengths)
+    found = list(bounded_lines(io.BytesIO(data), limit, seekable))
+    expected: list[bytes | Overlong] = [
+        b"x" * n + b"\n" if n <= limit + 2 else Overlong(n) for n in lengths
+    ]
+    assert found == expected
