@@ -14,7 +14,10 @@ def convert(
     files: Annotated[list[str], typer.Argument(help="Record files or folders; - for stdin.")],
     to: Annotated[OutFormat, typer.Option("--to", help="Output format.")],
     out: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, written whole or not at all (default stdout)."
+        ),
     ] = None,
 ) -> None:
     """Rewrite records in another format, as a stream; unreadable parts and records no

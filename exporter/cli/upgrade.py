@@ -18,7 +18,10 @@ def upgrade(
     files: Annotated[list[str], typer.Argument(help="Record files or folders; - for stdin.")],
     to: Annotated[str, typer.Option("--to", help="Target schema version, or 'latest'.")],
     out: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, written whole or not at all (default stdout)."
+        ),
     ] = None,
 ) -> None:
     """Migrate records to a newer schema version, writing the format they were read in.
