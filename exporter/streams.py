@@ -133,18 +133,25 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def make_folder(folder: Path, name: str) -> None:
+    """`folder` (with its parents) made for the output `name`; OutputError if it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as error:  # a file stands where a folder must be
+        raise OutputError(
+            f"{name}: cannot write: {error.filename} is a file, not a folder"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{name}: cannot write: {why(error)}") from None
+
+
 def _temporary(target: Path, name: str) -> tuple[IO[bytes], str]:
     """A new hidden temporary file beside `target`, and its path."""
     if target.is_dir():
         raise OutputError(f"{name}: is a folder; name a file to write")
-    folder = target.parent
+    make_folder(target.parent, name)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-    except FileExistsError as error:  # from mkdir: a file stands where a folder must be
-        raise OutputError(
-            f"{name}: cannot write: {error.filename} is a file, not a folder"
-        ) from None
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as error:
         raise OutputError(f"{name}: cannot write: {why(error)}") from None
     return os.fdopen(fd, "wb"), temp

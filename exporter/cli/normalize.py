@@ -28,7 +28,14 @@ def write_outputs(
     an output that is one of the `inputs` is refused before anything is read."""
     from exporter.articles.files import is_article_file
     from exporter.formats import SUFFIX, write_records
-    from exporter.streams import GuardedWriter, OutputError, output_files, refuse_inputs, why
+    from exporter.streams import (
+        GuardedWriter,
+        OutputError,
+        make_folder,
+        output_files,
+        refuse_inputs,
+        why,
+    )
 
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         if out and out != "-":
@@ -44,13 +51,9 @@ def write_outputs(
     paths = [folder / f"events{SUFFIX[fmt]}" for fmt in names]
     for path in paths:
         refuse_inputs(str(path), inputs or [], is_article_file)
+    make_folder(folder, out)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         spool = tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson")  # noqa: SIM115
-    except FileExistsError as error:
-        raise OutputError(
-            f"{out}: cannot write: {error.filename} is a file, not a folder"
-        ) from None
     except OSError as error:
         raise OutputError(f"{out}: cannot write: {why(error)}") from None
     with spool, output_files([str(p) for p in paths]) as streams:
