@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import Annotated
 
@@ -39,7 +38,9 @@ def schema_show(
 ) -> None:
     """Print a version's JSON Schema."""
     version = registry.latest() if version == "latest" else version
-    sys.stdout.buffer.write(registry.schema_bytes(version))
+    from exporter.streams import stdout
+
+    stdout().write(registry.schema_bytes(version))
 
 
 @schema_app.command("diff", epilog=example("procex schema diff 1.0.0 1.1.0"))
