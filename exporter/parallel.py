@@ -49,7 +49,12 @@ def normalize_checked(item: Article | str) -> Outcome:
     from exporter.normalize import normalize
     from exporter.validate import validate_records
 
-    produced = normalize(item)
+    try:
+        produced = normalize(item)
+    except (RecursionError, MemoryError) as error:
+        # an article beyond what the normalizer can hold: reported, the others go on
+        message = f"error: {item.name}: cannot be normalized ({type(error).__name__})"
+        return Outcome(item.name, errors=[message], unreadable=True)
     outcome = Outcome(item.name, produced=len(produced))
     for index, record in enumerate(produced, start=1):
         problems = list(validate_records([Loaded(record, item.name, index, 1)]))
@@ -141,7 +146,10 @@ def normalize_partition(
         with fsspec.open(target, "wb") as out:
             out.write(data)
     else:
-        Path(target).write_bytes(data)
+        from exporter.streams import output_files
+
+        with output_files([target]) as (out,):  # whole or not at all, as the CLI writes
+            out.write(data)
     return target, len(lines), errors
 
 

@@ -12,12 +12,12 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from exporter.formats.loaded import Loaded
 from exporter.problems import INVALID, OK, UNREADABLE, InputError, Problem, plural
+from exporter.streams import output  # stdout, or a file written whole or not at all
 
 Report = Callable[[str], None]
 Source = bytes | bytearray | memoryview | str | os.PathLike[str] | IO[bytes]
@@ -105,7 +105,9 @@ def write_records(
 
     plain = (item.data if isinstance(item, Loaded) else item for item in records)
     if isinstance(out, str | os.PathLike):
-        with open(out, "wb") as stream:
+        from exporter.streams import output_files
+
+        with output_files([os.fspath(out)]) as (stream,):  # written whole or not at all
             return write(plain, stream, format, index=index, base_iri=base_iri)
     return write(plain, out, format, index=index, base_iri=base_iri)
 
@@ -311,7 +313,9 @@ def normalize_files(
 
     try:
         note = bar.say if not quiet else lambda _: None
-        write_outputs(records(), formats, out, note=note, index=index, base_iri=base_iri)
+        write_outputs(
+            records(), formats, out, note=note, index=index, base_iri=base_iri, inputs=articles
+        )
     finally:
         bar.close()
     return code
@@ -324,18 +328,32 @@ def write_outputs(
     note: Report = _stderr,
     index: str | None = None,
     base_iri: str | None = None,
+    inputs: list[str] | None = None,
 ) -> int:
     """Stream records to one format (a file or stdout), or to several formats in the folder
     `out` as events.EXT; returns how many were written. For several formats the records are
-    spooled once as NDJSON and each format is written from the spool: memory stays flat."""
+    spooled once as NDJSON and each format is written from the spool: memory stays flat.
+    Files appear only when all is written (exporter.streams): an error leaves none behind;
+    an output that is one of the `inputs` is refused before anything is read."""
     import tempfile
 
+    from exporter.articles.files import is_article_file
     from exporter.formats import SUFFIX, check_output
     from exporter.formats import write_records as write
+    from exporter.streams import (
+        GuardedWriter,
+        OutputError,
+        make_folder,
+        output_files,
+        refuse_inputs,
+        why,
+    )
 
     check_output(None, "es-bulk" if "es-bulk" in formats else formats[0], index)
     if not (len(formats) > 1 or (out and (out.endswith("/") or Path(out).is_dir()))):
         check_output(out, formats[0], index)
+        if out and out != "-":
+            refuse_inputs(out, inputs or [], is_article_file)
         with output(out) as stream:  # records come checked by normalize_checked
             return write(records, stream, formats[0], check=False, index=index, base_iri=base_iri)
     if not out or out == "-":
@@ -343,17 +361,24 @@ def write_outputs(
     import orjson
 
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson") as spool:
-        count = write(records, spool, "ndjson", check=False)
-        for fmt in dict.fromkeys(formats):
+    names = list(dict.fromkeys(formats))
+    paths = [folder / f"events{SUFFIX[fmt]}" for fmt in names]
+    for path in paths:
+        refuse_inputs(str(path), inputs or [], is_article_file)
+    make_folder(folder, out)
+    try:
+        spool = tempfile.TemporaryFile(dir=folder, prefix=".events-", suffix=".ndjson")  # noqa: SIM115
+    except OSError as error:
+        raise OutputError(f"{out}: cannot write: {why(error)}") from None
+    with spool, output_files([str(p) for p in paths]) as streams:
+        count = write(records, GuardedWriter(spool, out), "ndjson", check=False)  # type: ignore[arg-type]
+        for fmt, stream in zip(names, streams, strict=True):
             spool.seek(0)
-            path = folder / f"events{SUFFIX[fmt]}"
-            with output(str(path)) as stream:
-                lines = (orjson.loads(line) for line in spool)
-                es_index = index if fmt == "es-bulk" else None
-                write(lines, stream, fmt, check=False, index=es_index, base_iri=base_iri)
-            note(f"wrote {plural(count, 'record')} to {path}")
+            lines = (orjson.loads(line) for line in spool)
+            es_index = index if fmt == "es-bulk" else None
+            write(lines, stream, fmt, check=False, index=es_index, base_iri=base_iri)
+    for path in paths:
+        note(f"wrote {plural(count, 'record')} to {path}")
     return count
 
 
@@ -476,20 +501,3 @@ def report_files(paths: Iterable[str], out: str | None, report: Report = _stderr
         stream.write(page)
     report(f"reported {plural(len(deals), 'deal')}")
     return exit_code(status)
-
-
-@contextmanager
-def output(path: str | None) -> Iterator[IO[bytes]]:
-    """A binary output: the file `path` (its folder made), or stdout for None or "-"."""
-    if path is None or path == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        stream = target.open("wb")
-    except OSError as error:
-        raise InputError(f"{path}: cannot write: {error.strerror}") from None
-    with stream:
-        yield stream

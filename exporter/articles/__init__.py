@@ -5,13 +5,18 @@ Every input becomes an `Article` or an `ArticleError`; a bad input never stops t
 
 from __future__ import annotations
 
+import io
 import os
-import sys
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
+
+from exporter.problems import InputError
+from exporter.streams import STDIN_CLOSED, stdin
 
 from . import html, json_, text
-from .decode import decode, too_big
+from .decode import bounded_lines, decode, too_big
 from .files import expand, kind_of
 from .meta import Meta, build, fill_in
 from .model import Article, ArticleError
@@ -51,28 +56,61 @@ def _parse(
         yield err
 
 
+def _read_stream(
+    stream: IO[bytes], name: str, kind: str | None, fill: Meta, max_bytes: int, seekable: bool
+) -> Iterator[Article | ArticleError]:
+    """The article(s) in an open file or stream, never more than `max_bytes` held at once: a
+    stream (stdin, /dev/zero, a pipe) is read up to the limit and no further unless it is
+    NDJSON, which goes on line by line, each line under the limit."""
+    head = stream.read(max_bytes + 1) if kind != "ndjson" else b""
+    kind = kind or sniff(head)
+    if kind == "ndjson":
+        lines = bounded_lines(io.BufferedReader(_Chained(head, stream)), max_bytes, seekable)
+        yield from json_.read_lines(lines, name, fill, max_bytes)
+    elif len(head) > max_bytes:
+        yield ArticleError(name, too_big(None, max_bytes))
+    else:
+        yield from _parse(
+            head, name, kind, fill, max_bytes, None if name == STDIN else text.sidecar_of(name)
+        )
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read, then the rest of the stream, as one raw stream."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size], self.head = self.head[:size], self.head[size:]
+            return size
+        # read1: what a pipe has now, so that lines are handled as they arrive
+        data = getattr(self.rest, "read1", self.rest.read)(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def _read_file(path: str, fill: Meta, max_bytes: int) -> Iterator[Article | ArticleError]:
-    """The article(s) in one file; the size limit is checked before reading a byte."""
-    kind = kind_of(path)
+    """The article(s) in one file; a regular file's size is checked before reading a byte,
+    anything else (a device, a pipe) is read only up to the limit."""
     try:
-        if kind == "ndjson":
-            with open(path, "rb") as lines:
-                yield from json_.read_lines(lines, path, fill, max_bytes)
-            return
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            yield ArticleError(path, too_big(size, max_bytes))
-            return
         with open(path, "rb") as handle:
-            data = handle.read()
+            info = os.fstat(handle.fileno())
+            regular = stat.S_ISREG(info.st_mode)
+            kind = kind_of(path)
+            if regular and kind != "ndjson" and info.st_size > max_bytes:
+                yield ArticleError(path, too_big(info.st_size, max_bytes))
+                return
+            yield from _read_stream(handle, path, kind, fill, max_bytes, regular)
     except FileNotFoundError:
         yield ArticleError(path, "No such file or directory")
-        return
     except OSError as err:
         yield ArticleError(path, f"cannot read: {err.strerror or err}")
-        return
-    kind = kind or sniff(data)
-    yield from _parse(data, path, kind, fill, max_bytes, text.sidecar_of(path))
 
 
 def read_articles(
@@ -90,8 +128,12 @@ def read_articles(
     fill = fill_in(metadata)
     for arg in paths:
         if arg == "-":
-            data = sys.stdin.buffer.read()
-            yield from _parse(data, STDIN, sniff(data), fill, max_bytes, None)
+            try:
+                stream = stdin()
+            except InputError:
+                yield ArticleError(STDIN, STDIN_CLOSED)
+                continue
+            yield from _read_stream(stream, STDIN, None, fill, max_bytes, False)
             continue
         for item in expand(arg):
             if isinstance(item, ArticleError):

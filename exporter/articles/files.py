@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from exporter.walk import Unreadable, walk
+
 from .model import ArticleError
 from .text import is_sidecar
 
@@ -26,17 +28,18 @@ def kind_of(path: str) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
-def _walk(folder: str) -> list[str]:
-    """Article files under `folder`, recursively, in a stable order; hidden entries skipped."""
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            os.path.join(root, n)
-            for n in sorted(names)
-            if not n.startswith(".") and kind_of(n) and not is_sidecar(n)
-        )
-    return found
+def is_article_file(name: str) -> bool:
+    """Whether a file of this name, met in a folder, is read as an article."""
+    return not name.startswith(".") and bool(kind_of(name)) and not is_sidecar(name)
+
+
+def _walk(folder: str) -> list[str | ArticleError]:
+    """Article files under `folder`, recursively, in a stable order; hidden entries skipped;
+    a subfolder or file met there that cannot be read is an ArticleError naming it."""
+    return [
+        ArticleError(path, path.reason) if isinstance(path, Unreadable) else path
+        for path in walk(folder, is_article_file, hidden=False)
+    ]
 
 
 def _folder(folder: str) -> Iterator[str | ArticleError]:

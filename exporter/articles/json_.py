@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from .decode import EMPTY, decode, normalize_newlines
+from .decode import EMPTY, Overlong, decode, normalize_newlines, too_big
 from .meta import Meta, build, clean
 from .model import Article, ArticleError
 
@@ -39,19 +39,25 @@ def parse(text: str, name: str, *, one_line: bool = False) -> tuple[str, Meta]:
     except json.JSONDecodeError as err:
         where = f"column {err.colno}" if one_line else f"line {err.lineno}, column {err.colno}"
         raise ArticleError(name, f"invalid JSON at {where}: {err.msg}") from None
+    except RecursionError:  # the decoder recurses per level: 5,000 nested arrays end here
+        raise ArticleError(name, "invalid JSON: nested too deeply to read") from None
     return from_object(obj, name)
 
 
 def read_lines(
-    lines: Iterable[bytes], name: str, fill: Meta, max_bytes: int
+    lines: Iterable[bytes | Overlong], name: str, fill: Meta, max_bytes: int
 ) -> Iterator[Article | ArticleError]:
     """One Article (or ArticleError) per non-blank line, each named `name:LINE`."""
     seen = False
     for number, raw in enumerate(lines, start=1):
+        where = f"{name}:{number}"
+        if isinstance(raw, Overlong):
+            seen = True
+            yield ArticleError(where, too_big(raw.size, max_bytes))
+            continue
         if not raw.strip():
             continue
         seen = True
-        where = f"{name}:{number}"
         try:
             text = decode(raw.rstrip(b"\r\n"), where, max_bytes, one_line=True)
             body, own = parse(text, where, one_line=True)

@@ -64,11 +64,27 @@ def fill_in(metadata: Mapping[str, str] | None) -> Meta:
         raise ValueError(str(err)) from None
 
 
+# a lone surrogate cannot be written as UTF-8; a NUL is refused by PostgreSQL and most tools
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _check_characters(key: str, value: str, name: str) -> None:
+    """ArticleError if `value` holds a character no output can carry (JSON articles can
+    spell them as escapes: "\\ud800", "\\u0000")."""
+    bad = _UNWRITABLE.search(value)
+    if bad:
+        what = "a NUL character" if bad.group() == "\x00" else "a lone surrogate"
+        code = f"U+{ord(bad.group()):04X}"
+        raise ArticleError(name, f"{key} holds {what} ({code}) at character {bad.start() + 1}")
+
+
 def build(text: str, name: str, own: Meta, fill: Meta) -> Article:
     """The Article; the input's own metadata wins, `fill` only fills what it leaves out."""
     if not text.strip():
         raise ArticleError(name, EMPTY)
     merged = {**fill, **own}
+    for key, value in (("text", text), *merged.items()):
+        _check_characters(key, value, name)
     return Article(
         text=text,
         name=name,

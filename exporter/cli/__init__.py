@@ -16,6 +16,7 @@ from exporter import __version__, registry
 from exporter.cli import compile, convert, evaluate, normalize, report, schema, upgrade, validate
 from exporter.cli.common import OK, UNREADABLE, say
 from exporter.problems import InputError
+from exporter.streams import STDOUT, silence_stdout
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -54,16 +55,28 @@ def _options(
 
 def main() -> None:
     """Entry point: usage and input errors become a message and exit 2, never a traceback."""
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        # a file name that is not UTF-8 is printed as the bytes it is made of, as ls does,
+        # not refused in the middle of a report
+        sys.stdout.reconfigure(errors="surrogateescape")
     try:
         # without standalone mode click returns a command's exit code instead of exiting
         code = app(standalone_mode=False)
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        code = done.exit_code
     except (InputError, registry.UnknownVersion) as error:
         say(f"error: {error}")
+        silence_stdout()
         sys.exit(UNREADABLE)
-    except BrokenPipeError:
-        sys.exit(OK)
+    except BrokenPipeError:  # a write to stdout not made through exporter.streams
+        say(f"error: {STDOUT}: cannot write: the reader closed the pipe")
+        silence_stdout()
+        sys.exit(UNREADABLE)
+    except OSError as error:  # a failure no reader or writer turned into a message
+        where = f"{error.filename}: " if error.filename else ""
+        say(f"error: {where}{error.strerror or error}")
+        silence_stdout()
+        sys.exit(UNREADABLE)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:
@@ -76,4 +89,11 @@ def main() -> None:
         if type(error).__name__ == "Abort":
             sys.exit(130)
         raise
+    try:  # what is still buffered: a failure to write it is reported here, not at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        say(f"error: {STDOUT}: cannot write: {error.strerror or error}")
+        silence_stdout()
+        sys.exit(UNREADABLE)
     sys.exit(code if isinstance(code, int) else OK)

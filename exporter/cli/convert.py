@@ -26,7 +26,10 @@ def convert(
     files: Annotated[list[str], typer.Argument(help="Record files or folders; - for stdin.")],
     to: Annotated[OutFormat, typer.Option("--to", help="Output format.")],
     out: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, written whole or not at all (default stdout)."
+        ),
     ] = None,
     from_: Annotated[
         InFormat | None,
@@ -45,6 +48,11 @@ def convert(
     records no consumer could load (NaN, NUL, `@` keys) are reported and skipped."""
     from exporter import pipeline
     from exporter.formats import check_output
+    from exporter.formats.files import is_record_file
+    from exporter.streams import refuse_inputs
+
+    if out and out != "-":
+        refuse_inputs(out, files, is_record_file)
 
     checked_base_iri(base_iri)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from typing import Annotated
 
@@ -50,7 +49,9 @@ def schema_show(
     """Print a version's JSON Schema."""
     family = kind.value
     version = registry.latest(family) if version == "latest" else version
-    sys.stdout.buffer.write(registry.schema_bytes(version, family))
+    from exporter.streams import stdout
+
+    stdout().write(registry.schema_bytes(version, family))
 
 
 @schema_app.command("diff", epilog=example("procex schema diff 1.0.0 1.1.0"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +21,10 @@ def upgrade(
     files: Annotated[list[str], typer.Argument(help="Record files or folders; - for stdin.")],
     to: Annotated[str, typer.Option("--to", help="Target schema version, or 'latest'.")],
     out: Annotated[
-        str | None, typer.Option("-o", "--output", help="Output file (default stdout).")
+        str | None,
+        typer.Option(
+            "-o", "--output", help="Output file, written whole or not at all (default stdout)."
+        ),
     ] = None,
     from_: Annotated[
         InFormat | None,
@@ -35,23 +37,29 @@ def upgrade(
     be upgraded (unknown version, a downgrade) are reported with file:line and skipped."""
     from exporter import pipeline
     from exporter.formats import format_of
-    from exporter.formats.files import STDIN, record_files
+    from exporter.formats.files import STDIN, is_record_file, record_files
+    from exporter.streams import refuse_inputs
+    from exporter.streams import stdin as read_stdin
+    from exporter.walk import Unreadable
 
     checked_base_iri(base_iri)
     target = registry.latest() if to == "latest" else to
     if target not in registry.versions():
         raise registry.UnknownVersion(to)
+    if out and out != "-":
+        refuse_inputs(out, files, is_record_file)
     paths = list(record_files(files))
-    stdin = sys.stdin.buffer.read() if "-" in paths else b""
-    heads = {path: stdin if path == "-" else _head(path) for path in paths}
+    stdin = read_stdin().read() if "-" in paths else b""
+    readable = [path for path in paths if not isinstance(path, Unreadable)]
+    # an Unreadable is reported as it is met, when its records are read
+    heads = {path: stdin if path == "-" else _head(path) for path in readable}
     found = (
         {from_.value}
         if from_
         else {format_of(STDIN if path == "-" else path, head) for path, head in heads.items()}
     )
     fmt = _one_format(found, out)
-    _refuse_overwrite(paths, out)
-    many = len(paths) > 1 or heads[paths[0]].lstrip().startswith(b"[")
+    many = len(paths) > 1 or heads.get(paths[0], b"").lstrip().startswith(b"[")
     with output(out) as stream:
         code = pipeline.upgrade(
             paths, fmt, target, stream, stdin=stdin, array=many, base_iri=base_iri, report=say
@@ -73,6 +81,8 @@ def _one_format(found: set[str], out: str | None) -> str:
     """The one format of the inputs, which is also the output's: upgrade never converts."""
     from exporter.formats import EXTENSIONS
 
+    if not found:  # nothing readable: each input is reported, and nothing written
+        return "ndjson"
     if len(found) != 1:
         raise InputError(
             f"the inputs mix formats ({', '.join(sorted(found))}) and upgrade writes the format "
@@ -86,12 +96,3 @@ def _one_format(found: set[str], out: str | None) -> str:
             "for that format, or convert afterwards with procex convert"
         )
     return fmt
-
-
-def _refuse_overwrite(paths: list[str], out: str | None) -> None:
-    """Writing over an input would empty it before it is read."""
-    if not out or out == "-" or not Path(out).exists():
-        return
-    target = Path(out).resolve()
-    if any(path != "-" and Path(path).resolve() == target for path in paths):
-        raise InputError(f"{out} is also an input: write to another file, then move it over")

@@ -36,6 +36,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check records against the schema version each names, and the semantic checks."""
+    from exporter.streams import writing_stdout
     from exporter.validate import validate_paths
     from exporter.validate.checks import CHECKS
     from exporter.validate.report import REPORTERS, TextReporter
@@ -49,8 +50,9 @@ def validate(
     summary = validate_paths(files, schema_version=schema_version, skip=skip, fmt=fmt)
     unreadable = any(p.keyword == "io" for p in summary.problems)
     reporter = REPORTERS[format.value]
-    if reporter is TextReporter:
-        TextReporter(colour=sys.stdout.isatty()).render(summary, sys.stdout)
-    else:
-        reporter().render(summary, sys.stdout)
+    with writing_stdout():
+        if reporter is TextReporter:
+            TextReporter(colour=sys.stdout.isatty()).render(summary, sys.stdout)
+        else:
+            reporter().render(summary, sys.stdout)
     raise typer.Exit(UNREADABLE if unreadable else (OK if summary.valid else INVALID))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from collections.abc import Iterable, Iterator
 
 from exporter.formats import EXTENSIONS, format_of, read_records
 from exporter.formats.loaded import Loaded
 from exporter.problems import InputError, Problem
+from exporter.streams import STDIN_CLOSED, stdin
+from exporter.walk import Unreadable, walk
 
 STDIN = "<stdin>"
 
@@ -29,15 +30,17 @@ def record_files(paths: Iterable[str]) -> Iterator[str]:
         yield path
 
 
+def is_record_file(name: str) -> bool:
+    """Whether a file of this name, met in a folder, is read for records."""
+    return os.path.splitext(name)[1].lower() in EXTENSIONS
+
+
 def _named(paths: Iterable[str]) -> Iterator[str]:
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            found = sorted(
-                os.path.join(folder, name)
-                for folder, _, names in os.walk(path)
-                for name in names
-                if os.path.splitext(name)[1].lower() in EXTENSIONS
-            )
+            # an Unreadable among them (a folder that cannot be listed, a dangling link, a
+            # named pipe) becomes an "io" Problem in open_records
+            found = sorted(walk(path, is_record_file))
             if not found:
                 raise InputError(f"{path}: no record files ({' '.join(sorted(EXTENSIONS))})")
             yield from found
@@ -47,10 +50,17 @@ def _named(paths: Iterable[str]) -> Iterator[str]:
 
 def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
     """Loaded records and Problems of one file, read as `fmt` where given (`--from`), else
-    as its extension or first bytes say; a file that cannot be opened is one Problem with
-    keyword "io"."""
+    as its extension or first bytes say; a file that cannot be opened (or an Unreadable
+    that walk met in a folder) is one Problem with keyword "io"."""
+    if isinstance(path, Unreadable):
+        yield Problem(path, None, None, "", "io", path.reason)
+        return
     if path == "-":
-        data = sys.stdin.buffer.read()
+        try:
+            data = stdin().read()
+        except InputError:
+            yield Problem(STDIN, None, None, "", "io", STDIN_CLOSED)
+            return
         yield from read_records(io.BytesIO(data), STDIN, fmt or format_of(STDIN, data))
         return
     try:

@@ -209,7 +209,20 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 def resolve(mention: DateMention, reference: dt.date | None, forward: bool) -> ResolvedDate | None:
     """The calendar value of a date mention. `forward` says the clause looks to the future, so
-    a date without a year is the next one on or after the reference, not the last one."""
+    a date without a year is the next one on or after the reference, not the last one. None
+    when it has none, or would fall outside the years 0001-9999 (a reference date near either
+    end of the calendar: "last Friday" of 0001-01-01)."""
+    try:
+        found = _resolve(mention, reference, forward)
+    except OverflowError:
+        return None
+    return found if found is None or _IN_CALENDAR.fullmatch(found.value) else None
+
+
+_IN_CALENDAR = re.compile(r"(?!0000)\d{4}(?:-\d{2}){0,2}")
+
+
+def _resolve(mention: DateMention, reference: dt.date | None, forward: bool) -> ResolvedDate | None:
     text, approx = mention.text, mention.approximate
     if mention.kind == "full":
         try:

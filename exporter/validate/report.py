@@ -4,6 +4,7 @@ github annotations, JUnit XML). One small class per format, one interface."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO
@@ -117,11 +118,26 @@ class GithubReporter:
             out.write(f"::error {','.join(props)}::{_escape_data(pointer + p.message)}\n")
 
 
+# what XML 1.0 forbids in a document (C0 controls but tab and newlines, surrogates, U+FFFE/F)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """`text` with each character XML 1.0 cannot carry written as a visible escape (\\x01);
+    a surrogate standing for an undecodable byte of a file name becomes that byte's escape."""
+
+    def visible(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+    return _NOT_XML.sub(visible, text)
+
+
 class JunitReporter:  # imports xml only when asked: it pulls in urllib, 12 ms of start-up
     """JUnit XML: a test case per file, for CI systems that read it. A file with invalid
     records has a <failure>; a file that could not be read at all (keyword "io") has an
     <error>, as a test that could not run, so the report tells broken data from a broken
-    run."""
+    run. Names and messages are XML 1.0 whatever bytes the file names hold."""
 
     def render(self, summary: Summary, out: IO[str]) -> None:
         from xml.sax.saxutils import escape, quoteattr
@@ -137,14 +153,22 @@ class JunitReporter:  # imports xml only when asked: it pulls in urllib, 12 ms o
             f'failures="{failures}" errors="{len(unreadable)}">\n'
         )
         for path, problems in by_file.items():
-            out.write(f'  <testcase classname="procex.validate" name={quoteattr(path)}>')
+            name = quoteattr(_xml_text(path))
+            out.write(f'  <testcase classname="procex.validate" name={name}>')
             if problems:
-                tag = "error" if path in unreadable else "failure"
                 text = "\n".join(
-                    f"{where(p)}: {p.pointer} {p.message} [{p.keyword}]" for p in problems
+                    f"{where(p)}: {p.pointer + ' ' if p.pointer else ''}{p.message} [{p.keyword}]"
+                    for p in problems
                 )
-                message = quoteattr(plural(len(problems), "problem"))
-                out.write(f"\n    <{tag} message={message}>{escape(text)}</{tag}>\n  ")
+                tag, message = (
+                    ("error", "cannot be read")
+                    if path in unreadable
+                    else ("failure", plural(len(problems), "problem"))
+                )
+                out.write(
+                    f"\n    <{tag} message={quoteattr(message)}>"
+                    f"{escape(_xml_text(text))}</{tag}>\n  "
+                )
             out.write("</testcase>\n")
         out.write("</testsuite>\n")
 

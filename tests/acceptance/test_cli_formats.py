@@ -173,4 +173,4 @@ def test_normalize_names_the_index_in_es_bulk_too() -> None:
 def test_an_output_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = procex("convert", str(SEED_EVENTS), "--to", "yaml", "-o", f"{tmp_path}/")
     assert (result.returncode, result.stdout) == (2, b"")
-    assert result.stderr.decode() == f"error: {tmp_path}/: cannot write: Is a directory\n"
+    assert result.stderr.decode() == f"error: {tmp_path}/: is a folder; name a file to write\n"

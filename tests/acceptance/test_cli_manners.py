@@ -127,7 +127,7 @@ def test_junit_reports_an_unreadable_file_as_error_and_invalid_data_as_failure()
     failure = cases[f"{INVALID}/february-30.ndjson"].find("failure")
     assert failure is not None and failure.get("message") == "1 problem"
     error = cases["no-such-file.ndjson"].find("error")
-    assert error is not None and error.get("message") == "1 problem"
+    assert error is not None and error.get("message") == "cannot be read"
     assert "cannot read: No such file or directory [io]" in (error.text or "")
     assert cases["no-such-file.ndjson"].find("failure") is None
     assert list(cases[str(VALID / "seed-events.ndjson")]) == []
