@@ -186,13 +186,18 @@ def test_pandas_recipe_gives_the_same_columns_and_dates_a_datetime(
     scope: dict[str, Any] = {}
     exec(recipe("pandas"), scope)
     frame = scope["events"]
-    assert list(frame.columns) == [*pandas_dtypes(), "date.start"]
+    assert list(frame.columns) == list(pandas_dtypes())
+    assert {"date.start", "date.end"} <= set(frame.columns)
     assert frame["id"].tolist() == [r["id"] for r in events]
     assert str(frame["quantity.value"].dtype) == "Int64"
     months = frame[frame["date.precision"] == "month"]
     assert not months.empty
     for value, start in zip(months["date.value"], months["date.start"], strict=True):
         assert start == pd.Timestamp(f"{value}-01")
+    for end, record in zip(frame["date.end"], events, strict=True):
+        assert (None if pd.isna(end) else end) == (
+            pd.Timestamp(record["date"]["end"]) if record["date"] else None
+        )
     assert frame["date.start"].isna().tolist() == [r["date"] is None for r in events]
 
 
