@@ -53,7 +53,6 @@ def upgrade(
                     say(f"error: {_where(item.file, item.line, item.column)}: {item.message}")
                     code = UNREADABLE if item.keyword == "io" else max(code, INVALID)
                     continue
-                line, column = item.position(("schema_version",))
                 try:
                     record = upgrade_record(item.data, target)
                 except UpgradeError as error:
@@ -62,7 +61,8 @@ def upgrade(
                     why = unwritable(record)
                 if why is None:
                     yield record
-                else:
+                else:  # located only now: a position costs a parse of the record's text
+                    line, column = item.position(("schema_version",))
                     say(f"error: {_where(item.file, line, column)}: {why}")
                     code = max(code, INVALID)
 

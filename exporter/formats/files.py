@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -48,9 +47,8 @@ def _named(paths: Iterable[str]) -> Iterator[str]:
 def open_records(path: str) -> Iterator[Loaded | Problem]:
     """Loaded records and Problems of one file; a file that cannot be opened is one Problem
     with keyword "io"."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from read_records(io.BytesIO(data), STDIN, format_of(STDIN, data))
+    if path == "-":  # read as a stream like a file: a stdin that never ends costs no memory
+        yield from read_records(sys.stdin.buffer, STDIN)
         return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed when the generator finishes

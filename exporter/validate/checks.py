@@ -128,3 +128,15 @@ def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fin
         return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
     seen.ids[record["id"]] = where
     return ()
+
+
+@check(
+    "loadable",
+    "PostgreSQL (jsonb, bigint) and DuckDB load the record: no NUL character, no lone "
+    "surrogate, numbers finite and integers within 64 bits; what convert refuses to write",
+)
+def loadable(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    from exporter.formats import unloadable
+
+    found = unloadable(record)
+    return () if found is None else [found]
