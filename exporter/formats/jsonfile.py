@@ -13,6 +13,7 @@ import codecs
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 from exporter.formats.limits import MAX_RECORD_BYTES, too_deep_message, too_large_message
@@ -22,10 +23,11 @@ from exporter.problems import Problem
 
 CHUNK = 64 * 1024
 _SPACE = re.compile(r"[ \t\n\r]*")
-# what may stand between a string or a bracket and the next one: the end of an element
-# whose parse failed for its depth is found by counting brackets outside strings
-_BRACKET_OR_QUOTE = re.compile(r'[\[\]{}"]')
-_STRING_END = re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)
+# the end of an element that is not parsed (too deep, too large) is found by counting
+# brackets outside strings: this takes all up to the next bracket (or a cut string) in one go
+_OUTSIDE = re.compile(r'[^\[\]{}"]*(?:"(?:[^"\\]|\\.)*"[^\[\]{}"]*)*', re.DOTALL)
+_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*', re.DOTALL)  # up to a closing quote
+_SCALAR = re.compile(r"[^,\]}\s]*")
 # a parse error this near the end of what has been read may only mean that the text is cut
 _NEAR_END = 16
 
@@ -113,7 +115,9 @@ class JsonText:
         return char
 
     def value(self, record: int | None = None) -> tuple[Any, str]:
-        """The next JSON value and its text; the reading position moves past it."""
+        """The next JSON value and its text; the reading position moves past it. Where
+        `record` is given, a value that cannot be a record but whose end is found (too deep,
+        too large, a number beyond a double) comes back as _TOO_DEEP or _Unreadable."""
         self.skip_space()
         while True:
             try:
@@ -122,88 +126,95 @@ class JsonText:
                 cut = error.pos >= len(self.text) - _NEAR_END or error.msg.startswith(
                     "Unterminated string"
                 )
-                if cut and self.grow(record):
+                if cut and not self.eof:
+                    if self.held() > MAX_RECORD_BYTES:
+                        return self.too_large(record), self.skip_value()
+                    self.more(max(CHUNK, self.held()))
                     continue
                 line, column = self.where(error.pos)
                 raise _Stop(
                     self.problem(line, column, "parse", f"invalid JSON: {error.msg}", record)
                 ) from None
             except ValueError as error:  # NaN, Infinity, a number beyond a double
-                line, column = self.where(self.pos)
-                raise _Stop(
-                    self.problem(line, column, "parse", f"invalid JSON: {error}", record)
-                ) from None
+                if record is None:
+                    line, column = self.where(self.pos)
+                    raise _Stop(
+                        self.problem(line, column, "parse", f"invalid JSON: {error}", record)
+                    ) from None
+                return _Unreadable("parse", f"invalid JSON: {error}"), self.skip_value()
             except RecursionError:
-                return _TOO_DEEP, self.skip_value(record)
-            if (
-                end >= len(self.text) - _NEAR_END
-                and type(found) in (int, float)
-                and self.grow(record)
-            ):
+                return _TOO_DEEP, self.skip_value()
+            if end >= len(self.text) - _NEAR_END and type(found) in (int, float) and not self.eof:
+                self.more(max(CHUNK, self.held()))
                 continue  # a number the window may have cut
+            if end - self.pos > MAX_RECORD_BYTES:
+                self.advance(end)
+                return self.too_large(record), ""
             text = self.text[self.pos : end]
             self.advance(end)
             return found, text
 
-    def grow(self, record: int | None) -> bool:
-        """More text for the value at the reading position, within the limit on its size."""
-        held = len(self.text) - self.pos
-        if held > MAX_RECORD_BYTES:
+    def held(self) -> int:
+        """How much of the window is the value being read."""
+        return len(self.text) - self.pos
+
+    def too_large(self, record: int | None) -> _Unreadable:
+        if record is None:  # not an element: no end to go on from
             raise _Stop(
                 self.problem(
                     self.line, self.column, "too-large", too_large_message("a value"), record
                 )
             )
-        # the window doubles, so that a large value is parsed a few times, not once a chunk
-        return self.more(max(CHUNK, held))
+        return _Unreadable("too-large", too_large_message("a value"))
 
-    def skip_value(self, record: int | None) -> str:
-        """Past a value too deep to parse, by counting its brackets; its text is not kept."""
-        depth, i = 0, self.pos
+    def skip_value(self) -> str:
+        """Past a value that is not read (too deep, too large, a number beyond a double):
+        its end found by counting brackets outside strings, its text dropped as it goes, so
+        memory stays flat whatever its size."""
+        if self.text[self.pos] not in "[{":  # a number or a word: up to what ends it
+            self.advance(_SCALAR.match(self.text, self.pos).end())  # type: ignore[union-attr]
+            return ""
+        depth, i, in_string = 0, self.pos, False
         while True:
-            match = _BRACKET_OR_QUOTE.search(self.text, i)
-            if match is None:
-                self.advance(len(self.text))
-                if not self.more():
-                    raise _Stop(
-                        self.problem(
-                            self.line,
-                            self.column,
-                            "parse",
-                            "invalid JSON: unexpected end of data",
-                            record,
-                        )
-                    )
-                i = self.pos
-                continue
-            char, i = match.group(), match.end()
-            if char == '"':
-                string = _STRING_END.match(self.text, i)
-                if string is None:  # the string goes on past the window
-                    self.advance(match.start())
-                    if not self.grow(record):
-                        raise _Stop(
-                            self.problem(
-                                self.line,
-                                self.column,
-                                "parse",
-                                "invalid JSON: unterminated string",
-                                record,
-                            )
-                        )
-                    i = self.pos
+            if in_string:
+                i = _STRING_REST.match(self.text, i).end()  # type: ignore[union-attr]
+                if i < len(self.text):  # at its closing quote
+                    in_string, i = False, i + 1
                     continue
-                i = string.end()
-            elif char in "[{":
-                depth += 1
             else:
-                depth -= 1
-                if depth == 0:
-                    self.advance(i)
-                    return ""
+                i = _OUTSIDE.match(self.text, i).end()  # type: ignore[union-attr]
+                if i < len(self.text):
+                    char = self.text[i]
+                    i += 1
+                    if char == '"':  # a string that goes on past the window
+                        in_string = True
+                    elif char in "[{":
+                        depth += 1
+                    else:
+                        depth -= 1
+                        if depth == 0:
+                            self.advance(i)
+                            return ""
+                    continue
+            self.advance(i)  # what is left (a backslash that escapes what comes next) is kept
+            if not self.more():
+                raise _Stop(
+                    self.problem(
+                        self.line, self.column, "parse", "invalid JSON: unexpected end of data"
+                    )
+                )
+            i = self.pos
 
 
 _TOO_DEEP: Any = object()
+
+
+@dataclass
+class _Unreadable:
+    """An element that is not read as a record, though where it ends is known."""
+
+    keyword: str
+    message: str
 
 
 def read_document(
@@ -244,6 +255,8 @@ def _item(
 ) -> Loaded | Problem:
     if value is _TOO_DEEP:
         return reader.problem(line, column, "too-deep", too_deep_message(), record)
+    if isinstance(value, _Unreadable):
+        return reader.problem(line, column, value.keyword, value.message, record)
     return Loaded(value, reader.name, record, line, column, None, None, text)
 
 
@@ -286,8 +299,8 @@ def _members(reader: JsonText, graph_key: str) -> Iterator[Loaded | Problem | tu
         else:
             line, column = reader.line, reader.column
             value = reader.value(1)[0]
-            if value is _TOO_DEEP:  # the object is the one record, and too deep
-                raise _Stop(reader.problem(line, column, "too-deep", too_deep_message(), 1))
+            if value is _TOO_DEEP or isinstance(value, _Unreadable):  # in the one record
+                raise _Stop(_item(reader, value, "", 1, line, column))  # type: ignore[arg-type]
             yield key, value
         if reader.expect(",}", "',' or '}'") == "}":
             return

@@ -174,10 +174,9 @@ def _type_name(node: yaml.Node) -> str:
     name = _TYPE_NAMES.get(node.tag)
     if node.tag == "tag:yaml.org,2002:timestamp" and not _DAY.fullmatch(node.value):
         name = "timestamp"
-    if isinstance(node, yaml.SequenceNode):
-        return f"a YAML sequence{f' ({name})' if name else ''}"
-    if isinstance(node, yaml.MappingNode):
-        return f"a YAML mapping{f' ({name})' if name else ''}"
+    if not isinstance(node, yaml.ScalarNode):
+        fallback = "sequence" if isinstance(node, yaml.SequenceNode) else "mapping"
+        return f"a YAML {name or fallback}"
     if name is None:
         return f"a YAML value tagged {node.tag}"
     return f"a YAML {name} {node.value}"
@@ -237,7 +236,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                f"duplicate key {key!r} (first at line "
+                f"{seen[key].start_mark.line + getattr(loader, 'first_line', 1)})",
                 key_node.start_mark,
             )
         seen[key] = key_node
@@ -298,7 +298,7 @@ def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
     loader.get_event()  # the stream's start
     if loader.check_event(yaml.StreamEndEvent):
         return None
-    loader.get_event()  # the document's start
+    start = loader.get_event()  # the document's start
     anchors: dict[str, yaml.Node] = {}
     values: dict[int, int] = {}  # id(node) -> how many values it is, aliases expanded
     open_nodes: list[yaml.Node] = []
@@ -369,6 +369,8 @@ def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
             keys[-1] = None
     if not loader.check_event(yaml.StreamEndEvent):
         raise Refused(loader.peek_event().start_mark, "more than one YAML document", "parse")
+    if isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style:
+        root.start_mark = start.start_mark  # an empty document is where its `---` is
     return root
 
 
@@ -462,6 +464,7 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
             continue
         first, text = document
         loader = _Loader(text)
+        loader.first_line = first  # for messages that name a line
         node = None
         try:
             node = compose(loader)
