@@ -76,13 +76,16 @@ class JsonText:
     def where(self, offset: int, beyond: str = "") -> tuple[int, int]:
         """Line and column of `offset` in the window (and then through `beyond`)."""
         line, column = self.line, self.column
-        for piece in (self.text[self.pos : offset], beyond):
-            breaks = piece.count("\n")
-            if breaks:
-                line += breaks
-                column = len(piece) - piece.rfind("\n")
-            else:
-                column += len(piece)
+        breaks = self.text.count("\n", self.pos, offset)  # counted in place: no copy
+        if breaks:
+            line += breaks
+            column = offset - self.text.rfind("\n", self.pos, offset)
+        else:
+            column += offset - self.pos
+        if beyond:
+            breaks = beyond.count("\n")
+            line += breaks
+            column = len(beyond) - beyond.rfind("\n") if breaks else column + len(beyond)
         return line, column
 
     def advance(self, offset: int) -> None:
@@ -207,6 +210,7 @@ class JsonText:
 
 
 _TOO_DEEP: Any = object()
+GRAPH: Any = object()  # the value of the graph member, whose elements come as records
 
 
 @dataclass
@@ -295,6 +299,7 @@ def _members(reader: JsonText, graph_key: str) -> Iterator[Loaded | Problem | tu
             )
         reader.expect(":", "':'")
         if key == graph_key and reader.skip_space() == "[":
+            yield key, GRAPH  # the graph is there, even if it has no element
             yield from _elements(reader)
         else:
             line, column = reader.line, reader.column

@@ -20,7 +20,7 @@ from typing import IO, Any
 import orjson
 
 from exporter import registry
-from exporter.formats.jsonfile import read_document
+from exporter.formats.jsonfile import GRAPH, read_document
 from exporter.formats.limits import MAX_RECORD_BYTES
 from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import encode as ndjson_line
@@ -199,15 +199,19 @@ def _read_whole(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
     """Records of a JSON-LD document read as a stream: the nodes of its `@graph`, of a
     top-level array, or the one node it is."""
     members: dict[str, Any] = {}
-    graph = False
+    graph = broken = False
     for item in read_document(stream, name, graph_key="@graph"):
         if isinstance(item, tuple):
-            members[item[0]] = item[1]
+            if item[1] is GRAPH:
+                graph = True
+            else:
+                members[item[0]] = item[1]
             continue
         if isinstance(item, Loaded):
-            graph = True
             item.data = from_node(item.data)
+        else:
+            broken = True
         yield item
-    if members and not graph:  # one node, its context aside
+    if members and not graph and not broken:  # one node, its context aside
         node = {k: v for k, v in members.items() if k != "@context"}
         yield Loaded(from_node(node), name, 1, 1, 1)
