@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from exporter.formats.limits import admitted
 from exporter.formats.loaded import Loaded
 from exporter.problems import InputError, Problem, json_pointer
@@ -57,7 +59,7 @@ INT64 = range(-(2**63), 2**63)  # PostgreSQL bigint, DuckDB BIGINT: what an inte
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a str read from text, always a lone one
 
 
-def unloadable(record: Any) -> tuple[Path_, str] | None:
+def unloadable(record: Any, *, finite: bool = False) -> tuple[Path_, str] | None:
     """Where and why a record cannot be loaded by the consumers we write for; None if it can.
 
     The one notion of "loadable" (`procex validate`'s check of that name, and what convert,
@@ -66,8 +68,11 @@ def unloadable(record: Any) -> tuple[Path_, str] | None:
     bits (PostgreSQL bigint, DuckDB BIGINT; orjson writes none beyond); no NUL character
     (PostgreSQL's jsonb and text refuse `\\u0000`); no lone surrogate (not UTF-8 at all); no
     key starting with `@` (a JSON-LD keyword: it would change what the record means as RDF).
+
+    `finite`: the record was read by procex's readers, which refuse NaN and infinities, so
+    its JSON text tells at C speed whether anything else may be wrong (validate's hot path).
     """
-    if not _suspect(record):
+    if not (_suspect_text(record) if finite else _suspect(record)):
         return None
     integers = _integer_paths(record.get("schema_version") if isinstance(record, dict) else None)
     stack: list[tuple[Path_, Any]] = [((), record)]
@@ -137,6 +142,28 @@ def _integer_paths(version: Any) -> frozenset[tuple[str, ...]]:
         if "items" in node:
             stack.append(((*path, "*"), node["items"], hops + 1))
     return frozenset(found)
+
+
+def _suspect_text(record: Any) -> bool:
+    """The fast check by the record's JSON text (orjson refuses lone surrogates, and, in
+    strict mode, integers beyond 53 bits), and the few paths where the schema says integer."""
+    try:
+        text = orjson.dumps(record, option=orjson.OPT_STRICT_INTEGER)
+    except orjson.JSONEncodeError:
+        return True
+    if b"\\u0000" in text or b'"@' in text:
+        return True
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    for path in _integer_paths(version):
+        values = [record]
+        for part in path:
+            if part == "*":
+                values = [item for value in values if type(value) is list for item in value]
+            else:
+                values = [value[part] for value in values if type(value) is dict and part in value]
+        if any(type(value) is float and abs(value) >= 2**63 for value in values):
+            return True
+    return False
 
 
 _INFINITIES = (math.inf, -math.inf)

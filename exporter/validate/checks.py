@@ -138,5 +138,5 @@ def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fin
 def loadable(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     from exporter.formats import unloadable
 
-    found = unloadable(record)
+    found = unloadable(record, finite=True)  # records here were read by procex's readers
     return () if found is None else [found]
