@@ -155,17 +155,20 @@ def _suspect_text(record: Any) -> bool:
         return True
     version = record.get("schema_version") if isinstance(record, dict) else None
     for path in _integer_paths(version):
-        values = [record]
-        for part in path:
-            if part == "*":
-                values = [item for value in values if type(value) is list for item in value]
-            else:
-                values = [value[part] for value in values if type(value) is dict and part in value]
-        if any(type(value) is float and abs(value) >= 2**63 for value in values):
+        value = record
+        for part in path:  # plain look-ups: this runs for every record validated
+            if part == "*":  # values in an array: the walk looks at them
+                if type(value) is list and value:
+                    return True
+                value = None
+                break
+            value = value.get(part) if type(value) is dict else None
+        if type(value) is float and abs(value) >= _TWO_63:
             return True
     return False
 
 
+_TWO_63 = 2.0**63
 _INFINITIES = (math.inf, -math.inf)
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import orjson
 
+from exporter.formats import unloadable
+
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
 
@@ -136,7 +138,5 @@ def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fin
     "surrogate, numbers finite and integers within 64 bits; what convert refuses to write",
 )
 def loadable(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    from exporter.formats import unloadable
-
     found = unloadable(record, finite=True)  # records here were read by procex's readers
     return () if found is None else [found]
