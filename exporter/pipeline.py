@@ -236,7 +236,6 @@ def upgrade(
                     report(f"error: {_where(item.file, item.line, item.column)}: {item.message}")
                     status["unreadable" if item.keyword == "io" else "invalid"] += 1
                     continue
-                line, column = item.position(("schema_version",))
                 try:
                     record = upgrade_record(item.data, target)
                 except UpgradeError as error:
@@ -245,7 +244,8 @@ def upgrade(
                     why = unwritable(record)
                 if why is None:
                     yield record
-                else:
+                else:  # located only now: a position costs a parse of the record's text
+                    line, column = item.position(("schema_version",))
                     report(f"error: {_where(item.file, line, column)}: {why}")
                     status["invalid"] += 1
 
@@ -257,16 +257,34 @@ def upgrade(
 
 
 def write_json(records: Iterable[dict[str, Any]], out: IO[bytes], array: bool) -> int:
-    """JSON as our JSON fixtures are written: one object, or an array of them, indented.
-    A JSON file is one document, so unlike the other formats it is built in memory."""
+    """JSON as our JSON fixtures are written: one object, or an array of them, indented as
+    orjson indents (byte for byte), written a record at a time so memory stays flat."""
     import orjson
 
-    found = list(records)
-    if array or len(found) > 1:
-        out.write(orjson.dumps(found, option=orjson.OPT_INDENT_2) + b"\n")
-    elif found:
-        out.write(orjson.dumps(found[0], option=orjson.OPT_INDENT_2) + b"\n")
-    return len(found)
+    count = 0
+    found = iter(records)
+    first = next(found, None)
+    second = next(found, None) if first is not None else None
+    if not array and second is None:  # one object in, one out (none if it was unreadable)
+        if first is not None:
+            out.write(orjson.dumps(first, option=orjson.OPT_INDENT_2) + b"\n")
+        return int(first is not None)
+    out.write(b"[")
+    for record in (r for r in (first, second) if r is not None):
+        out.write((b",\n  " if count else b"\n  ") + _indented(record))
+        count += 1
+    for record in found:
+        out.write(b",\n  " + _indented(record))
+        count += 1
+    out.write(b"\n]\n" if count else b"]\n")
+    return count
+
+
+def _indented(record: dict[str, Any]) -> bytes:
+    """A record as orjson indents it one level down (JSON strings hold no raw newline)."""
+    import orjson
+
+    return orjson.dumps(record, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
 
 
 def _where(file: str, line: int | None, column: int | None) -> str:

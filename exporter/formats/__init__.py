@@ -6,12 +6,18 @@ writes the other reads back unchanged (a hypothesis test holds them to it).
 
 from __future__ import annotations
 
+import functools
 import importlib
+import io
 import math
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
+from exporter.formats.limits import admitted
 from exporter.formats.loaded import Loaded
 from exporter.problems import InputError, Problem, json_pointer
 
@@ -48,44 +54,133 @@ class UnwritableRecord(InputError):
     """A record no consumer could load as written (NaN, a NUL character, an `@` key)."""
 
 
-def unwritable(record: Any) -> str | None:
-    """Why a record cannot be written, naming its id and the JSON pointer; None if it can.
+Path_ = tuple[str | int, ...]
+INT64 = range(-(2**63), 2**63)  # PostgreSQL bigint, DuckDB BIGINT: what an integer must fit
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a str read from text, always a lone one
 
-    The rules every format shares: numbers finite (orjson would turn NaN into null, and JSON
-    has no Infinity), no NUL character (PostgreSQL's jsonb and text refuse `\\u0000`), no key
-    starting with `@` (a JSON-LD keyword: it would change what the record means as RDF).
+
+def unloadable(record: Any, *, finite: bool = False) -> tuple[Path_, str] | None:
+    """Where and why a record cannot be loaded by the consumers we write for; None if it can.
+
+    The one notion of "loadable" (`procex validate`'s check of that name, and what convert,
+    upgrade and normalize refuse to write): numbers finite (orjson would turn NaN into null,
+    JSON has no Infinity); integers, and numbers where the schema says integer, within 64
+    bits (PostgreSQL bigint, DuckDB BIGINT; orjson writes none beyond); no NUL character
+    (PostgreSQL's jsonb and text refuse `\\u0000`); no lone surrogate (not UTF-8 at all); no
+    key starting with `@` (a JSON-LD keyword: it would change what the record means as RDF).
+
+    `finite`: the record was read by procex's readers, which refuse NaN and infinities, so
+    its JSON text tells at C speed whether anything else may be wrong (validate's hot path).
     """
-    if not _suspect(record):
+    if not (_suspect_text(record) if finite else _suspect(record)):
         return None
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), record)]
+    integers = _integer_paths(record.get("schema_version") if isinstance(record, dict) else None)
+    stack: list[tuple[Path_, Any]] = [((), record)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if "\x00" in value:
-                return _refusal(record, path, "contains a NUL character (U+0000)")
+            if why := _text_flaw(value):
+                return path, why
         elif isinstance(value, dict):
             for key, item in value.items():
-                if isinstance(key, str) and (key.startswith("@") or "\x00" in key):
-                    return _refusal(record, (*path, key), "is a key no consumer can take")
+                if isinstance(key, str) and (key.startswith("@") or _text_flaw(key)):
+                    return (*path, key), "is a key no consumer can take"
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
             stack.extend(((*path, i), item) for i, item in enumerate(value))
         elif isinstance(value, float) and not math.isfinite(value):
-            return _refusal(record, path, f"is {value}: not a finite number")
+            return path, f"is {value}: not a finite number"
+        elif isinstance(value, int) and not isinstance(value, bool) and value not in INT64:
+            return path, f"is {value}: an integer beyond 64 bits"
+        elif isinstance(value, float) and abs(value) >= 2**63 and _untyped(path) in integers:
+            return path, f"is {value:.17g}: the schema says integer, and it is beyond 64 bits"
     return None
 
 
+def unwritable(record: Any) -> str | None:
+    """Why a record cannot be written, naming its id and the JSON pointer; None if it can."""
+    found = unloadable(record)
+    return None if found is None else _refusal(record, *found)
+
+
+def _text_flaw(text: str) -> str | None:
+    if "\x00" in text:
+        return "contains a NUL character (U+0000)"
+    if not text.isascii() and (surrogate := _SURROGATE.search(text)):
+        return f"contains a lone surrogate (U+{ord(surrogate.group()):04X}): not UTF-8"
+    return None
+
+
+def _untyped(path: Path_) -> tuple[str, ...]:
+    """A path with array indexes as "*", as `_integer_paths` gives them."""
+    return tuple("*" if isinstance(part, int) else part for part in path)
+
+
+@functools.cache
+def _integer_paths(version: Any) -> frozenset[tuple[str, ...]]:
+    """The paths where the record's schema version (else the latest) says integer."""
+    from exporter import registry
+
+    known = registry.versions()
+    schema = registry.schema(version if version in known else registry.latest())
+    found: set[tuple[str, ...]] = set()
+    stack: list[tuple[tuple[str, ...], Any, int]] = [((), schema, 0)]
+    while stack:
+        path, node, hops = stack.pop()
+        if not isinstance(node, dict) or hops > 64:
+            continue
+        kinds = node.get("type")
+        if kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds):
+            found.add(path)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            stack.append((path, schema.get("$defs", {}).get(ref[8:]), hops + 1))
+        for key in ("anyOf", "oneOf", "allOf"):
+            stack.extend((path, branch, hops + 1) for branch in node.get(key, ()))
+        for name, child in node.get("properties", {}).items():
+            stack.append(((*path, name), child, hops + 1))
+        if "items" in node:
+            stack.append(((*path, "*"), node["items"], hops + 1))
+    return frozenset(found)
+
+
+def _suspect_text(record: Any) -> bool:
+    """The fast check by the record's JSON text (orjson refuses lone surrogates, and, in
+    strict mode, integers beyond 53 bits), and the few paths where the schema says integer."""
+    try:
+        text = orjson.dumps(record, option=orjson.OPT_STRICT_INTEGER)
+    except orjson.JSONEncodeError:
+        return True
+    if b"\\u0000" in text or b'"@' in text:
+        return True
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    for path in _integer_paths(version):
+        value = record
+        for part in path:  # plain look-ups: this runs for every record validated
+            if part == "*":  # values in an array: the walk looks at them
+                if type(value) is list and value:
+                    return True
+                value = None
+                break
+            value = value.get(part) if type(value) is dict else None
+        if type(value) is float and abs(value) >= _TWO_63:
+            return True
+    return False
+
+
+_TWO_63 = 2.0**63
 _INFINITIES = (math.inf, -math.inf)
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _suspect(value: Any) -> bool:
     """The fast check (no paths kept): does anything in `value` break the rules?"""
     kind = type(value)
     if kind is str:
-        return "\x00" in value
+        return "\x00" in value or (not value.isascii() and _SURROGATE.search(value) is not None)
     if kind is dict:  # a loop, not any(): this runs for every value of every record
         for key, item in value.items():  # noqa: SIM110
-            if key[:1] == "@" or "\x00" in key or _suspect(item):
+            if key[:1] == "@" or _suspect(key) or _suspect(item):
                 return True
         return False
     if kind is list:
@@ -93,12 +188,14 @@ def _suspect(value: Any) -> bool:
             if _suspect(item):
                 return True
         return False
+    if kind is int:
+        return value < _INT64_MIN or value > _INT64_MAX
     if kind is float:
-        return value != value or value in _INFINITIES
+        return value != value or value in _INFINITIES or abs(value) >= 2**63
     return False
 
 
-def _refusal(record: Any, path: tuple[str | int, ...], why: str) -> str:
+def _refusal(record: Any, path: Path_, why: str) -> str:
     rid = record.get("id") if isinstance(record, dict) else None
     return f"record {rid or '(no id)'}: {json_pointer(path) or '/'} {why}; not written"
 
@@ -112,11 +209,16 @@ def checked(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield record
 
 
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte order mark: some editors start every file with one
+
+
 def format_of(name: str, data: bytes | None = None) -> str:
     """The record format of a file: from its extension, else by its first bytes. The one
     place formats are told apart; `--from` skips it. An es-bulk file is known by its first
     line, an action line, whatever its extension (NDJSON's .ndjson and .jsonl are common)."""
     fmt = EXTENSIONS.get(Path(name).suffix.lower())
+    if data is not None:
+        data = data.removeprefix(BOM)
     if data is not None and fmt in (None, "ndjson") and _is_bulk_action(data):
         return "es-bulk"
     if fmt:
@@ -173,11 +275,32 @@ def check_output(out: str | None, fmt: str, index: str | None = None) -> None:
     )
 
 
-def read_records(data: IO[bytes], name: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
-    """Records of one binary stream, each with its location, and a Problem for each part that
-    is not readable; reading goes on after a bad part wherever the format allows. Without
-    `fmt` the format comes from `name`'s extension (the stream is not sniffed here)."""
-    yield from codec(fmt or format_of(name)).read(data, name)
+def peekable(stream: IO[bytes]) -> IO[bytes]:
+    """The stream, able to show its first bytes without consuming them (for sniffing the
+    format and skipping a byte order mark)."""
+    if hasattr(stream, "peek"):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[type-var]
+
+
+def without_bom(stream: IO[bytes]) -> IO[bytes]:
+    """The stream past a leading UTF-8 byte order mark, if it has one."""
+    stream = peekable(stream)
+    if stream.peek(3)[:3] == BOM:  # type: ignore[attr-defined]
+        stream.read(3)
+    return stream
+
+
+def read_records(
+    data: bytes | IO[bytes], name: str, fmt: str | None = None
+) -> Iterator[Loaded | Problem]:
+    """Records of one file (bytes or a binary stream), each with its location, and a
+    located Problem for each item that is not a readable record (see `limits`); reading goes
+    on after a bad item wherever the format allows."""
+    stream = without_bom(io.BytesIO(data) if isinstance(data, bytes | bytearray) else data)
+    fmt = fmt or format_of(name, stream.peek(65536)[:65536])  # type: ignore[attr-defined]
+    for item in codec(fmt).read(stream, name):
+        yield admitted(item) if type(item) is Loaded else item
 
 
 def write_records(

@@ -12,9 +12,8 @@ from typing import IO, Any
 
 import orjson
 
-from exporter.formats.jsonpos import locator
 from exporter.formats.loaded import Loaded
-from exporter.formats.ndjson import decode_problem
+from exporter.formats.ndjson import decode_problem, lines, loads
 from exporter.formats.ndjson import encode as ndjson_line
 from exporter.problems import Problem
 
@@ -41,7 +40,14 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
     record_no = 0
     expect_action = True
     act: Any = None
-    for line_no, raw in enumerate(stream, start=1):
+    for numbered in lines(stream, name):
+        if isinstance(numbered, Problem):  # a line too long still stands for its line
+            if not expect_action:
+                record_no += 1
+            expect_action = not expect_action
+            yield numbered
+            continue
+        line_no, raw = numbered
         if not raw.strip():
             continue
         if expect_action:
@@ -71,11 +77,11 @@ def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
         expect_action = True
         record_no += 1
         try:
-            data = orjson.loads(raw)
+            data = loads(raw)
         except orjson.JSONDecodeError as error:
             yield decode_problem(name, line_no, record_no, raw, error)
             continue
-        loaded = Loaded(data, name, record_no, line_no, 1, locator(raw.decode("utf-8"), 0, line_no))
+        loaded = Loaded(data, name, record_no, line_no, 1, None, None, raw)
         wanted = next(iter(act.values())).get("_id") if act else None
         if wanted is not None and isinstance(data, dict) and data.get("id") != wanted:
             line, column = loaded.position(("id",))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterable, Iterator
 
@@ -55,13 +54,13 @@ def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem
     if isinstance(path, Unreadable):
         yield Problem(path, None, None, "", "io", path.reason)
         return
-    if path == "-":
+    if path == "-":  # read as a stream like a file: a stdin that never ends costs no memory
         try:
-            data = stdin().read()
+            source = stdin()
         except InputError:
             yield Problem(STDIN, None, None, "", "io", STDIN_CLOSED)
             return
-        yield from read_records(io.BytesIO(data), STDIN, fmt or format_of(STDIN, data))
+        yield from read_records(source, STDIN, fmt)
         return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed when the generator finishes

@@ -1,59 +1,317 @@
-"""JSON files of records: one record object, or an array of them."""
+"""JSON files of records: one record object, or an array of them (and JSON-LD documents,
+whose `@graph` array is read the same way).
+
+Read as a stream, one element at a time: the text is decoded a chunk at a time and only the
+element being read is held, so time is linear and memory flat in the size of the file; each
+element keeps its own text, from which a position inside it is found only if a problem
+needs one.
+"""
 
 from __future__ import annotations
 
+import codecs
+import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
-import orjson
-
-from exporter.formats.jsonpos import LineIndex, locator, value_offsets
+from exporter.formats.limits import MAX_RECORD_BYTES, too_deep_message, too_large_message
 from exporter.formats.loaded import Loaded
+from exporter.formats.ndjson import STRICT_JSON
 from exporter.problems import Problem
 
+CHUNK = 64 * 1024
+_SPACE = re.compile(r"[ \t\n\r]*")
+# the end of an element that is not parsed (too deep, too large) is found by counting
+# brackets outside strings: this takes all up to the next bracket (or a cut string) in one go
+_OUTSIDE = re.compile(r'[^\[\]{}"]*(?:"(?:[^"\\]|\\.)*"[^\[\]{}"]*)*', re.DOTALL)
+_STRING_REST = re.compile(r'(?:[^"\\]|\\.)*', re.DOTALL)  # up to a closing quote
+_SCALAR = re.compile(r"[^,\]}\s]*")
+# a parse error this near the end of what has been read may only mean that the text is cut
+_NEAR_END = 16
 
-def parse_json_document(stream: IO[bytes], name: str) -> tuple[str, Any] | Problem:
-    """The text and value of a whole JSON file, or the Problem that stops it."""
-    raw = stream.read()
+
+class _Stop(Exception):
+    """Reading this file cannot go on: the problem that says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class JsonText:
+    """A binary stream read as UTF-8 JSON text, a window at a time, with the line and
+    column of the reading position kept up to date."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream, self.name = stream, name
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.text = ""  # the window: text read and not yet dropped
+        self.pos = 0  # the reading position in the window
+        self.line, self.column = 1, 1  # of the reading position
+        self.eof = False
+
+    def more(self, size: int = CHUNK) -> bool:
+        """Read another chunk into the window; False at the end of the stream."""
+        if self.eof:
+            return False
+        if self.pos > CHUNK:  # drop what was read: the window holds about one element
+            self.text = self.text[self.pos :]
+            self.pos = 0
+        chunk = self.stream.read(size)
+        self.eof = not chunk
+        try:
+            self.text += self.decoder.decode(chunk, self.eof)
+        except UnicodeDecodeError as bad:
+            good = bad.object[: bad.start].decode("utf-8", "replace")
+            line, column = self.where(len(self.text), good)
+            raise _Stop(
+                self.problem(
+                    line, column, "parse", f"invalid UTF-8 (byte 0x{bad.object[bad.start]:02x})"
+                )
+            ) from None
+        return True
+
+    def where(self, offset: int, beyond: str = "") -> tuple[int, int]:
+        """Line and column of `offset` in the window (and then through `beyond`)."""
+        line, column = self.line, self.column
+        breaks = self.text.count("\n", self.pos, offset)  # counted in place: no copy
+        if breaks:
+            line += breaks
+            column = offset - self.text.rfind("\n", self.pos, offset)
+        else:
+            column += offset - self.pos
+        if beyond:
+            breaks = beyond.count("\n")
+            line += breaks
+            column = len(beyond) - beyond.rfind("\n") if breaks else column + len(beyond)
+        return line, column
+
+    def advance(self, offset: int) -> None:
+        self.line, self.column = self.where(offset)
+        self.pos = offset
+
+    def problem(
+        self, line: int, column: int, keyword: str, message: str, record: int | None = None
+    ) -> Problem:
+        return Problem(self.name, line, column, "", keyword, message, record)
+
+    def skip_space(self) -> str:
+        """The next character after white space ("" at the end of the text)."""
+        while True:
+            end = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            self.advance(end)
+            if end < len(self.text) or not self.more():
+                return self.text[self.pos : self.pos + 1]
+
+    def expect(self, allowed: str, what: str) -> str:
+        char = self.skip_space()
+        if not char or char not in allowed:
+            found = f"{char!r}" if char else "the end of the file"
+            raise _Stop(
+                self.problem(
+                    self.line, self.column, "parse", f"invalid JSON: expected {what}, found {found}"
+                )
+            )
+        self.advance(self.pos + 1)
+        return char
+
+    def value(self, record: int | None = None) -> tuple[Any, str]:
+        """The next JSON value and its text; the reading position moves past it. Where
+        `record` is given, a value that cannot be a record but whose end is found (too deep,
+        too large, a number beyond a double) comes back as _TOO_DEEP or _Unreadable."""
+        self.skip_space()
+        while True:
+            try:
+                found, end = STRICT_JSON.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as error:
+                cut = error.pos >= len(self.text) - _NEAR_END or error.msg.startswith(
+                    "Unterminated string"
+                )
+                if cut and not self.eof:
+                    if self.held() > MAX_RECORD_BYTES:
+                        return self.too_large(record), self.skip_value()
+                    self.more(max(CHUNK, self.held()))
+                    continue
+                line, column = self.where(error.pos)
+                raise _Stop(
+                    self.problem(line, column, "parse", f"invalid JSON: {error.msg}", record)
+                ) from None
+            except ValueError as error:  # NaN, Infinity, a number beyond a double
+                if record is None:
+                    line, column = self.where(self.pos)
+                    raise _Stop(
+                        self.problem(line, column, "parse", f"invalid JSON: {error}", record)
+                    ) from None
+                return _Unreadable("parse", f"invalid JSON: {error}"), self.skip_value()
+            except RecursionError:
+                return _TOO_DEEP, self.skip_value()
+            if end >= len(self.text) - _NEAR_END and type(found) in (int, float) and not self.eof:
+                self.more(max(CHUNK, self.held()))
+                continue  # a number the window may have cut
+            if end - self.pos > MAX_RECORD_BYTES:
+                self.advance(end)
+                return self.too_large(record), ""
+            text = self.text[self.pos : end]
+            self.advance(end)
+            return found, text
+
+    def held(self) -> int:
+        """How much of the window is the value being read."""
+        return len(self.text) - self.pos
+
+    def too_large(self, record: int | None) -> _Unreadable:
+        if record is None:  # not an element: no end to go on from
+            raise _Stop(
+                self.problem(
+                    self.line, self.column, "too-large", too_large_message("a value"), record
+                )
+            )
+        return _Unreadable("too-large", too_large_message("a value"))
+
+    def skip_value(self) -> str:
+        """Past a value that is not read (too deep, too large, a number beyond a double):
+        its end found by counting brackets outside strings, its text dropped as it goes, so
+        memory stays flat whatever its size."""
+        if self.text[self.pos] not in "[{":  # a number or a word: up to what ends it
+            self.advance(_SCALAR.match(self.text, self.pos).end())  # type: ignore[union-attr]
+            return ""
+        depth, i, in_string = 0, self.pos, False
+        while True:
+            if in_string:
+                i = _STRING_REST.match(self.text, i).end()  # type: ignore[union-attr]
+                if i < len(self.text):  # at its closing quote
+                    in_string, i = False, i + 1
+                    continue
+            else:
+                i = _OUTSIDE.match(self.text, i).end()  # type: ignore[union-attr]
+                if i < len(self.text):
+                    char = self.text[i]
+                    i += 1
+                    if char == '"':  # a string that goes on past the window
+                        in_string = True
+                    elif char in "[{":
+                        depth += 1
+                    else:
+                        depth -= 1
+                        if depth == 0:
+                            self.advance(i)
+                            return ""
+                    continue
+            self.advance(i)  # what is left (a backslash that escapes what comes next) is kept
+            if not self.more():
+                raise _Stop(
+                    self.problem(
+                        self.line, self.column, "parse", "invalid JSON: unexpected end of data"
+                    )
+                )
+            i = self.pos
+
+
+_TOO_DEEP: Any = object()
+GRAPH: Any = object()  # the value of the graph member, whose elements come as records
+
+
+@dataclass
+class _Unreadable:
+    """An element that is not read as a record, though where it ends is known."""
+
+    keyword: str
+    message: str
+
+
+def read_document(
+    stream: IO[bytes], name: str, graph_key: str | None = None
+) -> Iterator[Loaded | Problem | tuple[str, Any]]:
+    """The records of a JSON document: the elements of a top-level array (or, where
+    `graph_key` is given, of that member of a top-level object), else the value itself.
+    Members of the top-level object other than the graph are yielded as (key, value) pairs,
+    for the caller to make a record of if no graph is found. A problem that stops the file
+    comes last."""
+    reader = JsonText(stream, name)
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        head = raw[: bad.start].decode("utf-8", "replace")
-        line, column = LineIndex(head).position(len(head))
-        return Problem(
-            name, line, column, "", "parse", f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})"
-        )
-    if not text.strip():
-        return Problem(name, 1, 1, "", "parse", "empty file: no JSON value")
-    try:
-        return text, orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        return Problem(name, error.lineno, error.colno, "", "parse", f"invalid JSON: {error.msg}")
+        first = reader.skip_space()
+        if not first:
+            yield reader.problem(1, 1, "parse", "empty file: no JSON value")
+            return
+        if first == "[":
+            yield from _elements(reader)
+        elif first == "{" and graph_key is not None:
+            yield from _members(reader, graph_key)
+        else:
+            line, column = reader.line, reader.column
+            value, text = reader.value(1)
+            yield _item(reader, value, text, 1, line, column)
+        if reader.skip_space():
+            yield reader.problem(
+                reader.line,
+                reader.column,
+                "parse",
+                "invalid JSON: unexpected content after the document",
+            )
+    except _Stop as stop:
+        yield stop.problem
 
 
-def read_items(
-    text: str,
-    items: list[Any],
-    name: str,
-    base: tuple[str | int, ...],
-) -> Iterator[Loaded]:
-    """Loaded records for the elements of an array at path `base` inside a JSON text."""
-    offsets = value_offsets(text)
-    lines = LineIndex(text)
-    for index, item in enumerate(items):
-        path = (*base, index)
-        start = offsets[path]
-        line, column = lines.position(start)
-        yield Loaded(item, name, index + 1, line, column, locator(text, start, 1))
+def _item(
+    reader: JsonText, value: Any, text: str, record: int, line: int, column: int
+) -> Loaded | Problem:
+    if value is _TOO_DEEP:
+        return reader.problem(line, column, "too-deep", too_deep_message(), record)
+    if isinstance(value, _Unreadable):
+        return reader.problem(line, column, value.keyword, value.message, record)
+    return Loaded(value, reader.name, record, line, column, None, None, text)
+
+
+def _elements(reader: JsonText) -> Iterator[Loaded | Problem]:
+    """The elements of the array that starts at the reading position, as records."""
+    reader.expect("[", "'['")
+    if reader.skip_space() == "]":
+        reader.advance(reader.pos + 1)
+        return
+    record = 0
+    while True:
+        record += 1
+        reader.skip_space()
+        line, column = reader.line, reader.column
+        value, text = reader.value(record)
+        yield _item(reader, value, text, record, line, column)
+        if reader.expect(",]", "',' or ']'") == "]":
+            return
+
+
+def _members(reader: JsonText, graph_key: str) -> Iterator[Loaded | Problem | tuple[str, Any]]:
+    """The members of the object that starts at the reading position: the graph's elements
+    as records, the other members as (key, value) pairs."""
+    reader.expect("{", "'{'")
+    if reader.skip_space() == "}":
+        reader.advance(reader.pos + 1)
+        return
+    while True:
+        reader.skip_space()
+        key, _ = reader.value()
+        if not isinstance(key, str):
+            raise _Stop(
+                reader.problem(
+                    reader.line, reader.column, "parse", "invalid JSON: a key must be a string"
+                )
+            )
+        reader.expect(":", "':'")
+        if key == graph_key and reader.skip_space() == "[":
+            yield key, GRAPH  # the graph is there, even if it has no element
+            yield from _elements(reader)
+        else:
+            line, column = reader.line, reader.column
+            value = reader.value(1)[0]
+            if value is _TOO_DEEP or isinstance(value, _Unreadable):  # in the one record
+                raise _Stop(_item(reader, value, "", 1, line, column))  # type: ignore[arg-type]
+            yield key, value
+        if reader.expect(",}", "',' or '}'") == "}":
+            return
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    parsed = parse_json_document(stream, name)
-    if isinstance(parsed, Problem):
-        yield parsed
-        return
-    text, value = parsed
-    if isinstance(value, list):
-        yield from read_items(text, value, name, ())
-    else:
-        yield Loaded(value, name, 1, 1, 1, locator(text))
+    for item in read_document(stream, name):
+        if not isinstance(item, tuple):
+            yield item

@@ -16,9 +16,11 @@ has as a key, so the reader drops exactly those and gets the record back.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import io
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
@@ -27,10 +29,11 @@ from urllib.parse import quote
 import orjson
 
 from exporter import registry
-from exporter.formats.jsonfile import parse_json_document, read_items
-from exporter.formats.jsonpos import locator
+from exporter.formats.jsonfile import GRAPH, read_document
+from exporter.formats.limits import MAX_RECORD_BYTES
 from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import encode as ndjson_line
+from exporter.formats.ndjson import loads
 from exporter.problems import InputError, Problem
 
 DATE_TYPES = {"year": "xsd:gYear", "month": "xsd:gYearMonth", "day": "xsd:date"}
@@ -247,45 +250,50 @@ def write(
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    """Records of a JSON-LD file: line by line when it has our writer's layout (memory stays
-    flat), else by parsing the whole document. A file that leaves the layout part way is
-    parsed whole from there on, skipping the records already read."""
+    """Records of a JSON-LD file: line by line when it has our writer's layout, else as a
+    stream of `@graph` elements (memory stays flat either way). A file that leaves the layout
+    part way is read again from its start, skipping the records already read; a stream that
+    cannot seek back is kept meanwhile in a spool that goes to disk beyond a few MiB."""
     seekable = stream.seekable()
     start = stream.tell() if seekable else 0
-    consumed: list[bytes] = []  # what was read, kept only where the stream cannot seek back
-    done = 0
-    for item in _read_lines(stream, name, consumed, seekable):
-        if item is _LEFT_LAYOUT:
-            break
-        done += 1
-        yield item
-    else:
-        return
-    if seekable:
-        stream.seek(start)
-        rest: IO[bytes] = stream
-    else:
-        rest = io.BytesIO(b"".join(consumed) + stream.read())
-    for index, whole in enumerate(_read_whole(rest, name)):
-        if index >= done or isinstance(whole, Problem):
-            yield whole
+    spool = None if seekable else tempfile.SpooledTemporaryFile(max_size=MAX_RECORD_BYTES)  # noqa: SIM115
+    with spool or contextlib.nullcontext():
+        done = 0
+        for item in _read_lines(stream, name, spool):
+            if item is _LEFT_LAYOUT:
+                break
+            done += 1
+            yield item
+        else:
+            return
+        if spool is None:
+            stream.seek(start)
+            rest: IO[bytes] = stream
+        else:
+            shutil.copyfileobj(stream, spool)
+            spool.seek(0)
+            rest = spool
+        for index, whole in enumerate(_read_whole(rest, name)):
+            if index >= done or isinstance(whole, Problem):
+                yield whole
 
 
 _LEFT_LAYOUT: Any = object()
 _HEAD = b'{"@context":'
 
 
-def _read_lines(
-    stream: IO[bytes], name: str, consumed: list[bytes], seekable: bool
-) -> Iterator[Loaded]:
+def _read_lines(stream: IO[bytes], name: str, spool: IO[bytes] | None) -> Iterator[Loaded]:
     """Records of a file written as our writer writes it: the context on the first line,
     `"@graph":[` on the second, then one node a line (each but the last ending in a comma),
     then `]}`. Yields _LEFT_LAYOUT at the first line that does not fit."""
 
     def lines() -> Iterator[bytes]:
-        for raw in stream:
-            if not seekable:
-                consumed.append(raw)
+        while raw := stream.readline(MAX_RECORD_BYTES + 1):
+            if spool is not None:
+                spool.write(raw)
+            if len(raw) > MAX_RECORD_BYTES:  # too long a line: the stream reader says so
+                yield b"\0"
+                return
             yield raw
 
     feed = enumerate(lines(), start=1)
@@ -321,37 +329,33 @@ def _read_lines(
         comma = line.endswith(b",")
         body = line[:-1] if comma else line
         try:
-            node = orjson.loads(body)
+            node = loads(body)
         except orjson.JSONDecodeError:
             yield _LEFT_LAYOUT
             return
         record_no += 1
-        text = body.decode("utf-8")
-        yield Loaded(from_node(node), name, record_no, line_no, 1, locator(text, 0, line_no))
+        yield Loaded(from_node(node), name, record_no, line_no, 1, None, None, body)
     if not closed or (comma and record_no):
         yield _LEFT_LAYOUT
 
 
 def _read_whole(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    """Records of a JSON-LD document parsed whole: a `@graph`, an array or one node."""
-    parsed = parse_json_document(stream, name)
-    if isinstance(parsed, Problem):
-        yield parsed
-        return
-    text, document = parsed
-    base: tuple[str, ...]
-    if isinstance(document, dict) and isinstance(document.get("@graph"), list):
-        graph, base = document["@graph"], ("@graph",)
-    elif isinstance(document, list):
-        graph, base = document, ()
-    else:
-        node = (
-            {k: v for k, v in document.items() if k != "@context"}
-            if isinstance(document, dict)
-            else document
-        )
-        yield Loaded(from_node(node), name, 1, 1, 1, locator(text))
-        return
-    for loaded in read_items(text, graph, name, base):
-        loaded.data = from_node(loaded.data)
-        yield loaded
+    """Records of a JSON-LD document read as a stream: the nodes of its `@graph`, of a
+    top-level array, or the one node it is."""
+    members: dict[str, Any] = {}
+    graph = broken = False
+    for item in read_document(stream, name, graph_key="@graph"):
+        if isinstance(item, tuple):
+            if item[1] is GRAPH:
+                graph = True
+            else:
+                members[item[0]] = item[1]
+            continue
+        if isinstance(item, Loaded):
+            item.data = from_node(item.data)
+        else:
+            broken = True
+        yield item
+    if members and not graph and not broken:  # one node, its context aside
+        node = {k: v for k, v in members.items() if k != "@context"}
+        yield Loaded(from_node(node), name, 1, 1, 1)

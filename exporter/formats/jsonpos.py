@@ -66,23 +66,29 @@ def value_offsets(text: str, start: int = 0) -> dict[Path_, int]:
 class LineIndex:
     """Offsets to 1-based (line, column) in one text."""
 
-    def __init__(self, text: str, first_line: int = 1) -> None:
+    def __init__(self, text: str, first_line: int = 1, first_column: int = 1) -> None:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.first_line = first_line
+        self.first_column = first_column  # where the text starts on its first line
 
     def position(self, offset: int) -> tuple[int, int]:
         row = bisect.bisect_right(self.starts, offset) - 1
-        return self.first_line + row, offset - self.starts[row] + 1
+        column = offset - self.starts[row] + (self.first_column if row == 0 else 1)
+        return self.first_line + row, column
 
 
-def locator(text: str, start: int = 0, first_line: int = 1):
-    """A function path -> (line, column) over one JSON value in `text`, built on first use."""
+def locator(text: str, start: int = 0, first_line: int = 1, first_column: int = 1):
+    """A function path -> (line, column) over one JSON value in `text`, built on first use.
+
+    `text` is best the record's own text (a line, an array element), not the whole file:
+    the index is built over all of it.
+    """
     cache: dict[str, object] = {}
 
     def locate(path: Path_) -> tuple[int, int] | None:
         if not cache:
             cache["offsets"] = value_offsets(text, start)
-            cache["lines"] = LineIndex(text, first_line)
+            cache["lines"] = LineIndex(text, first_line, first_column)
         offsets: dict[Path_, int] = cache["offsets"]  # type: ignore[assignment]
         lines: LineIndex = cache["lines"]  # type: ignore[assignment]
         # a missing member is reported at its parent: walk up to the nearest value that exists

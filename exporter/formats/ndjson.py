@@ -5,11 +5,14 @@ Read and written as a stream, line by line, so memory stays flat whatever the fi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import IO, Any
 
 import orjson
 
+from exporter.formats.limits import MAX_RECORD_BYTES, too_deep_message, too_large_message
 from exporter.formats.loaded import Loaded
 from exporter.problems import Problem
 
@@ -34,6 +37,36 @@ def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return count
 
 
+def loads(raw: bytes) -> Any:
+    """One JSON value, as orjson reads it. A lone surrogate escape (`"\\ud800"`), which
+    orjson refuses and RFC 8259 allows, is read by Python's json instead: the record is then
+    refused as not loadable, by name, the same way in every format and command."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        if "surrogate" not in str(error):
+            raise
+        try:
+            return STRICT_JSON.decode(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            raise error from None
+
+
+def _refuse_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value - value != 0:  # inf or nan
+        raise ValueError("number is infinity when parsed as double")
+    return value
+
+
+# Python's json held to orjson's rules: no NaN or Infinity, no number beyond a double
+STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def decode_problem(
     name: str, line_no: int, record_no: int, raw: bytes, error: Exception
 ) -> Problem:
@@ -54,25 +87,56 @@ def decode_problem(
     message = getattr(error, "msg", str(error))
     pos = getattr(error, "pos", None)
     column = (pos + 1) if isinstance(pos, int) and pos <= len(text) else 1
+    if message.startswith("depth limit exceeded") or isinstance(error, RecursionError):
+        return Problem(name, line_no, column, "", "too-deep", too_deep_message(), record_no)
     return Problem(name, line_no, column, "", "parse", f"invalid JSON: {message}", record_no)
+
+
+def lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes] | Problem]:
+    """The lines of a stream with their numbers, each read with a limit: a line longer than
+    MAX_RECORD_BYTES is one Problem, skipped without being held in memory."""
+    line_no = 0
+    while raw := stream.readline(MAX_RECORD_BYTES + 1):
+        line_no += 1
+        if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+            yield _skip_long_line(stream, name, line_no, raw)
+            continue
+        yield line_no, raw
+
+
+def _skip_long_line(stream: IO[bytes], name: str, line_no: int, raw: bytes) -> Problem:
+    while raw and not raw.endswith(b"\n"):  # the rest of the line, a piece at a time
+        raw = stream.readline(1024 * 1024)
+    return Problem(name, line_no, 1, "", "too-large", too_large_message("a line"))
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
     """Records line by line; a blank line is skipped, a bad line is a located Problem.
 
-    The hot path of `procex validate`: each line is parsed once and kept as bytes, and its
-    locator is built only if a problem in it needs a position (see Loaded.position).
+    The hot path of `procex validate`: each line is read with a limit and parsed once (the
+    loop written out, not through `lines` and `loads`: a call less per record), kept as
+    bytes, and its locator is built only if a problem in it needs a position (see
+    Loaded.position).
     """
-    loads, decode_error = orjson.loads, orjson.JSONDecodeError
-    record_no = 0
-    for line_no, raw in enumerate(stream, start=1):
+    parse, decode_error, readline = orjson.loads, orjson.JSONDecodeError, stream.readline
+    limit = MAX_RECORD_BYTES + 1
+    record_no = line_no = 0
+    while raw := readline(limit):
+        line_no += 1
         try:
-            data = loads(raw)
-        except decode_error as error:
+            data = parse(raw)
+        except decode_error:
+            if len(raw) == limit and not raw.endswith(b"\n"):
+                record_no += 1
+                yield replace(_skip_long_line(stream, name, line_no, raw), record=record_no)
+                continue
             if not raw.strip():  # a blank line is no record (orjson refuses it as empty)
                 continue
-            record_no += 1
-            yield decode_problem(name, line_no, record_no, raw, error)
-            continue
+            try:
+                data = loads(raw)  # what orjson refuses and Python's json reads
+            except decode_error as again:
+                record_no += 1
+                yield decode_problem(name, line_no, record_no, raw, again)
+                continue
         record_no += 1
         yield Loaded(data, name, record_no, line_no, 1, None, None, raw)

@@ -9,17 +9,25 @@ identifiers and stay unquoted; key order is the record's.
 
 from __future__ import annotations
 
-import codecs
 import math
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import IO, Any
 
 import orjson
 import yaml
 
+from exporter.formats.limits import (
+    MAX_DEPTH,
+    MAX_RECORD_BYTES,
+    MAX_YAML_VALUES,
+    too_deep_message,
+    too_large_message,
+)
 from exporter.formats.loaded import Loaded
-from exporter.problems import Problem
+from exporter.formats.ndjson import lines
+from exporter.problems import Problem, json_pointer
 
 # YAML may not carry these raw (C0/C1 controls, DEL) or reads them as line breaks
 # (NEL, LS, PS); orjson leaves C1 and LS/PS raw, so they are escaped here.
@@ -151,18 +159,129 @@ def write(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loader that refuses duplicate keys instead of keeping the last one."""
+    """Safe loader that reads plain JSON values only: a YAML type JSON has not (a date, a
+    set, bytes, NaN, a key that is not a string) is refused where it stands, by name, rather
+    than read and refused later (or crashing a writer) in one command and not another."""
+
+
+class Refused(yaml.constructor.ConstructorError):
+    """A value read as a YAML type that a JSON record cannot hold; `keyword` for the Problem."""
+
+    def __init__(
+        self,
+        mark: Any,  # yaml.Mark, or the C loader's Mark (the same fields)
+        message: str,
+        keyword: str = "yaml-type",
+        node: yaml.Node | None = None,
+    ) -> None:
+        super().__init__(None, None, message, mark)
+        self.keyword, self.node = keyword, node
+
+
+def path_to(root: yaml.Node, target: yaml.Node) -> tuple[str | int, ...]:
+    """The path of `target` in a document (of its mapping, for a key); () if not found."""
+    stack: list[tuple[tuple[str | int, ...], yaml.Node]] = [((), root)]
+    seen: set[int] = set()
+    while stack:
+        path, node = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(((*path, i), child) for i, child in enumerate(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key is target:
+                    return path
+                stack.append(((*path, str(key.value)), value))
+    return ()
+
+
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:bool": "boolean",
+    "tag:yaml.org,2002:int": "integer",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "date",
+    "tag:yaml.org,2002:binary": "binary value (!!binary)",
+    "tag:yaml.org,2002:set": "set (!!set)",
+    "tag:yaml.org,2002:omap": "ordered map (!!omap)",
+    "tag:yaml.org,2002:pairs": "list of pairs (!!pairs)",
+}
+_DAY = re.compile(r"\d{4}-\d\d?-\d\d?")
+
+
+def _type_name(node: yaml.Node) -> str:
+    """The YAML type a node was read as, in words, with its text: "a YAML date 2019-03-29"."""
+    name = _TYPE_NAMES.get(node.tag)
+    if node.tag == "tag:yaml.org,2002:timestamp" and not _DAY.fullmatch(node.value):
+        name = "timestamp"
+    if not isinstance(node, yaml.ScalarNode):
+        fallback = "sequence" if isinstance(node, yaml.SequenceNode) else "mapping"
+        return f"a YAML {name or fallback}"
+    if name is None:
+        return f"a YAML value tagged {node.tag}"
+    return f"a YAML {name} {node.value}"
+
+
+def _refuse_type(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    advice = "quote it to keep it a string" if isinstance(node, yaml.ScalarNode) else None
+    kind = _type_name(node)
+    if node.tag in ("tag:yaml.org,2002:set", "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+        advice = "JSON has no such type: write a plain mapping or list"
+    elif node.tag == "tag:yaml.org,2002:binary":
+        kind, advice = "a YAML binary value (!!binary)", "JSON has no bytes: write a string"
+    raise Refused(node.start_mark, f"{kind}; {advice}", node=node)
+
+
+def _refuse_unknown_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raise Refused(
+        node.start_mark, f"an unknown YAML tag {node.tag}; only plain values are read", node=node
+    )
+
+
+def _finite_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if not math.isfinite(value):
+        raise Refused(
+            node.start_mark, f"a YAML float {node.value}; JSON has no NaN or infinity", node=node
+        )
+    return value
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
     seen: dict[Any, yaml.Node] = {}
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        if key_node.tag == _MERGE:
+            # Refused, not merged as PyYAML's safe loader would: merge keys are YAML 1.1 only,
+            # so a YAML 1.2 loader (ruamel.yaml, most others) reads `<<` as a plain key and the
+            # same file would mean different records to different consumers.
+            raise Refused(
+                key_node.start_mark,
+                "a YAML merge key (<<); YAML 1.2 has none, so loaders disagree on what it "
+                "means: write the keys out",
+                node=key_node,
+            )
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            raise Refused(
+                key_node.start_mark,
+                f"{_type_name(key_node)} as a mapping key; JSON keys are strings"
+                + (": quote it" if isinstance(key_node, yaml.ScalarNode) else ""),
+                node=key_node,
+            )
+        key = key_node.value
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                f"duplicate key {key!r} (first at line "
+                f"{seen[key].start_mark.line + getattr(loader, 'first_line', 1)})",
                 key_node.start_mark,
             )
         seen[key] = key_node
@@ -170,6 +289,10 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:float", _finite_float)
+for _tag in ("timestamp", "binary", "set", "omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_type)
+_Loader.add_constructor(None, _refuse_unknown_tag)
 
 _IMPLICIT = {
     "tag:yaml.org,2002:bool": "a boolean",
@@ -207,78 +330,213 @@ def hint_for(node: yaml.Node) -> str | None:
     return None
 
 
-class _NotUtf8(Exception):
-    def __init__(self, line: int, column: int, byte: int) -> None:
-        super().__init__(line, column, byte)
-        self.line, self.column, self.byte = line, column, byte
+def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
+    """The one document of a loader's text as a node graph, None if it has none.
 
-
-class Utf8Text:
-    """A binary stream read as UTF-8 text, a chunk at a time, for the YAML loader to pull
-    from: memory stays flat, and a byte that is not UTF-8 is reported at its line and column.
+    PyYAML's own composer recurses once per level and follows aliases without counting, so
+    a deep or alias-laden document ends in RecursionError or in gigabytes once written out;
+    this one keeps its own stack, refuses more than MAX_DEPTH levels, and counts every value
+    as it will be once aliases are expanded (a node's count is known when it closes: an alias
+    to a node still open is one that contains itself).
     """
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-        self.decoder = codecs.getincrementaldecoder("utf-8")()
-        self.line, self.column = 1, 1  # of the next character to decode
-
-    def read(self, size: int = -1) -> str:
-        chunk = self.stream.read(size if size and size > 0 else -1)
-        final = not chunk
-        try:
-            text = self.decoder.decode(chunk, final)
-        except UnicodeDecodeError as bad:
-            self._advance(bad.object[: bad.start].decode("utf-8", "replace"))
-            raise _NotUtf8(self.line, self.column, bad.object[bad.start]) from None
-        self._advance(text)
-        return text
-
-    def _advance(self, text: str) -> None:
-        breaks = text.count("\n")
-        if breaks:
-            self.line += breaks
-            self.column = len(text) - text.rfind("\n")
+    loader.get_event()  # the stream's start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None
+    start = loader.get_event()  # the document's start
+    anchors: dict[str, yaml.Node] = {}
+    values: dict[int, int] = {}  # id(node) -> how many values it is, aliases expanded
+    open_nodes: list[yaml.Node] = []
+    keys: list[yaml.Node | None] = []  # per open mapping, a key waiting for its value
+    root: yaml.Node | None = None
+    while not isinstance(event := loader.get_event(), yaml.DocumentEndEvent):
+        if isinstance(event, yaml.AliasEvent):
+            node = anchors.get(event.anchor)  # type: ignore[arg-type]
+            if node is None:
+                raise Refused(event.start_mark, f"an undefined YAML alias *{event.anchor}", "parse")
+            if id(node) not in values:
+                raise Refused(
+                    event.start_mark,
+                    f"a recursive YAML alias *{event.anchor}: a value that contains itself",
+                    "yaml-alias",
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(
+                tag,
+                event.value,
+                event.start_mark,  # type: ignore[arg-type] # the C loader's Mark is alike
+                event.end_mark,  # type: ignore[arg-type]
+                style=event.style,
+            )
+            values[id(node)] = 1
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            kind = (
+                yaml.SequenceNode
+                if isinstance(event, yaml.SequenceStartEvent)
+                else yaml.MappingNode
+            )
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(kind, None, event.implicit)
+            start_mark: Any = event.start_mark  # yaml.Mark, or the C loader's, alike
+            node = kind(tag, [], start_mark, None, flow_style=event.flow_style)
+            if len(open_nodes) >= MAX_DEPTH:
+                raise Refused(event.start_mark, too_deep_message(), "too-deep")
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            open_nodes.append(node)
+            keys.append(None)
+            continue
+        else:  # the end of a sequence or mapping
+            node = open_nodes.pop()
+            keys.pop()
+            node.end_mark = event.end_mark
+            children = (
+                [part for pair in node.value for part in pair]
+                if isinstance(node, yaml.MappingNode)
+                else node.value
+            )
+            count = values[id(node)] = 1 + sum(values[id(child)] for child in children)
+            if count > MAX_YAML_VALUES:
+                raise Refused(
+                    node.start_mark,
+                    f"more than {MAX_YAML_VALUES:,} values once YAML aliases are expanded",
+                    "yaml-alias",
+                )
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            anchors[event.anchor] = node
+        if not open_nodes:
+            root = node
+        elif isinstance(open_nodes[-1], yaml.SequenceNode):
+            open_nodes[-1].value.append(node)
+        elif keys[-1] is None:
+            keys[-1] = node
         else:
-            self.column += len(text)
+            open_nodes[-1].value.append((keys[-1], node))
+            keys[-1] = None
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise Refused(loader.peek_event().start_mark, "more than one YAML document", "parse")
+    if isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style:
+        root.start_mark = start.start_mark  # an empty document is where its `---` is
+    return root
+
+
+_MARKER = re.compile(rb"(---|\.\.\.)(?:[ \t\r\n]|$)")
+
+
+def documents(stream: IO[bytes], name: str) -> Iterator[tuple[int, str] | Problem]:
+    """The documents of a YAML stream, each as (its first line, its text), or a Problem.
+
+    Split at the document markers `---` and `...` at the start of a line, which YAML lets
+    nothing else be (not even inside a quoted or block scalar), so that one bad document
+    costs only itself. Comments and directives before a `---` go with its document.
+    """
+    chunk: list[bytes] = []
+    first, size, content = 1, 0, False
+    broken: Problem | None = None
+    number = 0
+
+    def finish() -> Iterator[tuple[int, str] | Problem]:
+        nonlocal number
+        if broken is not None:
+            number += 1
+            yield replace(broken, record=number)
+        elif content:
+            number += 1
+            raw = b"".join(chunk)
+            try:
+                yield first, raw.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                head = raw[: bad.start]
+                line = first + head.count(b"\n")
+                column = len(head) - head.rfind(b"\n")
+                yield Problem(
+                    name,
+                    line,
+                    column,
+                    "",
+                    "parse",
+                    f"invalid UTF-8 (byte 0x{raw[bad.start]:02x})",
+                    number,
+                )
+
+    for numbered in lines(stream, name):
+        if isinstance(numbered, Problem):  # a line too long
+            broken, content = broken or numbered, True
+            continue
+        line_no, raw = numbered
+        marker = _MARKER.match(raw)
+        if marker and raw.startswith(b"---") and content:
+            yield from finish()
+            chunk, first, size, content, broken = [], line_no, 0, False, None
+        size += len(raw)
+        if broken is None and size > MAX_RECORD_BYTES:
+            broken = Problem(name, first, 1, "", "too-large", too_large_message("a document"))
+        if broken is None:
+            chunk.append(raw)
+        else:
+            chunk = []
+        if not content and (stripped := raw.strip()) and not stripped.startswith((b"#", b"%")):
+            content = True
+        if marker and raw.startswith(b"..."):
+            yield from finish()
+            chunk, first, size, content, broken = [], line_no + 1, 0, False, None
+    yield from finish()
+
+
+def _problem(
+    name: str, error: yaml.YAMLError, first: int, number: int, root: yaml.Node | None
+) -> Problem:
+    keyword = getattr(error, "keyword", "parse")
+    found = getattr(error, "node", None)
+    pointer = json_pointer(path_to(root, found)) if root is not None and found else ""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = (first + mark.line, mark.column + 1) if mark else (first, None)
+        message = error.problem or str(error)
+    else:
+        line, column, message = first, None, str(error)
+    if keyword == "parse":
+        message = f"invalid YAML: {message}"
+    return Problem(name, line, column, pointer, keyword, message, number)
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
-    """Records of a YAML stream, one per document, parsed as the stream is read."""
-    loader = _Loader(Utf8Text(stream))
-    record_no = 0
-    try:
-        while loader.check_node():
-            record_no += 1
-            node = loader.get_node()
+    """Records of a YAML stream, one per document, each document read on its own."""
+    number = 0
+    for document in documents(stream, name):
+        number += 1
+        if isinstance(document, Problem):
+            yield document
+            continue
+        first, text = document
+        loader = _Loader(text)
+        loader.first_line = first  # for messages that name a line
+        node = None
+        try:
+            node = compose(loader)
+            if node is None:
+                number -= 1
+                continue
             data = loader.construct_document(node)
+        except yaml.YAMLError as error:
+            yield _problem(name, error, first, number, node)
+            continue
+        except RecursionError:  # a key nested past the limit: constructed recursively
+            yield Problem(name, first, None, "", "too-deep", too_deep_message(), number)
+            continue
+        finally:
+            loader.dispose()
+        shift = first - 1
 
-            def locate(path, root=node):
-                found = node_at(root, path)
-                return found.start_mark.line + 1, found.start_mark.column + 1
+        def locate(path, root=node, shift=shift):
+            found = node_at(root, path)
+            return found.start_mark.line + 1 + shift, found.start_mark.column + 1
 
-            def hint(path, root=node):
-                return hint_for(node_at(root, path))
+        def hint(path, root=node):
+            return hint_for(node_at(root, path))
 
-            yield Loaded(
-                data,
-                name,
-                record_no,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                locate,
-                hint,
-            )
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        problem = error.problem or str(error)
-        yield Problem(name, line, column, "", "parse", f"invalid YAML: {problem}", record_no or 1)
-    except yaml.YAMLError as error:
-        yield Problem(name, None, None, "", "parse", f"invalid YAML: {error}", record_no or 1)
-    except _NotUtf8 as bad:
-        yield Problem(
-            name, bad.line, bad.column, "", "parse", f"invalid UTF-8 (byte 0x{bad.byte:02x})"
-        )
-    finally:
-        loader.dispose()
+        line, column = node.start_mark.line + 1 + shift, node.start_mark.column + 1
+        yield Loaded(data, name, number, line, column, locate, hint)

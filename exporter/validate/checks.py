@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from exporter.formats import unloadable
 from exporter.interval import interval
 
 Path_ = tuple[str | int, ...]
@@ -164,3 +165,13 @@ def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fin
         return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
     seen.ids[record["id"]] = where
     return ()
+
+
+@check(
+    "loadable",
+    "PostgreSQL (jsonb, bigint) and DuckDB load the record: no NUL character, no lone "
+    "surrogate, numbers finite and integers within 64 bits; what convert refuses to write",
+)
+def loadable(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    found = unloadable(record, finite=True)  # records here were read by procex's readers
+    return () if found is None else [found]
