@@ -127,7 +127,7 @@ def test_convert_validates_by_default_and_writes_only_valid_records(tmp_path: Pa
     ("content", "message"),
     [
         (b"", "no records in file"),
-        (b"just some words\n", ":1:1: a record must be an object, not str [type]"),
+        (b"just some words\n", ":1:1: a record must be a JSON object, not a string [not-a-record]"),
     ],
 )
 def test_convert_never_exits_0_on_what_is_not_records(
@@ -158,7 +158,9 @@ def test_from_overrides_what_the_content_looks_like() -> None:
     """A JSON array read as YAML (JSON is YAML 1.2 flow): the same records."""
     result = procex("convert", "-", "--from", "yaml", "--to", "ndjson", stdin=b"[]\n")
     assert result.returncode == 1
-    assert "a record must be an object, not list" in result.stderr.decode()
+    assert result.stderr.decode() == (
+        "error: <stdin>:1:1: a record must be a JSON object, not an array [not-a-record]\n"
+    )
 
 
 def test_normalize_names_the_index_in_es_bulk_too() -> None:
