@@ -44,7 +44,7 @@ def test_a_bad_record_is_named_and_the_rest_reported(tmp_path: Path) -> None:
     lines = path.read_text("utf-8").count("\n")
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [
-        f"error: {path}:{lines}:1: / a record must be an object, not list; not compiled",
+        f"error: {path}:{lines}:1: a record must be a JSON object, not an array",
         "reported 1 deal",
     ]
     assert "TUR-RUS-S-400" in (tmp_path / "r.html").read_text("utf-8")
