@@ -115,7 +115,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []
     if triggers and not is_definitional(text, s, e, mentions):
-        attribution = attribution_spans(text, s, e)
+        attribution = attribution_spans(text, s, e, triggers)
         state.speaker = next(
             (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
         )

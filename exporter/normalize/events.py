@@ -106,15 +106,19 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 
 
-def attribution_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def attribution_spans(
+    text: str, start: int, end: int, triggers: list[Trigger] | None = None
+) -> list[tuple[int, int]]:
     """Parts of a sentence that only say who stated it: "X said on Friday that", ", X said
-    after talks", "As X said,", "According to X,"."""
+    after talks", "As X said,", "According to X,". `triggers`: the sentence's, when the
+    caller has found them already."""
     spans: list[tuple[int, int]] = []
     sentence = text[start:end]
     reports = list(_attribution_regex().finditer(sentence))
     if not reports:
         return spans
-    events = [t for t in find_triggers(text, start, end) if not t.noun]
+    found = find_triggers(text, start, end) if triggers is None else triggers
+    events = [t for t in found if not t.noun]
     for match in reports:
         verb_start, verb_end = match.start(), match.end()
         if any(t.start <= start + verb_start < t.end for t in events):
