@@ -25,6 +25,7 @@ from exporter.normalize.arguments import (
     origin_state,
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
+from exporter.normalize.beneficiaries import paragraph_beneficiaries
 from exporter.normalize.events import (
     about_no_deal,
     attribution_spans,
@@ -75,6 +76,8 @@ class ArticleState:
     # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
     named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
+    # the states the paragraph's contract is for ("Foreign Military Sales to A and B")
+    beneficiaries: list[Mention] = field(default_factory=list)
 
 
 def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
@@ -96,11 +99,22 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     }
     state = ArticleState(reference, home_state(parts.dateline))
     candidates: list[Candidate] = []
+    spans = _paragraph_spans(parts.sentences)
     for sentence in parts.sentences:
+        state.beneficiaries = paragraph_beneficiaries(text, *spans[sentence.paragraph])
         found = sentence_candidates(text, sentence, state)
         candidates += found
         state.context += found
     return [to_record(c, source) for c in merge(candidates)]
+
+
+def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
+    """Where each paragraph's sentences begin and end."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        first = spans.get(sentence.paragraph, (sentence.start, sentence.end))[0]
+        spans[sentence.paragraph] = (first, sentence.end)
+    return spans
 
 
 def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> list[Candidate]:
@@ -184,7 +198,11 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 candidate.value = _amount_for(money, system, trigger, len(chosen))
                 candidate.actors = people
                 candidate.evidence = (s, e, sentence.text)
-                found += _one_per_listed_party(candidate, content, text)
+                found += [
+                    listed
+                    for event in _one_per_listed_party(candidate, content, text)
+                    for listed in _one_per_beneficiary(event, state.beneficiaries)
+                ]
     state.previous_date = latest_date or state.previous_date
     state.named.append([m for m in mentions if m.kind == "system"])
     state.sentence_start = s
@@ -217,6 +235,14 @@ def _one_per_listed_party(
                     )
         found = expanded
     return found
+
+
+def _one_per_beneficiary(candidate: Candidate, beneficiaries: list[Mention]) -> list[Candidate]:
+    """A contract announced for several states ("Foreign Military Sales to A and B"): one
+    event per state."""
+    if not beneficiaries or candidate.buyer is not beneficiaries[0]:
+        return [candidate]
+    return [dataclasses.replace(candidate, buyer=state) for state in beneficiaries]
 
 
 _MISSILE_KINDS = ("missile", "air-defence")
@@ -348,6 +374,10 @@ def _candidate(
         return None
     system = system_mention.system if system_mention else None
     buyer, seller = roles.buyer, roles.seller
+    if state.beneficiaries and (
+        buyer is None or (seller is not None and buyer.country == seller.country)
+    ):
+        buyer = state.beneficiaries[0]  # a contract for the states its paragraph names
     kinds = weapon_kinds(text, clause_start, clause_end)
     if system is None and not kinds and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start]):
         # "It has been exported to ...": the system the sentence before was about, its subject
@@ -364,6 +394,17 @@ def _candidate(
         # gun" after the Caesar); further back, the reference is too loose to follow
         recent = [m.system for m in (state.named[-1] if state.named else []) if m.system]
         system = next((s for s in reversed(recent) if s.category in kinds), None)
+        # further back: the one system of this kind the article's deals are about, for a
+        # buyer that is the clause's subject ("Greece ordered 18 aircraft")
+        topic = _article_system(state.context, kinds)
+        if (
+            system is None
+            and topic is not None
+            and buyer is not None
+            and buyer.start < trigger.start
+            and (seller is None or seller.country == topic.origin)
+        ):
+            system = topic
     continued = False  # parties taken whole from the deal the sentence continues
     if prior is not None:
         system = system or prior.system
@@ -428,6 +469,18 @@ def _amount_for(
     if systems > 1 or not found:
         return None
     return min(found, key=lambda f: abs(f[0] - trigger.start))[2]
+
+
+def _article_system(context: list[Candidate], kinds: frozenset[str]) -> Any:
+    """The one named system of the kinds a clause names ("24 aircraft") that the article's
+    deals so far are about: in an article on one fighter's export orders, "Greece ordered
+    18 aircraft" is another order for it. None where the deals name several of that kind."""
+    named = {
+        c.system.designation: c.system
+        for c in context
+        if c.system.category in kinds and not c.system.generic
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _continued_deal(

@@ -325,3 +325,44 @@ def test_a_shared_name_is_read_by_the_weapon_noun_after_it() -> None:
     assert [(m.system.designation, m.system.category) for m in mentions if m.system] == [
         ("Mistral-class", "ship")
     ]
+
+
+def test_a_contract_announcement_is_for_the_states_its_paragraph_names_last() -> None:
+    text = (
+        "Raytheon Co., Tucson, Arizona, has been awarded $120,000,000 for AIM-120 missile "
+        "production. Work will be performed in Tucson. This contract involves Foreign Military "
+        "Sales to Norway, Poland and Japan."
+    )
+    assert [(d[0], d[1]) for d in deals(text)] == [
+        ("NOR-USA-AMRAAM", "agreement"),
+        ("POL-USA-AMRAAM", "agreement"),
+        ("JPN-USA-AMRAAM", "agreement"),
+        ("NOR-USA-AMRAAM", "production"),
+        ("POL-USA-AMRAAM", "production"),
+        ("JPN-USA-AMRAAM", "production"),
+    ]
+
+
+def test_foreign_buyers_named_in_another_paragraph_are_not_this_contracts() -> None:
+    text = (
+        "This contract involves Foreign Military Sales to Norway.\n\n"
+        "Raytheon has been awarded $120,000,000 for AIM-120 missiles for Japan."
+    )
+    assert [d[0] for d in deals(text)] == ["JPN-USA-AMRAAM"]
+
+
+def test_a_kind_of_weapon_with_a_new_buyer_is_the_one_system_the_article_is_about() -> None:
+    text = (
+        "Egypt ordered 24 Rafale fighters from France in 2015.\n\n"
+        "Two years later, Greece ordered 18 aircraft."
+    )
+    assert [d[0] for d in deals(text)] == ["EGY-FRA-RAFALE", "GRC-FRA-RAFALE"]
+
+
+def test_a_kind_of_weapon_is_no_system_where_the_article_names_several_of_its_kind() -> None:
+    text = (
+        "Egypt ordered 24 Rafale fighters and 30 MiG-29 fighters.\n\n"
+        "The first were delivered in 2019.\n\n"
+        "Two years later, Greece ordered 18 aircraft."
+    )
+    assert list(dict.fromkeys(d[0] for d in deals(text))) == ["EGY-FRA-RAFALE", "EGY-RUS-MIG-29"]
