@@ -450,6 +450,16 @@ def _candidate(
         # a state buying its own system needs words that say so ("Germany ordered", "for the
         # Indian Army"); a guess that lands on the seller's state is a wrong guess
         buyer = prior.buyer if prior is not None and prior.buyer.country != seller.country else None
+    if (
+        buyer is not None
+        and seller is not None
+        and system is not None
+        and buyer.country == system.origin != seller.country
+        and seller.kind == "country"
+    ):
+        # a state does not buy its own design from a state that does not make it: "Turkey
+        # and Indonesia signed" for a Turkish jet, "was contracted by Saudi Arabia"
+        buyer, seller = seller, buyer
     if system is None or buyer is None or seller is None or seller.country is None:
         return None
     return Candidate(

@@ -366,3 +366,19 @@ def test_a_kind_of_weapon_is_no_system_where_the_article_names_several_of_its_ki
         "Two years later, Greece ordered 18 aircraft."
     )
     assert list(dict.fromkeys(d[0] for d in deals(text))) == ["EGY-FRA-RAFALE", "EGY-RUS-MIG-29"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey and Indonesia signed a contract for 48 KAAN fighters.", "IDN-TUR-KAAN"),
+        (
+            "Navantia was contracted by Saudi Arabia to build five Avante 2200 corvettes.",
+            "SAU-ESP-AVANTE-2200",
+        ),
+    ],
+)
+def test_a_state_does_not_buy_its_own_design_from_a_state_that_does_not_make_it(
+    text: str, expected: str
+) -> None:
+    assert deals(text)[0][0] == expected
