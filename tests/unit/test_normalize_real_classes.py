@@ -382,3 +382,26 @@ def test_a_state_does_not_buy_its_own_design_from_a_state_that_does_not_make_it(
     text: str, expected: str
 ) -> None:
     assert deals(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway has donated 20 M109 howitzers to Ukraine.", ("UKR-NOR-M109", "delivery")),
+        ("Canada pledged eight Leopard 2 tanks to Ukraine.", ("UKR-CAN-LEOPARD-2", "agreement")),
+        (
+            "The Chilean navy was equipped with two Type 23 frigates from Britain.",
+            ("CHL-GBR-TYPE-23", "delivery"),
+        ),
+        (
+            "Oman confirmed the purchase in 2012 of 12 Eurofighter Typhoon jets.",
+            ("OMN-DEU-EUROFIGHTER-TYPHOON", "agreement"),
+        ),
+    ],
+)
+def test_gifts_pledges_and_dated_purchases_are_events(text: str, expected: tuple) -> None:
+    assert deals(text)[0][:2] == expected
+
+
+def test_a_pledge_of_support_is_no_event() -> None:
+    assert deals("Canada remains committed to supporting Ukraine with F-16 training.") == []
