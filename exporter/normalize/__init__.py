@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,17 @@ class ArticleState:
     previous_date: dates_.ResolvedDate | None = None
     # the states the paragraph's contract is for ("Foreign Military Sales to A and B")
     beneficiaries: list[Mention] = field(default_factory=list)
+    # how often the article so far has named each state, and where it first did
+    states: Counter[str] = field(default_factory=Counter)
+    first_named: dict[str, Mention] = field(default_factory=dict)
+
+    def main_state(self) -> Mention | None:
+        """The state the article so far names most, at least twice and more than any
+        other: whom "the army" or "the government" is, before any event has a buyer."""
+        ranked = self.states.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return self.first_named[ranked[0][0]]
 
 
 def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
@@ -124,6 +136,9 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     for mention in mentions:
         if mention.kind == "person":
             state.people.setdefault(mention.text, mention)
+        elif mention.kind == "country" and mention.country:
+            state.states[mention.country] += 1
+            state.first_named.setdefault(mention.country, mention)
     triggers = find_triggers(text, s, e)
     date_mentions = dates_.find_dates(text, s, e)
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
@@ -415,14 +430,15 @@ def _candidate(
     if (
         buyer is None
         and system is not None
-        and (state.speaker or state.context)
+        and (state.speaker or state.context or state.main_state())
         and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
     ):
         # "X's minister stated that the country had purchased": the speaker's state; "It
         # received six MiG-29s": the state the article has been speaking of, the buyer of its
-        # latest event
-        latest = state.speaker or state.context[-1].buyer
-        if seller is None or latest.country != seller.country:
+        # latest event, or before any event the state it names most ("The army was equipped")
+        latest = state.speaker or (state.context[-1].buyer if state.context else None)
+        latest = latest or state.main_state()
+        if latest is not None and (seller is None or latest.country != seller.country):
             buyer = latest
     if (
         buyer is None

@@ -63,6 +63,8 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
     for form in list(forms):
         if form.isupper() and form.isalpha() and len(form) > 4:
             forms.append(form.capitalize())  # notices write names in capitals: "PATRIOT"
+        elif form.istitle() and form.isalpha() and len(form) > 4:
+            forms.append(form.upper())  # and papers write acronyms as words: "Himars"
     for form in list(forms):
         if form.endswith("-class") and len(form) > 7:
             forms.append(form[: -len("-class")])  # "MILGEM-class" is the MILGEM

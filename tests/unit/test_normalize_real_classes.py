@@ -405,3 +405,26 @@ def test_gifts_pledges_and_dated_purchases_are_events(text: str, expected: tuple
 
 def test_a_pledge_of_support_is_no_event() -> None:
     assert deals("Canada remains committed to supporting Ukraine with F-16 training.") == []
+
+
+def test_an_acronym_written_as_a_word_is_the_system() -> None:
+    text = "Estonia ordered six Himars launchers."
+    assert deals(text)[0][0] == "EST-USA-HIMARS"
+
+
+def test_the_army_of_an_article_without_events_yet_is_the_state_it_names_most() -> None:
+    text = (
+        "The Romanian Army is the basis of the country's defence.\n\n"
+        "Romanian industry will take part in its renewal.\n\n"
+        "The army was equipped with Patriot systems."
+    )
+    assert deals(text) == [("ROU-USA-PATRIOT", "delivery", "reported", "air-defence")]
+
+
+def test_the_army_is_no_state_where_the_article_names_two_states_as_often() -> None:
+    text = (
+        "Romanian and Polish officers met.\n\n"
+        "Romania and Poland train together.\n\n"
+        "The army was equipped with Patriot systems."
+    )
+    assert deals(text) == []
