@@ -428,3 +428,15 @@ def test_the_army_is_no_state_where_the_article_names_two_states_as_often() -> N
         "The army was equipped with Patriot systems."
     )
     assert deals(text) == []
+
+
+def test_a_list_after_an_acquisitions_noun_is_one_deal_each() -> None:
+    text = (
+        "Among Algeria's recent acquisitions are T-90 tanks, Su-30 fighters and Mi-28 helicopters."
+    )
+    assert [d[0] for d in deals(text)] == ["DZA-RUS-T-90", "DZA-RUS-SU-30", "DZA-RUS-MI-28"]
+
+
+def test_a_lease_of_weapons_is_an_agreement() -> None:
+    text = "Russia is leasing India two Akula-class submarines."
+    assert deals(text) == [("IND-RUS-AKULA-CLASS", "agreement", "ongoing", "submarine")]
