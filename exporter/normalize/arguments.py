@@ -23,6 +23,9 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|such as)\s+$", re.I)
 _TO_COUNTRIES = re.compile(
     r"\bto\s+(?:\w+\s+){0,3}(?:countries|nations|customers|buyers|operators|states)\b", re.I
 )
+_FROM_COUNTRIES = re.compile(
+    r"\bfrom\s+(?:\w+\s+){0,3}(?:countries|nations|allies|partners|suppliers|states)\b", re.I
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
@@ -115,7 +118,10 @@ def assign_roles(
                 seller = seller or party
             elif buying_by.match(by["word"]):
                 cue = 2  # "the first purchase ... by Serbia"
-        elif _SELLER_BEFORE.search(before):
+        elif _SELLER_BEFORE.search(before) or (
+            _INCLUDING_BEFORE.search(before)
+            and _FROM_COUNTRIES.search(text, clause_start, party.start)
+        ):  # "from a number of allies, including Belgium and Denmark"
             seller = seller or party
         elif (
             _PLACE_BEFORE.search(before)
@@ -218,7 +224,7 @@ def assign_roles(
     return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:[Tt]he\s+)?")
 
 
 def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Mention]:

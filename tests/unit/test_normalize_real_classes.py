@@ -440,3 +440,15 @@ def test_a_list_after_an_acquisitions_noun_is_one_deal_each() -> None:
 def test_a_lease_of_weapons_is_an_agreement() -> None:
     text = "Russia is leasing India two Akula-class submarines."
     assert deals(text) == [("IND-RUS-AKULA-CLASS", "agreement", "ongoing", "submarine")]
+
+
+def test_sellers_listed_after_a_counted_noun_are_one_deal_each() -> None:
+    text = (
+        "Chile has discussed buying used Leopard 2 tanks from several allies, including "
+        "Spain, The Netherlands and Austria."
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("CHL-ESP-LEOPARD-2", "negotiation"),
+        ("CHL-NLD-LEOPARD-2", "negotiation"),
+        ("CHL-AUT-LEOPARD-2", "negotiation"),
+    ]
