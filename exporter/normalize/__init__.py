@@ -27,6 +27,7 @@ from exporter.normalize.arguments import (
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
+from exporter.normalize.contents import OpenDeal, after_sentence, holds_items, is_list_item
 from exporter.normalize.events import (
     about_no_deal,
     attribution_spans,
@@ -79,6 +80,8 @@ class ArticleState:
     previous_date: dates_.ResolvedDate | None = None
     # the states the paragraph's contract is for ("Foreign Military Sales to A and B")
     beneficiaries: list[Mention] = field(default_factory=list)
+    # an event whose parties are known and whose items may follow ("an aid package for X")
+    open_deal: OpenDeal | None = None
     # how often the article so far has named each state, and where it first did
     states: Counter[str] = field(default_factory=Counter)
     first_named: dict[str, Mention] = field(default_factory=dict)
@@ -143,6 +146,10 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     date_mentions = dates_.find_dates(text, s, e)
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []
+    deal = state.open_deal
+    if deal is not None and holds_items(deal, text, s, e, sentence.text):
+        found = _contents_candidates(text, sentence, mentions, deal)
+    state.open_deal = after_sentence(deal, sentence.text, is_list_item(sentence.text))
     if triggers and not is_definitional(text, s, e, mentions):
         attribution = attribution_spans(text, s, e, triggers)
         state.speaker = next(
@@ -202,6 +209,13 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             for system in chosen:
                 candidate = _candidate(text, trigger, system, content, s, left, right, state)
                 if candidate is None:
+                    opened = state.open_deal
+                    if opened is not None and opened.trigger is trigger:
+                        opened.status, opened.date, opened.dated_by_report = (
+                            status,
+                            when,
+                            by_report,
+                        )
                     continue
                 candidate.status, candidate.date, candidate.dated_by_report = (
                     status,
@@ -249,6 +263,37 @@ def _one_per_listed_party(
                         else dataclasses.replace(event, seller=member)
                     )
         found = expanded
+    return found
+
+
+def _contents_candidates(
+    text: str, sentence: Sentence, mentions: list[Mention], deal: OpenDeal
+) -> list[Candidate]:
+    """One event of the open deal for each system a sentence of its contents names, by its
+    designation or as a kind of weapon ("155 mm artillery ammunition")."""
+    s, e = sentence.start, sentence.end
+    # an item that names a designation is that system ("anti-tank missiles (TOW)")
+    items = [m for m in mentions if m.kind == "system" and m.system] or [
+        g for g in generic_systems(text, s, e, mentions) if g.system
+    ]
+    found = []
+    for item in items:
+        assert item.system is not None
+        found.append(
+            Candidate(
+                deal.trigger.event_type,
+                deal.status,
+                deal.date,
+                deal.buyer,
+                deal.seller,
+                item.system,
+                None,
+                None,
+                [],
+                (s, e, sentence.text),
+                deal.dated_by_report,
+            )
+        )
     return found
 
 
@@ -476,6 +521,14 @@ def _candidate(
         # a state does not buy its own design from a state that does not make it: "Turkey
         # and Indonesia signed" for a Turkish jet, "was contracted by Saudi Arabia"
         buyer, seller = seller, buyer
+    if (
+        system is None
+        and buyer is not None
+        and seller is not None
+        and seller.country
+        and buyer.country != seller.country
+    ):
+        state.open_deal = OpenDeal(trigger, buyer, seller)  # its items may follow
     if system is None or buyer is None or seller is None or seller.country is None:
         return None
     return Candidate(

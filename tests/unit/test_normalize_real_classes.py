@@ -452,3 +452,41 @@ def test_sellers_listed_after_a_counted_noun_are_one_deal_each() -> None:
         ("CHL-NLD-LEOPARD-2", "negotiation"),
         ("CHL-AUT-LEOPARD-2", "negotiation"),
     ]
+
+
+def test_the_items_a_package_is_said_to_include_are_one_deal_each() -> None:
+    text = (
+        "Germany announced a new military aid package for Moldova.\n"
+        "The talks took two days.\n"
+        "The package includes:\n"
+        "- 120 mm mortars\n"
+        "- Anti-tank missiles (MILAN)\n"
+        "- Dingo 2 armoured vehicles\n"
+        "Officials gave no value.\n"
+        "- 20 Leopard 1 tanks"
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("MDA-DEU-120-MM-MORTAR", "agreement"),
+        ("MDA-DEU-MILAN", "agreement"),
+        ("MDA-DEU-DINGO", "agreement"),
+    ]
+
+
+def test_a_contents_sentence_long_after_the_event_is_no_part_of_it() -> None:
+    text = (
+        "Germany announced a new military aid package for Moldova.\n"
+        "It was the fifth.\n"
+        "The weather was cold.\n"
+        "The press waited.\n"
+        "Ministers met.\n"
+        "Nothing was said.\n"
+        "Reporters left.\n"
+        "Later, the contract covers 20 Dingo 2 vehicles."
+    )
+    assert deals(text) == []
+
+
+def test_a_name_that_is_also_a_word_counts_when_listed_with_a_weapon() -> None:
+    mentions = find_mentions("Javelin and AT-4 anti-tank systems", 0, 34)
+    assert [m.system.designation for m in mentions if m.system] == ["Javelin", "AT4"]
+    assert find_mentions("Javelin and Smith arrived", 0, 25) == []
