@@ -28,6 +28,7 @@ from exporter.normalize.arguments import (
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
 from exporter.normalize.contents import OpenDeal, after_sentence, holds_items, is_list_item
+from exporter.normalize.customers import earlier_customers
 from exporter.normalize.events import (
     about_no_deal,
     attribution_spans,
@@ -232,6 +233,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                     for event in _one_per_listed_party(candidate, content, text)
                     for listed in _one_per_beneficiary(event, state.beneficiaries)
                 ]
+    found += _earlier_customers(text, sentence, mentions, found)
     state.previous_date = latest_date or state.previous_date
     state.named.append([m for m in mentions if m.kind == "system"])
     state.sentence_start = s
@@ -294,6 +296,37 @@ def _contents_candidates(
                 deal.dated_by_report,
             )
         )
+    return found
+
+
+def _earlier_customers(
+    text: str, sentence: Sentence, mentions: list[Mention], found: list[Candidate]
+) -> list[Candidate]:
+    """A purchase of the sentence's system (named, or its events') by each earlier customer
+    it lists ("the third country to buy the tanks, after Thailand and Nigeria"), undated."""
+    s, e = sentence.start, sentence.end
+    systems = [m.system for m in mentions if m.kind == "system" and m.system]
+    systems = systems or [c.system for c in found]
+    customers = earlier_customers(text, s, e, mentions) if systems else []
+    found = []
+    for customer in customers:
+        system = systems[0]
+        if system.origin and system.origin != customer.country:
+            seller = origin_state(system.origin)
+            found.append(
+                Candidate(
+                    "agreement",
+                    "reported",
+                    None,
+                    customer,
+                    seller,
+                    system,
+                    None,
+                    None,
+                    [],
+                    (s, e, sentence.text),
+                )
+            )
     return found
 
 
@@ -448,6 +481,15 @@ def _candidate(
             system = subject[0].system
         elif len(named) == 1:
             system = next(iter(named.values()))
+    if (
+        buyer is None
+        and state.speaker is not None
+        and (seller is None or seller.country != state.speaker.country)
+        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
+    ):
+        # "X's minister stated that the country had purchased": the speaker's state, before
+        # any deal the article told of earlier
+        buyer = state.speaker
     prior = _continued_deal(state.context, system, buyer, seller, kinds)
     if system is None and prior is None and kinds:
         # no deal yet of this kind: the system of this kind the sentence before named ("the

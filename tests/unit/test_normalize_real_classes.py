@@ -490,3 +490,28 @@ def test_a_name_that_is_also_a_word_counts_when_listed_with_a_weapon() -> None:
     mentions = find_mentions("Javelin and AT-4 anti-tank systems", 0, 34)
     assert [m.system.designation for m in mentions if m.system] == ["Javelin", "AT4"]
     assert find_mentions("Javelin and Smith arrived", 0, 25) == []
+
+
+def test_the_country_a_speaker_speaks_for_is_the_buyer_before_an_earlier_deal() -> None:
+    text = (
+        "Libya received Bayraktar TB2 drones in 2020.\n\n"
+        "Kenya's defence chief said that the country had purchased Bayraktar TB2 drones."
+    )
+    assert [d[0] for d in deals(text)][-1] == "KEN-TUR-BAYRAKTAR-TB2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru is the third country to buy the K9 howitzer, after Egypt and Australia.",
+        "Peru becomes the 10th nation to operate the K9 howitzer, joining Egypt and Australia.",
+    ],
+)
+def test_earlier_customers_a_sentence_counts_its_buyer_among_have_bought(text: str) -> None:
+    ids = [d[0] for d in deals(text)]
+    assert "EGY-KOR-K9" in ids and "AUS-KOR-K9" in ids
+
+
+def test_customers_named_without_counting_the_buyer_among_them_are_not_listed() -> None:
+    text = "Peru bought the K9 howitzer after Egypt and Australia had rejected it."
+    assert [d[0] for d in deals(text)] == ["PER-KOR-K9"]
