@@ -515,3 +515,8 @@ def test_earlier_customers_a_sentence_counts_its_buyer_among_have_bought(text: s
 def test_customers_named_without_counting_the_buyer_among_them_are_not_listed() -> None:
     text = "Peru bought the K9 howitzer after Egypt and Australia had rejected it."
     assert [d[0] for d in deals(text)] == ["PER-KOR-K9"]
+
+
+def test_what_talks_are_about_is_no_event_of_its_own() -> None:
+    text = "Chile discussed the purchase of used Leopard 2 tanks from Spain."
+    assert deals(text) == [("CHL-ESP-LEOPARD-2", "negotiation", "reported", "armoured-vehicle")]
