@@ -25,7 +25,13 @@ from exporter.normalize.arguments import (
     find_quantities,
     origin_state,
 )
-from exporter.normalize.assemble import Candidate, content_id, merge, to_record
+from exporter.normalize.assemble import (
+    Candidate,
+    content_id,
+    merge,
+    one_seller_per_deal,
+    to_record,
+)
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
 from exporter.normalize.contents import OpenDeal, after_sentence, holds_items, is_list_item
 from exporter.normalize.customers import earlier_customers
@@ -121,7 +127,7 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         found = sentence_candidates(text, sentence, state)
         candidates += found
         state.context += found
-    return [to_record(c, source) for c in merge(candidates)]
+    return [to_record(c, source) for c in merge(one_seller_per_deal(candidates))]
 
 
 def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:

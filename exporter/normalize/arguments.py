@@ -26,6 +26,7 @@ _TO_COUNTRIES = re.compile(
 _FROM_COUNTRIES = re.compile(
     r"\bfrom\s+(?:\w+\s+){0,3}(?:countries|nations|allies|partners|suppliers|states)\b", re.I
 )
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
@@ -183,6 +184,14 @@ def assign_roles(
             and seller is None
             and buyer is not None
             and party.country != buyer.country
+        ) or (
+            # "were procured through a deal with Poland": the buyer is who got them, the
+            # state they were bought with sold them
+            subject_side is None
+            and seller is None
+            and _state_like(party)
+            and text[max(0, party.start - 12) : party.start].rstrip().endswith("with")
+            and _PASSIVE_BEFORE.search(text, max(clause_start, trigger.start - 30), trigger.start)
         ):
             seller = party
     if buyer is None:

@@ -65,6 +65,24 @@ def merge_key(candidate: Candidate) -> tuple[str, str, str]:
     return deal_id(candidate), candidate.event_type, candidate.status
 
 
+def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
+    """A seller guessed from the system's origin yields to the one the article names for the
+    same buyer and system ("procured through a deal with Poland" makes Poland the seller of
+    the Black Hawks delivered earlier in the text), where it names exactly one."""
+    named: dict[tuple[str | None, str], set[str | None]] = {}
+    sellers: dict[tuple[str | None, str, str | None], Mention] = {}
+    for c in candidates:
+        if c.seller.how != "origin" and c.seller.country != c.buyer.country:
+            key = (c.buyer.country, c.system.designation)
+            named.setdefault(key, set()).add(c.seller.country)
+            sellers.setdefault((*key, c.seller.country), c.seller)
+    for c in candidates:
+        found = named.get((c.buyer.country, c.system.designation), set())
+        if c.seller.how == "origin" and len(found) == 1:
+            c.seller = sellers[(c.buyer.country, c.system.designation, next(iter(found)))]
+    return candidates
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same deal, type, status and date are one event; an undated
     restatement joins a dated event of the same deal, type and status."""

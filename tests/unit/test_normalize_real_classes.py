@@ -520,3 +520,20 @@ def test_customers_named_without_counting_the_buyer_among_them_are_not_listed() 
 def test_what_talks_are_about_is_no_event_of_its_own() -> None:
     text = "Chile discussed the purchase of used Leopard 2 tanks from Spain."
     assert deals(text) == [("CHL-ESP-LEOPARD-2", "negotiation", "reported", "armoured-vehicle")]
+
+
+def test_the_seller_an_article_names_for_a_deal_holds_for_its_earlier_events() -> None:
+    text = (
+        "Six Black Hawk helicopters arrived in Chile on Monday.\n\n"
+        "The helicopters were procured through a government deal with Poland."
+    )
+    assert [d[0] for d in deals(text)] == ["CHL-POL-UH-60", "CHL-POL-UH-60"]
+
+
+def test_a_seller_guessed_from_origin_stays_where_the_article_names_two_sellers() -> None:
+    text = (
+        "Chile received six Black Hawk helicopters on Monday.\n\n"
+        "Chile bought Black Hawk helicopters from Poland in 2019.\n\n"
+        "In 2021, Chile bought Black Hawk helicopters from Turkey."
+    )
+    assert deals(text)[0][0] == "CHL-USA-UH-60"
