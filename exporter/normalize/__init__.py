@@ -17,6 +17,7 @@ from typing import Any
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
 from exporter.normalize.arguments import (
+    _is_agency,
     _is_object,
     assign_roles,
     coordinated,
@@ -24,6 +25,7 @@ from exporter.normalize.arguments import (
     find_money,
     find_quantities,
     origin_state,
+    seller_verb,
 )
 from exporter.normalize.assemble import (
     Candidate,
@@ -81,6 +83,7 @@ class ArticleState:
     people: dict[str, Mention] = field(default_factory=dict)
     context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
     speaker: Mention | None = None  # the state of who speaks in the sentence being read
+    speaking_maker: Mention | None = None  # the company that speaks: "X said it had won"
     sentence_start: int = 0  # where the sentence before began
     # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
     named: list[list[Mention]] = field(default_factory=list)
@@ -161,6 +164,14 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
         attribution = attribution_spans(text, s, e, triggers)
         state.speaker = next(
             (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
+        )
+        state.speaking_maker = next(
+            (
+                m
+                for m in mentions
+                if m.kind == "company" and not _is_agency(m) and inside(m.start, attribution)
+            ),
+            None,
         )
         topics = topic_triggers(text, triggers)
         money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
@@ -487,6 +498,13 @@ def _candidate(
             system = subject[0].system
         elif len(named) == 1:
             system = next(iter(named.values()))
+    if (
+        state.speaking_maker is not None
+        and (seller is None or seller.how == "origin")
+        and seller_verb(trigger.text.split()[0])
+        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
+    ):
+        seller = state.speaking_maker  # "Fincantieri announced that it had won a contract"
     if (
         buyer is None
         and state.speaker is not None

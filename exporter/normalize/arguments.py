@@ -57,6 +57,11 @@ def _role_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     return seller_verbs, supplier_by, buying_by, forces
 
 
+def seller_verb(words: str) -> bool:
+    """Whether a trigger's words are said of the seller ("supplied", "won")."""
+    return bool(_role_words()[0].match(words))
+
+
 @functools.cache
 def _counted_parties() -> re.Pattern[str]:
     forms = "|".join(load_data("events.yaml")["counted_parties"])

@@ -537,3 +537,8 @@ def test_a_seller_guessed_from_origin_stays_where_the_article_names_two_sellers(
         "In 2021, Chile bought Black Hawk helicopters from Turkey."
     )
     assert deals(text)[0][0] == "CHL-USA-UH-60"
+
+
+def test_a_maker_that_says_it_won_a_contract_is_the_seller_not_the_designs_origin() -> None:
+    text = "Fincantieri announced in June that it had won a Greek contract for four FREMM frigates."
+    assert deals(text)[0][0] == "GRC-ITA-FREMM"
