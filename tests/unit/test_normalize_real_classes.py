@@ -542,3 +542,21 @@ def test_a_seller_guessed_from_origin_stays_where_the_article_names_two_sellers(
 def test_a_maker_that_says_it_won_a_contract_is_the_seller_not_the_designs_origin() -> None:
     text = "Fincantieri announced in June that it had won a Greek contract for four FREMM frigates."
     assert deals(text)[0][0] == "GRC-ITA-FREMM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The first four Rafale jets landed in Greece on Monday.",
+            [("GRC-FRA-RAFALE", "delivery")],
+        ),
+        (
+            "The touch down of Rafale jets in Croatia was celebrated.",
+            [("HRV-FRA-RAFALE", "delivery")],
+        ),
+        ("An Indian Su-30 fighter touches down on a motorway during a drill.", []),
+    ],
+)
+def test_aircraft_landing_in_a_state_are_delivered_to_it(text: str, expected: list) -> None:
+    assert [d[:2] for d in deals(text)] == expected
