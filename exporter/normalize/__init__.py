@@ -84,6 +84,7 @@ class ArticleState:
     context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
     speaker: Mention | None = None  # the state of who speaks in the sentence being read
     speaking_maker: Mention | None = None  # the company that speaks: "X said it had won"
+    speaking_agency: Mention | None = None  # the ministry that speaks: ", the Pentagon said"
     sentence_start: int = 0  # where the sentence before began
     # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
     named: list[list[Mention]] = field(default_factory=list)
@@ -172,6 +173,9 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                 if m.kind == "company" and not _is_agency(m) and inside(m.start, attribution)
             ),
             None,
+        )
+        state.speaking_agency = next(
+            (m for m in mentions if _is_agency(m) and inside(m.start, attribution)), None
         )
         topics = topic_triggers(text, triggers)
         money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
@@ -551,6 +555,16 @@ def _candidate(
         latest = latest or state.main_state()
         if latest is not None and (seller is None or latest.country != seller.country):
             buyer = latest
+    own_order = (
+        buyer is None
+        and seller is not None
+        and state.speaking_agency is not None
+        and state.speaking_agency.country == seller.country
+    )
+    if own_order:
+        # "Electric Boat will build six submarines, the Pentagon said": the ministry that
+        # announces its own industry's work ordered it
+        buyer = state.speaking_agency
     if (
         buyer is None
         and system is not None
@@ -571,6 +585,7 @@ def _candidate(
         and seller is not None
         and buyer.country == seller.country
         and not roles.sure_buyer
+        and not own_order
         and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
         and not _domestic_cue().search(text, sentence_start, clause_end)
     ):

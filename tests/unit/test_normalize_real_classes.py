@@ -560,3 +560,13 @@ def test_a_maker_that_says_it_won_a_contract_is_the_seller_not_the_designs_origi
 )
 def test_aircraft_landing_in_a_state_are_delivered_to_it(text: str, expected: list) -> None:
     assert [d[:2] for d in deals(text)] == expected
+
+
+def test_a_ministry_that_announces_its_own_industrys_work_ordered_it() -> None:
+    text = "Electric Boat will construct two Virginia-class submarines, the Pentagon said."
+    assert deals(text) == [("USA-USA-VIRGINIA-CLASS", "production", "planned", "submarine")]
+
+
+def test_a_ministry_that_speaks_of_a_foreign_makers_work_is_no_buyer_by_speaking() -> None:
+    text = "Electric Boat will construct two Virginia-class submarines, the Kremlin said."
+    assert deals(text) == []
