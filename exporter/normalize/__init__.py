@@ -57,7 +57,7 @@ from exporter.normalize.mentions import (
     generic_systems,
     weapon_kinds,
 )
-from exporter.normalize.segment import Sentence, segment
+from exporter.normalize.segment import Sentence, segment, unwrap
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
 from exporter.normalize.timing import event_date, last_date, status_by_date
 from exporter.resources import load_data
@@ -108,11 +108,11 @@ class ArticleState:
 
 def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
     """The procurement-event records an article states, in text order."""
-    text = article.text
+    text = unwrap(article.text)  # same offsets, sentences no longer broken by line wraps
     parts = segment(text)
     reference = reference_date(article.published or published, parts.dateline, text)
     source = {
-        "id": content_id(text),
+        "id": content_id(article.text),
         "publisher": article.publisher,
         "url": ascii_uri(article.url),
         "title": article.title or parts.headline,

@@ -570,3 +570,46 @@ def test_a_ministry_that_announces_its_own_industrys_work_ordered_it() -> None:
 def test_a_ministry_that_speaks_of_a_foreign_makers_work_is_no_buyer_by_speaking() -> None:
     text = "Electric Boat will construct two Virginia-class submarines, the Kremlin said."
     assert deals(text) == []
+
+
+def test_a_hard_wrapped_article_reads_as_its_sentences() -> None:
+    text = (
+        "ANKARA, March 3 (Reuters) - Turkey signed a contract on Monday to buy\n"
+        "40 Eurofighter Typhoon jets from Germany, the defence ministry\n"
+        "said, in a deal worth 5 billion euros.\n\n"
+        "Deliveries will start in 2027.\n"
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("TUR-DEU-EUROFIGHTER-TYPHOON", "agreement"),
+        ("TUR-DEU-EUROFIGHTER-TYPHOON", "delivery"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile signed a contract to buy\n40 jets.", "Chile signed a contract to buy 40 jets."),
+        (
+            "It ordered tanks, and the ministry\nsaid more would follow.",
+            "It ordered tanks, and the ministry said more would follow.",
+        ),
+        # a heading, a finished sentence, a list item and a capitalised line stay apart
+        ("Navy News\nthe fleet grows.", "Navy News\nthe fleet grows."),
+        (
+            "Chile signed a contract.\nIt covers 40 jets.",
+            "Chile signed a contract.\nIt covers 40 jets.",
+        ),
+        (
+            "The package includes these items\n- 40 jets",
+            "The package includes these items\n- 40 jets",
+        ),
+        (
+            "The minister spoke to reporters in Santiago\nMore news",
+            "The minister spoke to reporters in Santiago\nMore news",
+        ),
+    ],
+)
+def test_unwrap_joins_only_lines_that_break_a_sentence(text: str, expected: str) -> None:
+    from exporter.normalize.segment import unwrap
+
+    assert unwrap(text) == expected
