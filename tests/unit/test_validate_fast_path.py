@@ -192,3 +192,73 @@ def test_fast_and_detailed_paths_report_the_same(data: st.DataObject) -> None:
     # the repeated valid line is always caught, and only ever located on its own line
     assert any(p.keyword == "duplicate-id" and p.line == 5 for p in fast)
     assert all(p.line in (3, 5) for p in fast)
+
+
+# values that make a record unloadable, or look as if they might, put anywhere in a record
+_TROUBLE = [
+    2**63 - 1,
+    2**63,
+    2**64 - 1,
+    -(2**63),
+    -(2**63) - 1,
+    9.3e18,
+    -9.3e18,
+    1e19,
+    "a\x00b",
+    "\ud800",
+    "mail@example.org",
+    'say "x"',
+    12345678901234567890,
+]
+
+
+def _texts(record: dict) -> list[bytes]:
+    """The record as JSON texts a reader may meet: orjson's, and Python's spaced out."""
+    import json
+
+    texts = [json.dumps(record, indent=1).encode("utf-8", "surrogatepass")]
+    with contextlib.suppress(TypeError):
+        texts.append(orjson.dumps(record))
+    return texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_record_its_text_calls_loadable_is_loadable(data: st.DataObject) -> None:
+    from exporter.formats import loadable_text, unloadable
+
+    version = data.draw(st.sampled_from(registry.versions()))
+    record = data.draw(records(version=version))
+    trouble = data.draw(st.sampled_from(_TROUBLE))
+    where = data.draw(
+        st.sampled_from(
+            [("evidence", "start"), ("quantity", "value"), ("value", "amount"), ("title",)]
+        )
+    )
+    node = record
+    for part in where[:-1]:
+        node = node.setdefault(part, {}) if isinstance(node.get(part), dict) else node
+    node[where[-1]] = trouble
+    if data.draw(st.booleans()):
+        record["@id"] = "x"
+    for text in _texts(record):
+        if loadable_text(record, text):
+            assert unloadable(record) is None, text
+
+
+def test_loadable_text_passes_plain_records_and_names_its_suspects() -> None:
+    from exporter.formats import loadable_text
+
+    line = valid_lines(1)[0]
+    assert loadable_text(orjson.loads(line), line)
+    for text in (
+        b'{"a": -9223372036854775809}',
+        b'{"a":[1, 9223372036854775808]}',
+        b'{"@id":"x"}',
+        b'{"a":"\\u0000"}',
+        b'{"schema_version":"1.1.0","evidence":{"start":1e19}}',
+    ):
+        assert not loadable_text(orjson.loads(text), text), text
+    # a long run of digits inside a string is no number
+    text = b'{"id":"pe-12345678901234567890"}'
+    assert loadable_text(orjson.loads(text), text)
