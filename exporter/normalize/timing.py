@@ -186,6 +186,9 @@ class _TimingWords:
     listed: re.Pattern[str]
 
 
+_NAME = r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+
+
 @functools.cache
 def _words() -> _TimingWords:
     words = load_data("dates.yaml")
@@ -193,5 +196,7 @@ def _words() -> _TimingWords:
         background=re.compile(rf"\b(?i:{alternation(words['background'])})\b"),
         background_clause=re.compile(rf"\b(?i:{alternation(words['background_clauses'])})\s"),
         # three names or more in a row: a tally of parties, not one day's news
-        listed=re.compile(r"(?:\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,\s+){2,}"),
+        listed=re.compile(
+            rf"(?:{_NAME},\s+)+{_NAME},?\s+(?:{alternation(words['list_joins'])})\s+[A-Z]"
+        ),
     )
