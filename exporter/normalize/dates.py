@@ -67,6 +67,7 @@ class Lexicon:
     month_prepositions: dict[str, int]
     year_context: re.Pattern[str]
     looks_ahead: re.Pattern[str]
+    windows: dict[str, int]
     regex: re.Pattern[str]
 
 
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         month_prepositions=dict(words["month_prepositions"]),
         year_context=year_context,
         looks_ahead=re.compile(rf"\b{_words(words['looks_ahead'])}\s+$"),
+        windows=dict(words["windows"]),
         regex=_date_regex(words, months, weekdays, units, numbers),
     )
 
@@ -237,7 +239,10 @@ def _month(f: _Found) -> DateMention | None:
 
 
 def _year(f: _Found) -> DateMention | None:
-    if not (f.approximate or f.lexicon.year_context.search(f.text[max(0, f.start - 60) : f.start])):
+    reach = f.lexicon.windows["year_context"]
+    if not (
+        f.approximate or f.lexicon.year_context.search(f.text[max(0, f.start - reach) : f.start])
+    ):
         return None
     return f.mention("year", year=int(f.match["y10"] or f.match["y11"]))
 
@@ -261,7 +266,7 @@ def _weekday(f: _Found) -> DateMention:
 def _after_past_verb(f: _Found) -> bool:
     """Whether a weekday follows a verb in the past ("signed Friday", "specified Friday"),
     not a participle that looks ahead ("will be signed Friday", "expected Friday")."""
-    before = f.text[max(0, f.start - 40) : f.start]
+    before = f.text[max(0, f.start - f.lexicon.windows["past_verb"]) : f.start]
     verb = re.search(r"(?<![\w-])(\w+ed)\s+(?:on\s+)?$", before)
     return verb is not None and not f.lexicon.looks_ahead.search(before[: verb.start(1)])
 

@@ -131,7 +131,7 @@ def _of_the_report(
 
 def _opens_sentence(mention: dates_.DateMention, text: str) -> bool:
     """Whether a date opens its sentence, after one word at most ("In May, ...")."""
-    start = max(0, mention.start - 40)
+    start = max(0, mention.start - _windows()["sentence_opening"])
     before = text[start : mention.start]
     boundary = max(before.rfind(". "), before.rfind("\n"))
     if boundary < 0 and start > 0:
@@ -144,12 +144,12 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
     after this one ("will supply ... under a deal signed in October 2018"; "signed a deal to
     supply 12 jets by 2030")."""
     for rival in rivals:
-        if _words_between(text, trigger.end, rival.start) <= 3:
+        if _words_between(text, trigger.end, rival.start) <= _windows()["shared_date_words"]:
             continue  # "negotiations concluded in March": one date for both
         if (
             trigger.end <= rival.start
             and rival.end <= mention.start
-            and _words_between(text, rival.end, mention.start) <= 8
+            and _words_between(text, rival.end, mention.start) <= _windows()["rival_date_words"]
         ):
             return True
     return False
@@ -158,7 +158,7 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
 def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:
     """A date inside a clause that sets the scene with its own subject ("since Japan's ban
     was eased in 2014"), not one that dates the event ("in service since 2007")."""
-    before = text[max(0, mention.start - 120) : mention.start]
+    before = text[max(0, mention.start - _windows()["background_clause"]) : mention.start]
     clause = re.split(r"[,;:()\n]|(?<=[.!?])\s", before)[-1]
     opener = _words().background_clause.search(clause)
     return opener is not None and bool(clause[opener.end() :].strip())
@@ -172,9 +172,16 @@ def _is_news(
     that makes it background ("also", "already", "to date", "had")."""
     if any(m not in background for m in found):
         return False
-    start = max(text.rfind(". ", 0, trigger.start) + 1, text.rfind("\n", 0, trigger.start) + 1)
-    stop = re.search(r"[.!?](?:\s|$)", text[trigger.end :])
-    sentence = text[start : trigger.end + (stop.start() if stop else 0)]
+    # its sentence, looked for no further than a long sentence reaches
+    reach = _windows()["sentence"]
+    floor = max(0, trigger.start - reach)
+    start = max(
+        text.rfind(". ", floor, trigger.start) + 1,
+        text.rfind("\n", floor, trigger.start) + 1,
+        floor,
+    )
+    stop = _SENTENCE_END.search(text, trigger.end, trigger.end + reach)
+    sentence = text[start : stop.start() if stop else trigger.end + reach]
     words = _words()
     return not (words.background.search(sentence) or words.listed.search(sentence))
 
@@ -186,7 +193,13 @@ class _TimingWords:
     listed: re.Pattern[str]
 
 
-_NAME = r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+_NAME = r"\b[A-Z][\w.-]*"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _windows() -> dict[str, int]:
+    windows: dict[str, int] = load_data("dates.yaml")["windows"]
+    return windows
 
 
 @functools.cache
@@ -195,8 +208,9 @@ def _words() -> _TimingWords:
     return _TimingWords(
         background=re.compile(rf"\b(?i:{alternation(words['background'])})\b"),
         background_clause=re.compile(rf"\b(?i:{alternation(words['background_clauses'])})\s"),
-        # three names or more in a row: a tally of parties, not one day's news
+        # three names or more in a row ("Brazil, Hungary and Thailand"): a tally of parties,
+        # not one day's news
         listed=re.compile(
-            rf"(?:{_NAME},\s+)+{_NAME},?\s+(?:{alternation(words['list_joins'])})\s+[A-Z]"
+            rf"{_NAME},\s+{_NAME}(?:\s+{_NAME})?,?\s+(?:{alternation(words['list_joins'])})\s+[A-Z]"
         ),
     )
