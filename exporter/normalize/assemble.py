@@ -96,6 +96,9 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin.dated_by_report and candidate.date and not candidate.dated_by_report:
             twin.date = candidate.date
             twin.dated_by_report = False
+        elif twin.date and twin.date.wordless and candidate.date and not candidate.date.wordless:
+            # the day a statement names ("said on Wednesday") over the day it was published
+            twin.date = candidate.date
     return kept
 
 

@@ -35,12 +35,21 @@ class DateMention:
     past: bool = False  # after a verb in the past ("signed Friday"): counted back, never on
 
 
+AS_OF_PUBLICATION = "as of publication"  # under way when published
+AS_REPORTED = "as reported"  # completed, known only by the day it was reported
+
+
 @dataclass(frozen=True)
 class ResolvedDate:
     value: str
     precision: str  # year | month | day
     text: str
     approximate: bool = False
+
+    @property
+    def wordless(self) -> bool:
+        """The publication day standing for an event the text dates with no words of its own."""
+        return self.text in (AS_OF_PUBLICATION, AS_REPORTED)
 
     def as_record(self) -> dict[str, object]:
         record: dict[str, object] = {

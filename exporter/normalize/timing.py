@@ -30,7 +30,7 @@ def status_by_date(
     if status == "ongoing" and when is None and reference.date:
         return (
             status,
-            dates_.ResolvedDate(reference.date.isoformat(), "day", "as of publication", False),
+            dates_.ResolvedDate(reference.date.isoformat(), "day", dates_.AS_OF_PUBLICATION),
             True,
         )
     return status, when, by_report
@@ -94,7 +94,7 @@ def event_date(
         and not reference.inferred
         and _is_news(trigger, found, background, text)
     ):
-        return dates_.ResolvedDate(reference.date.isoformat(), "day", "as reported"), True
+        return dates_.ResolvedDate(reference.date.isoformat(), "day", dates_.AS_REPORTED), True
     return None, False
 
 
@@ -152,7 +152,18 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
             and _words_between(text, rival.end, mention.start) <= _windows()["rival_date_words"]
         ):
             return True
+        if (
+            trigger.end <= mention.start
+            and mention.end <= rival.start
+            and _leads_into(text[mention.end : rival.start])
+        ):
+            return True  # "has taken delivery of three jets, and last year ordered a fourth"
     return False
+
+
+def _leads_into(words: str) -> bool:
+    """Whether a date runs straight into the trigger after it ("last year ordered")."""
+    return not words.strip()
 
 
 def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:

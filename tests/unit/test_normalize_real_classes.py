@@ -390,6 +390,21 @@ def dated(text: str) -> list[tuple]:
             "first six AH-64E helicopters from the United States on Monday.",
             [("MAR-USA-AH-64", "delivery", "reported", "2024-03-11")],
         ),
+        # a date that runs straight into a later trigger is that trigger's
+        (
+            "Britain has already taken delivery of three F-35 jets from the United States, and "
+            "last year ordered a fourth.",
+            [
+                ("GBR-USA-F-35", "delivery", "reported", None),
+                ("GBR-USA-F-35", "agreement", "reported", "2023"),
+            ],
+        ),
+        # the day a statement names wins over the day of publication
+        (
+            "Egypt receives third batch of Rafale jets from France\n\nEgypt received three more "
+            "Rafale jets from France, the ministry said on Wednesday.",
+            [("EGY-FRA-RAFALE", "delivery", "reported", "2024-03-13")],
+        ),
         (
             "Poland took delivery of 24 K2 tanks from South Korea a fortnight ago.",
             [("POL-KOR-K2", "delivery", "reported", "2024-03")],
