@@ -157,7 +157,7 @@ def _date_regex(
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Found:
     """One match of the date regex, with what every builder needs."""
 
@@ -315,24 +315,30 @@ def _anaphora(f: _Found) -> DateMention:
     return f.mention("anaphora")
 
 
-# the regex's alternatives, in its order, each with what it makes of a match
-_BUILDERS: list[tuple[tuple[str, ...], Callable[[_Found], DateMention | None]]] = [
-    (("full1", "full2", "iso"), _full),
-    (("numeric",), _numeric),
-    (("monthyear",), _monthyear),
-    (("monthday", "daymonth"), _monthday),
-    (("quarter",), _quarter),
-    (("monthonly", "approxmonth"), _month),
-    (("decade",), _decade),
-    (("yrange", "yearonly"), _year),
-    (("weekday",), _weekday),
-    (("relday",), _relday),
-    (("rel",), _rel),
-    (("theyear",), _theyear),
-    (("ago",), _ago),
-    (("within",), _within),
-    (("anaphora",), _anaphora),
-]
+# what each of the regex's alternatives makes of a match, by the alternative's group (the
+# last group a match closes)
+_BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
+    "full1": _full,
+    "full2": _full,
+    "iso": _full,
+    "numeric": _numeric,
+    "monthyear": _monthyear,
+    "monthday": _monthday,
+    "daymonth": _monthday,
+    "quarter": _quarter,
+    "monthonly": _month,
+    "approxmonth": _month,
+    "decade": _decade,
+    "yrange": _year,
+    "yearonly": _year,
+    "weekday": _weekday,
+    "relday": _relday,
+    "rel": _rel,
+    "theyear": _theyear,
+    "ago": _ago,
+    "within": _within,
+    "anaphora": _anaphora,
+}
 
 
 def find_dates(text: str, start: int, end: int) -> list[DateMention]:
@@ -344,8 +350,7 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
         where = _Found(
             m, text, m.start(), m.start() + len(span), span.strip(), bool(m["approx"]), words
         )
-        build = next(b for groups, b in _BUILDERS if any(m[g] for g in groups))
-        mention = build(where)
+        mention = _BUILDERS[m.lastgroup or ""](where)
         if mention is not None:
             found.append(mention)
     return found
