@@ -471,17 +471,18 @@ _RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]
 }
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated|confirmed)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+on\s+(?P<day>[A-Z][a-z]+day)\b"
-)
-_ON_WEEKDAY = re.compile(r"\bon\s+(?P<day>[A-Z][a-z]+day)\b")
-_LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|expected|due|plans?|planned|scheduled|to be|aims?|"
-    r"should)\b",
-    re.I,
-)
+@functools.cache
+def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The report's weekday in a lead ("said on Friday", "on Friday"), and the words of a
+    sentence that looks ahead, from dates.yaml."""
+    words = load_data("dates.yaml")
+    weekday = r"(?P<day>[A-Z][a-z]+day)\b"
+    reported_on = re.compile(
+        rf"\b(?:{alternation(words['reporting_verbs'])})\b(?:\s+[\w-]+){{0,4}}?\s+on\s+{weekday}"
+    )
+    on_weekday = re.compile(rf"\bon\s+{weekday}")
+    looks_ahead = re.compile(rf"\b(?:{alternation(words['future_words'])})\b", re.I)
+    return reported_on, on_weekday, looks_ahead
 
 
 def _past_years(text: str) -> list[int]:
@@ -490,7 +491,7 @@ def _past_years(text: str) -> list[int]:
     years = []
     for sentence in re.split(r"(?<=[.!?;])\s+|,\s+(?:and|but|while)\s+", text):
         found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", sentence)]
-        if found and not _LOOKS_AHEAD.search(sentence):
+        if found and not _inference_patterns()[2].search(sentence):
             years += found
     return years
 
@@ -504,10 +505,12 @@ def infer_year(month: int, day: int, lead: str, text: str) -> dt.date | None:
     if not past:
         return None
     anchor = max(past)
-    reported = _REPORTED_ON.search(lead) or _ON_WEEKDAY.search(lead)
+    reported_on, on_weekday, _ = _inference_patterns()
+    reported = reported_on.search(lead) or on_weekday.search(lead)
     candidates = [anchor + k for k in range(6)] + [anchor - 1]
-    if reported and reported["day"].lower() in _WEEKDAYS:
-        wanted = _WEEKDAYS.index(reported["day"].lower())
+    weekdays = lexicon().weekdays
+    if reported and reported["day"].lower() in weekdays:
+        wanted = weekdays[reported["day"].lower()]
         for back in (0, 1):  # the report's day, or the day after the event it names
             for year in candidates:
                 try:
