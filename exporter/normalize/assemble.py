@@ -3,6 +3,7 @@ restatements of one fact merged into one record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from exporter.interval import with_interval
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
+from exporter.resources import load_data
 
 SCHEMA_VERSION = "1.2.0"
 
@@ -85,7 +87,8 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same deal, type, status and date are one event; an undated
-    restatement joins a dated event of the same deal, type and status."""
+    restatement joins a dated event of the same deal, type and status, and so does one dated
+    only by the day of its report where the other falls in the week before it."""
     kept: list[Candidate] = []
     for candidate in candidates:
         same = [k for k in kept if merge_key(k) == merge_key(candidate)]
@@ -100,10 +103,9 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin is None and candidate.date is None and same:
             twin = same[0]
         if twin is None and candidate.date is not None:
-            undated = next((k for k in same if k.date is None), None)
-            if undated is not None:
-                undated.date = candidate.date
-                twin = undated
+            twin = next((k for k in same if k.date is None or _same_news(k, candidate)), None)
+            if twin is not None and twin.date is None:
+                twin.date, twin.dated_by_report = candidate.date, candidate.dated_by_report
         if twin is None:
             kept.append(candidate)
             continue
@@ -112,7 +114,22 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin.dated_by_report and candidate.date and not candidate.dated_by_report:
             twin.date = candidate.date
             twin.dated_by_report = False
+        elif twin.date and twin.date.wordless and candidate.date and not candidate.date.wordless:
+            # the day a statement names ("said on Wednesday") over the day it was published
+            twin.date = candidate.date
     return kept
+
+
+def _same_news(one: Candidate, other: Candidate) -> bool:
+    """Whether two dated statements tell one piece of news: one dated only by the day it was
+    reported, the other on a day of the week before ("took delivery on Monday" and a
+    headline "takes delivery" of Wednesday)."""
+    if not (one.dated_by_report or other.dated_by_report) or not (one.date and other.date):
+        return False
+    if one.date.precision != "day" or other.date.precision != "day":
+        return False
+    days = dt.date.fromisoformat(one.date.value) - dt.date.fromisoformat(other.date.value)
+    return abs(days.days) <= load_data("dates.yaml")["same_news_days"]
 
 
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:

@@ -613,3 +613,112 @@ def test_unwrap_joins_only_lines_that_break_a_sentence(text: str, expected: str)
     from exporter.normalize.segment import unwrap
 
     assert unwrap(text) == expected
+
+
+def dated(text: str) -> list[tuple]:
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    return [
+        (r["deal_id"], r["event_type"], r["status"], r["date"] and r["date"]["value"])
+        for r in records
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completed event the article reports without a date: the day of the report
+        (
+            "Brazil has taken delivery of four Gripen fighters from Sweden.",
+            [("BRA-SWE-GRIPEN", "delivery", "reported", PUBLISHED)],
+        ),
+        # ... but not background: "also", "already", "to date", or a tally of buyers
+        (
+            "Brazil has also ordered Gripen fighters from Sweden.",
+            [("BRA-SWE-GRIPEN", "agreement", "reported", None)],
+        ),
+        (
+            "Sweden has exported Gripen fighters to Brazil, Hungary and Thailand.",
+            [
+                ("BRA-SWE-GRIPEN", "delivery", "reported", None),
+                ("HUN-SWE-GRIPEN", "delivery", "reported", None),
+                ("THA-SWE-GRIPEN", "delivery", "reported", None),
+            ],
+        ),
+        # a time the text gives that names no date is still the event's
+        (
+            "Israel received its first F-16 fighters from the United States in the early 1980s.",
+            [("ISR-USA-F-16", "delivery", "reported", None)],
+        ),
+        # a "since" clause with its own subject sets the scene; the report's day dates the event
+        (
+            "Japan's Kawasaki has signed a contract with Vietnam to supply six patrol boats, the "
+            "first export of its kind since Tokyo relaxed its rules in 2016, the ministry said "
+            "Tuesday.",
+            [
+                ("VNM-JPN-PATROL-BOAT", "agreement", "reported", "2024-03-12"),
+                ("VNM-JPN-PATROL-BOAT", "delivery", "planned", None),
+            ],
+        ),
+        # the date after the supplying verb is the delivery's, not the signing's
+        (
+            "Saab has signed a contract with Colombia to supply 17 Gripen fighters by 2032.",
+            [
+                ("COL-SWE-GRIPEN", "agreement", "reported", None),
+                ("COL-SWE-GRIPEN", "delivery", "planned", "2032"),
+            ],
+        ),
+        # a date that opens the sentence before its attribution is the day of the statement
+        (
+            "In May, the ministry said that Greece would supply BMP-1 vehicles to Ukraine.",
+            [("UKR-GRC-BMP-1", "delivery", "planned", None)],
+        ),
+        # a headline dated only by the report and the lead's weekday are one delivery
+        (
+            "Morocco takes delivery of first AH-64E helicopters\n\nMorocco took delivery of its "
+            "first six AH-64E helicopters from the United States on Monday.",
+            [("MAR-USA-AH-64", "delivery", "reported", "2024-03-11")],
+        ),
+        # a date that runs straight into a later trigger is that trigger's
+        (
+            "Britain has already taken delivery of three F-35 jets from the United States, and "
+            "last year ordered a fourth.",
+            [
+                ("GBR-USA-F-35", "delivery", "reported", None),
+                ("GBR-USA-F-35", "agreement", "reported", "2023"),
+            ],
+        ),
+        # the day a statement names wins over the day of publication
+        (
+            "Egypt receives third batch of Rafale jets from France\n\nEgypt received three more "
+            "Rafale jets from France, the ministry said on Wednesday.",
+            [("EGY-FRA-RAFALE", "delivery", "reported", "2024-03-13")],
+        ),
+        (
+            "Poland took delivery of 24 K2 tanks from South Korea a fortnight ago.",
+            [("POL-KOR-K2", "delivery", "reported", "2024-03")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt in 2027-28.",
+            [("EGY-KOR-K9", "delivery", "planned", "2027")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt within 18 months.",
+            [("EGY-KOR-K9", "delivery", "planned", "2025-09")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt before the end of the year.",
+            [("EGY-KOR-K9", "delivery", "planned", "2024")],
+        ),
+        (
+            "Pakistan and China signed a contract for four frigates in last April.",
+            [("PAK-CHN-FRIGATE", "agreement", "reported", "2023-04")],
+        ),
+        (
+            "During the Dubai Airshow 2023, the UAE signed a contract for 12 Rafale jets from "
+            "France.",
+            [("ARE-FRA-RAFALE", "agreement", "reported", "2023")],
+        ),
+    ],
+)
+def test_dates_of_real_news_classes(text: str, expected: list[tuple]) -> None:
+    assert dated(text) == expected
