@@ -722,3 +722,14 @@ def dated(text: str) -> list[tuple]:
 )
 def test_dates_of_real_news_classes(text: str, expected: list[tuple]) -> None:
     assert dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among Algeria's recent acquisitions are T-90 tanks.",
+        "Peru is the third country to have bought the K9 howitzer.",
+    ],
+)
+def test_a_tally_of_past_purchases_is_not_dated_by_its_report(text: str) -> None:
+    assert [d[3] for d in dated(text)] == [None]
