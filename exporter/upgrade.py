@@ -46,10 +46,17 @@ def v1_1_0_to_v1_2_0(record: Record) -> Record:
     return _says(record, "1.2.0")
 
 
+def v1_2_0_to_v1_3_0(record: Record) -> Record:
+    """1.3.0 only widens: seller may be null (the text names no supplier). Every 1.2.0 record
+    names its seller, so it is a 1.3.0 record once it says so."""
+    return _says(record, "1.3.0")
+
+
 # one entry per consecutive pair of released versions, oldest first
 MIGRATIONS: dict[tuple[str, str], Migration] = {
     ("1.0.0", "1.1.0"): v1_0_0_to_v1_1_0,
     ("1.1.0", "1.2.0"): v1_1_0_to_v1_2_0,
+    ("1.2.0", "1.3.0"): v1_2_0_to_v1_3_0,
 }
 
 

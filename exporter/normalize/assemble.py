@@ -9,12 +9,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from exporter import dealid
 from exporter.interval import with_interval
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass
@@ -98,7 +99,15 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
-    deal = deal_id(candidate)
+    """The record of a candidate; a candidate without a seller (the text names no supplier:
+    an open competition, a purchase whose supplier is not reported) has seller null and XXX
+    for the seller in its deal id."""
+    seller: Mention | None = candidate.seller
+    deal = dealid.compose(  # str(): as deal_id() writes a country the mention lacks
+        str(candidate.buyer.country),
+        None if seller is None else str(seller.country),
+        designation_key(candidate.system.designation),
+    )
     date_value = candidate.date.value if candidate.date else ""
     digest = hashlib.sha256(
         f"{source['id']}|{deal}|{candidate.event_type}|{candidate.status}|{date_value}".encode()
@@ -113,7 +122,7 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
         "status": candidate.status,
         "date": with_interval(candidate.date.as_record()) if candidate.date else None,
         "buyer": party(candidate.buyer),
-        "seller": party(candidate.seller),
+        "seller": None if seller is None else party(seller),
         "system": {
             "name": system.name,
             "designation": system.designation,
