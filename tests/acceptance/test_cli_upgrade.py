@@ -90,7 +90,7 @@ def test_unknown_version_exits_2_with_a_message() -> None:
     assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == (
-        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
+        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0, 1.2.0, 1.3.0\n"
     )
 
 

@@ -71,7 +71,7 @@ def test_unknown_schema_version_option_is_usage_error() -> None:
     result = procex("validate", "--schema-version", "7.0.0", str(VALID / "seed-events.yaml"))
     assert result.returncode == 2
     assert result.stderr.decode() == (
-        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
+        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0, 1.2.0, 1.3.0\n"
     )
 
 
