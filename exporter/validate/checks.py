@@ -156,25 +156,29 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     buyer, seller, system = dealid.parts(record["deal_id"])
     party, designation = record["seller"], record["system"]["designation"]
-    wanted = (
-        record["buyer"]["country"],
-        dealid.UNNAMED_SELLER if party is None else party["country"],
+    wanted_buyer = record["buyer"]["country"]
+    wanted_seller = dealid.UNNAMED_SELLER if party is None else party["country"]
+    same_system = system == designation.upper() or (
+        _alphanumeric(system) == _alphanumeric(designation)
     )
-    same_system = system == designation.upper() or _alphanumeric(system) == _alphanumeric(
-        designation
-    )
-    if (buyer, seller) == wanted and same_system:
+    if buyer == wanted_buyer and seller == wanted_seller and same_system:
         return ()
-    said = f"deal_id {record['deal_id']!r} is not"
-    found: list[Finding] = []
-    if buyer != wanted[0]:
-        found.append((("deal_id",), f"{said} for buyer {wanted[0]}"))
-    if seller != wanted[1]:
-        named = "a seller not named (XXX)" if party is None else f"seller {wanted[1]}"
-        found.append((("deal_id",), f"{said} for {named}"))
-    if not same_system:
-        found.append((("deal_id",), f"{said} for system {designation!r}"))
-    return found
+    has = f"deal_id {record['deal_id']!r} has"
+    whose = {
+        "buyer": f"whose country is {wanted_buyer!r}",
+        "seller": f"whose country is {wanted_seller!r}"
+        if party is not None
+        else f"which is null: expected {wanted_seller!r} (no seller named)",
+        "system": f"whose designation is {designation!r}",
+    }
+    wrong = {"buyer": buyer != wanted_buyer, "seller": seller != wanted_seller}
+    wrong["system"] = not same_system
+    said = {"buyer": buyer, "seller": seller, "system": system}
+    return [
+        (("deal_id",), f"{has} {said[role]!r} for the {role}, {whose[role]}")
+        for role in ("buyer", "seller", "system")
+        if wrong[role]
+    ]
 
 
 def _alphanumeric(text: str) -> str:
