@@ -72,9 +72,9 @@ UNNAMED_SELLER_RECORD = {
         "language": "en",
     },
     "evidence": {
-        "text": "The army expects to receive the howitzers this year.",
+        "text": "The ministry plans to buy a dozen self-propelled guns next year.",
         "start": 0,
-        "end": 52,
+        "end": 64,
     },
 }
 
