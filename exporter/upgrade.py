@@ -86,6 +86,13 @@ def upgrade_record(record: Any, to_version: str) -> Record:
     already follows that version). The record given is not changed."""
     if not isinstance(record, dict):
         raise UpgradeError(f"a record must be an object, not {type(record).__name__}")
+    if registry.family_of(record) == registry.DEAL_FAMILY:
+        # a deal is rebuilt from the reports it holds, at the deal version compile writes
+        deal = registry.DEAL_FAMILY
+        raise UpgradeError(
+            f"a {deal} record is not upgraded but compiled again: procex compile FILE "
+            f"writes it as {deal} {registry.latest(deal)}"
+        )
     source = record.get("schema_version")
     if source is None:
         raise UpgradeError("the record has no schema_version: nothing says what to upgrade from")

@@ -106,6 +106,23 @@ def test_downgrade_is_refused_per_record_and_the_rest_written() -> None:
     assert "Traceback" not in result.stderr.decode()
 
 
+def test_a_deal_record_is_refused_with_the_command_that_rebuilds_it(tmp_path: Path) -> None:
+    """Deals are compiled, not migrated: compile reads a deal record of any version and
+    writes it at the deal version it knows."""
+    deals = tmp_path / "deals.ndjson"
+    assert procex("compile", str(SEED), "-o", str(deals)).returncode == 0
+    old = json.loads(deals.read_text("utf-8")) | {"schema_version": "1.0.0"}
+    deals.write_text(json.dumps(old) + "\n", "utf-8")
+    result = procex("upgrade", str(deals), "--to", "latest")
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert result.stderr.decode() == (
+        f"error: {deals}:1:20: record 1: a procurement-deal record is not upgraded but compiled "
+        "again: procex compile FILE writes it as procurement-deal 1.1.0\n"
+    )
+    recompiled = procex("compile", str(deals))
+    assert json.loads(recompiled.stdout)["schema_version"] == "1.1.0"
+
+
 def test_unreadable_line_is_located_and_the_good_records_kept() -> None:
     broken = "fixtures/records/invalid/broken-line.ndjson"
     result = procex("upgrade", broken, "--to", "1.1.0")
