@@ -9,6 +9,7 @@ their state in the `Seen` object of one validation run.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -181,6 +182,7 @@ def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     ]
 
 
+@functools.lru_cache(maxsize=4096)  # few designations, many records
 def _alphanumeric(text: str) -> str:
     """The letters and digits of a name in ASCII capitals: what a deal id's system part keeps
     of a designation ("Hürjet" -> HURJET, "S-400" -> S400)."""
