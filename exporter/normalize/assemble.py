@@ -10,13 +10,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from exporter import dealid
 from exporter.interval import with_interval
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass
@@ -133,7 +134,15 @@ def _same_news(one: Candidate, other: Candidate) -> bool:
 
 
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
-    deal = deal_id(candidate)
+    """The record of a candidate; a candidate without a seller (the text names no supplier:
+    an open competition, a purchase whose supplier is not reported) has seller null and XXX
+    for the seller in its deal id."""
+    seller: Mention | None = candidate.seller
+    deal = dealid.compose(  # str(): as deal_id() writes a country the mention lacks
+        str(candidate.buyer.country),
+        None if seller is None else str(seller.country),
+        designation_key(candidate.system.designation),
+    )
     date_value = candidate.date.value if candidate.date else ""
     digest = hashlib.sha256(
         f"{source['id']}|{deal}|{candidate.event_type}|{candidate.status}|{date_value}".encode()
@@ -148,7 +157,7 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
         "status": candidate.status,
         "date": with_interval(candidate.date.as_record()) if candidate.date else None,
         "buyer": party(candidate.buyer),
-        "seller": party(candidate.seller),
+        "seller": None if seller is None else party(seller),
         "system": {
             "name": system.name,
             "designation": system.designation,
