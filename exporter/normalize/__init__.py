@@ -261,6 +261,10 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     return found
 
 
+def _country(party: Mention | None) -> str | None:
+    return party.country if party is not None else None
+
+
 def _one_per_listed_party(
     candidate: Candidate, content: list[Mention], text: str
 ) -> list[Candidate]:
@@ -271,7 +275,10 @@ def _one_per_listed_party(
         other = "seller" if side == "buyer" else "buyer"
         expanded = []
         for event in found:
-            party: Mention = getattr(event, side)
+            party: Mention | None = getattr(event, side)
+            if party is None:  # no seller named: nothing listed with it
+                expanded.append(event)
+                continue
             listed = coordinated(party, content, text)
             if getattr(event, other) in listed:
                 expanded.append(event)  # both sides from one list: the list names neither
@@ -279,7 +286,7 @@ def _one_per_listed_party(
             for member in listed:
                 if member is party:
                     expanded.append(event)
-                elif member.country != getattr(event, other).country:
+                elif member.country != _country(getattr(event, other)):
                     expanded.append(
                         dataclasses.replace(event, buyer=member)
                         if side == "buyer"
@@ -586,7 +593,7 @@ def _candidate(
         and buyer.country == seller.country
         and not roles.sure_buyer
         and not own_order
-        and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
+        and not (continued and prior is not None and prior.buyer.country == _country(prior.seller))
         and not _domestic_cue().search(text, sentence_start, clause_end)
     ):
         # a state buying its own system needs words that say so ("Germany ordered", "for the
@@ -610,6 +617,9 @@ def _candidate(
         and buyer.country != seller.country
     ):
         state.open_deal = OpenDeal(trigger, buyer, seller)  # its items may follow
+    # A kind of weapon no supplier is named for ("the army expects 155 mm howitzers") could
+    # be written with seller null (schema 1.3.0); measured on real news it costs precision
+    # more than it finds (deal F1 0.640 -> 0.635), so such an event is left out for now.
     if system is None or buyer is None or seller is None or seller.country is None:
         return None
     return Candidate(
@@ -667,11 +677,11 @@ def _continued_deal(
             continue  # a named system continues the deal for its kind ("helicopters")
         if buyer is not None and buyer.country not in (
             earlier.buyer.country,
-            earlier.seller.country,
+            _country(earlier.seller),
         ):
             continue
         if seller is not None and seller.country not in (
-            earlier.seller.country,
+            _country(earlier.seller),
             earlier.buyer.country,
         ):
             continue

@@ -26,7 +26,7 @@ class Candidate:
     status: str
     date: ResolvedDate | None
     buyer: Mention
-    seller: Mention
+    seller: Mention | None  # None: the text names no supplier (an open competition)
     system: System
     quantity: dict[str, Any] | None
     value: dict[str, Any] | None
@@ -58,9 +58,12 @@ def party(mention: Mention) -> dict[str, Any]:
 
 
 def deal_id(candidate: Candidate) -> str:
-    return (
-        f"{candidate.buyer.country}-{candidate.seller.country}-"
-        f"{designation_key(candidate.system.designation)}"
+    """BUYER-SELLER-SYSTEM; XXX for a seller the text does not name."""
+    seller = candidate.seller
+    return dealid.compose(  # str(): a country the mention lacks is written as the text has it
+        str(candidate.buyer.country),
+        None if seller is None else str(seller.country),
+        designation_key(candidate.system.designation),
     )
 
 
@@ -75,13 +78,17 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
     named: dict[tuple[str | None, str], set[str | None]] = {}
     sellers: dict[tuple[str | None, str, str | None], Mention] = {}
     for c in candidates:
-        if c.seller.how != "origin" and c.seller.country != c.buyer.country:
+        if (
+            c.seller is not None
+            and c.seller.how != "origin"
+            and c.seller.country != c.buyer.country
+        ):
             key = (c.buyer.country, c.system.designation)
             named.setdefault(key, set()).add(c.seller.country)
             sellers.setdefault((*key, c.seller.country), c.seller)
     for c in candidates:
         found = named.get((c.buyer.country, c.system.designation), set())
-        if c.seller.how == "origin" and len(found) == 1:
+        if (c.seller is None or c.seller.how == "origin") and len(found) == 1:
             c.seller = sellers[(c.buyer.country, c.system.designation, next(iter(found)))]
     return candidates
 
@@ -137,12 +144,8 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
     """The record of a candidate; a candidate without a seller (the text names no supplier:
     an open competition, a purchase whose supplier is not reported) has seller null and XXX
     for the seller in its deal id."""
-    seller: Mention | None = candidate.seller
-    deal = dealid.compose(  # str(): as deal_id() writes a country the mention lacks
-        str(candidate.buyer.country),
-        None if seller is None else str(seller.country),
-        designation_key(candidate.system.designation),
-    )
+    seller = candidate.seller
+    deal = deal_id(candidate)
     date_value = candidate.date.value if candidate.date else ""
     digest = hashlib.sha256(
         f"{source['id']}|{deal}|{candidate.event_type}|{candidate.status}|{date_value}".encode()

@@ -733,3 +733,12 @@ def test_dates_of_real_news_classes(text: str, expected: list[tuple]) -> None:
 )
 def test_a_tally_of_past_purchases_is_not_dated_by_its_report(text: str) -> None:
     assert [d[3] for d in dated(text)] == [None]
+
+
+def test_an_ordinal_or_a_word_of_praise_is_no_part_of_a_kind_of_weapon() -> None:
+    assert [
+        g[1] for g in generics("It got the sixth tanker aircraft and a superior submarine.")
+    ] == [
+        "tanker aircraft",
+        "submarine",
+    ]
