@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from exporter.problems import InputError
+
+if TYPE_CHECKING:  # pathlib and tempfile are imported where files are written: validate
+    from pathlib import Path  # reads only, and its start-up should not pay for them
 
 STDOUT = "stdout"
 STDIN_CLOSED = "closed: there is nothing to read"
@@ -149,6 +150,8 @@ def _temporary(target: Path, name: str) -> tuple[IO[bytes], str]:
     """A new hidden temporary file beside `target`, and its path."""
     if target.is_dir():
         raise OutputError(f"{name}: is a folder; name a file to write")
+    import tempfile
+
     make_folder(target.parent, name)
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
@@ -161,6 +164,8 @@ def _temporary(target: Path, name: str) -> tuple[IO[bytes], str]:
 def output_files(paths: list[str]) -> Iterator[list[IO[bytes]]]:
     """Binary streams for `paths`, all put in place together when the block ends without an
     error; on any error every temporary file is removed and no target is touched."""
+    from pathlib import Path
+
     opened: list[tuple[IO[bytes], str, Path]] = []
     try:
         for name in paths:
