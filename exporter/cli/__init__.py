@@ -17,7 +17,7 @@ from exporter.streams import STDOUT, silence_stdout
 
 def __getattr__(name: str) -> Any:
     if name == "app":  # the typer app, built on first use (tests drive it with CliRunner)
-        from exporter.cli.app import app
+        from exporter.cli.typer_app import app
 
         return app
     raise AttributeError(f"module 'exporter.cli' has no attribute {name!r}")
@@ -78,6 +78,6 @@ def _command() -> Any:
     code = direct.run(sys.argv[1:])
     if code is not None:
         return code
-    from exporter.cli.app import run
+    from exporter.cli.typer_app import run
 
     return run()
