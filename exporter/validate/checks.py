@@ -19,6 +19,7 @@ import orjson
 
 from exporter.formats import unloadable
 from exporter.interval import interval
+from exporter.validate.idset import FirstSeen
 
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
@@ -28,7 +29,7 @@ Finding = tuple[Path_, str]
 class Seen:
     """What a validation run has seen so far, for checks across records and files."""
 
-    ids: dict[str, str] = field(default_factory=dict)  # id -> "file:line" of first sight
+    ids: FirstSeen = field(default_factory=FirstSeen)  # id -> "file:line" of first sight
 
 
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
@@ -158,12 +159,11 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     kinds=(EVENT_KIND, DEAL_KIND),
 )
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    # exact: every id is kept with the place it was first seen (a file named twice is read
-    # once: record_files drops repeats)
-    first = seen.ids.get(record["id"])
+    # exact, in bounded memory: every id is kept with the place it was first seen (a file
+    # named twice is read once: record_files drops repeats)
+    first = seen.ids.first(record["id"], where)
     if first is not None:
         return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
-    seen.ids[record["id"]] = where
     return ()
 
 
