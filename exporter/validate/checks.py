@@ -9,6 +9,7 @@ their state in the `Seen` object of one validation run.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -68,9 +69,20 @@ def iso_codes(database: str, root: str) -> frozenset[str]:
         return frozenset(entry.alpha_3 for entry in table)
 
 
-_COUNTRIES = iso_codes("3166-1", "3166-1")
-_CURRENCIES = iso_codes("4217", "4217")
-_COUNTRY_OR_NONE = _COUNTRIES | {None}
+@functools.cache
+def iso_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str | None]]:
+    """The ISO 3166-1 country codes, the ISO 4217 currency codes, and the country codes with
+    None: read when a check first needs them, not when the module is imported."""
+    countries = iso_codes("3166-1", "3166-1")
+    return countries, iso_codes("4217", "4217"), countries | {None}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "_COUNTRIES":  # the tables by their former names
+        return iso_tables()[0]
+    if name == "_CURRENCIES":
+        return iso_tables()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @check(
@@ -120,7 +132,7 @@ def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 
 @check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    known = _COUNTRY_OR_NONE
+    countries, _, known = iso_tables()
     actors = record["actors"]
     if (
         record["buyer"]["country"] in known
@@ -141,14 +153,14 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return [
         (path, f"{code!r} is not an ISO 3166-1 alpha-3 country code")
         for path, code in places
-        if code is not None and code not in _COUNTRIES
+        if code is not None and code not in countries
     ]
 
 
 @check("currency-iso4217", "a money value's currency is an ISO 4217 code")
 def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     value = record.get("value")
-    if value and value["currency"] not in _CURRENCIES:
+    if value and value["currency"] not in iso_tables()[1]:
         return [(("value", "currency"), f"{value['currency']!r} is not an ISO 4217 currency code")]
     return ()
 
