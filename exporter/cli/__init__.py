@@ -1,6 +1,9 @@
 """The command line: one module per command, each parsing its options and calling the
 library; nothing else lives here.
 
+The typer app (typer_app.py) is built only when a command line needs it: `procex validate`
+with plain arguments runs without it (direct.py), for start-up's sake.
+
 Data goes to stdout, messages to stderr. Exit 0 all good, 1 invalid data, 2 usage or
 unreadable input, never a traceback for bad input.
 """
