@@ -25,6 +25,16 @@ STDOUT = "stdout"
 STDIN_CLOSED = "closed: there is nothing to read"
 
 
+def __getattr__(name: str) -> Any:
+    # `streams.tempfile`, the module output files are made with, imported on first use
+    # (tests patch its mkstemp through this name)
+    if name == "tempfile":
+        import tempfile
+
+        return tempfile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 class OutputError(InputError):
     """An output that cannot be written: exit code 2, like unreadable input."""
 
