@@ -12,16 +12,27 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from exporter.problems import InputError
 
+if TYPE_CHECKING:  # pathlib and tempfile are imported where files are written: validate
+    from pathlib import Path  # reads only, and its start-up should not pay for them
+
 STDOUT = "stdout"
 STDIN_CLOSED = "closed: there is nothing to read"
+
+
+def __getattr__(name: str) -> Any:
+    # `streams.tempfile`, the module output files are made with, imported on first use
+    # (tests patch its mkstemp through this name)
+    if name == "tempfile":
+        import tempfile
+
+        return tempfile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class OutputError(InputError):
@@ -149,6 +160,8 @@ def _temporary(target: Path, name: str) -> tuple[IO[bytes], str]:
     """A new hidden temporary file beside `target`, and its path."""
     if target.is_dir():
         raise OutputError(f"{name}: is a folder; name a file to write")
+    import tempfile
+
     make_folder(target.parent, name)
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
@@ -161,6 +174,8 @@ def _temporary(target: Path, name: str) -> tuple[IO[bytes], str]:
 def output_files(paths: list[str]) -> Iterator[list[IO[bytes]]]:
     """Binary streams for `paths`, all put in place together when the block ends without an
     error; on any error every temporary file is removed and no target is touched."""
+    from pathlib import Path
+
     opened: list[tuple[IO[bytes], str, Path]] = []
     try:
         for name in paths:

@@ -1,6 +1,9 @@
 """The command line: one module per command, each parsing its options and calling the
 library; nothing else lives here.
 
+The typer app (typer_app.py) is built only when a command line needs it: `procex validate`
+with plain arguments runs without it (direct.py), for start-up's sake.
+
 Data goes to stdout, messages to stderr. Exit 0 all good, 1 invalid data, 2 usage or
 unreadable input, never a traceback for bad input.
 """
@@ -8,49 +11,23 @@ unreadable input, never a traceback for bad input.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Any
 
-import typer
-
-from exporter import __version__, registry
-from exporter.cli import compile, convert, evaluate, normalize, report, schema, upgrade, validate
-from exporter.cli.common import OK, UNREADABLE, say
-from exporter.problems import InputError
+from exporter import registry
+from exporter.problems import OK, UNREADABLE, InputError
 from exporter.streams import STDOUT, silence_stdout
 
-app = typer.Typer(
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    help="Procurement events out of arms and defence news articles.",
-    epilog="Examples:\n\n  $ procex normalize seeds/ | procex validate -\n\n"
-    "  $ procex --install-completion bash",
-)
-app.command(epilog=normalize.EXAMPLES)(normalize.normalize)
-app.command(epilog=validate.EXAMPLES)(validate.validate)
-app.command(epilog=convert.EXAMPLES)(convert.convert)
-app.command("eval", epilog=evaluate.EXAMPLES)(evaluate.evaluate_command)
-app.add_typer(schema.schema_app, name="schema")
-app.command(epilog=upgrade.EXAMPLES)(upgrade.upgrade)
-app.command("compile", epilog=compile.EXAMPLES)(compile.compile)
-app.command(epilog=report.EXAMPLES)(report.report)
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the typer app, built on first use (tests drive it with CliRunner)
+        from exporter.cli.typer_app import app
+
+        return app
+    raise AttributeError(f"module 'exporter.cli' has no attribute {name!r}")
 
 
-def _print_version(given: bool) -> None:
-    if given:
-        print(f"procex {__version__}")
-        raise typer.Exit(OK)
-
-
-@app.callback()
-def _options(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
-        ),
-    ] = False,
-) -> None:
-    """Procurement events out of arms and defence news articles."""
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def main() -> None:
@@ -60,10 +37,7 @@ def main() -> None:
         # not refused in the middle of a report
         sys.stdout.reconfigure(errors="surrogateescape")
     try:
-        # without standalone mode click returns a command's exit code instead of exiting
-        code = app(standalone_mode=False)
-    except typer.Exit as done:
-        code = done.exit_code
+        code = _command()
     except (InputError, registry.UnknownVersion) as error:
         say(f"error: {error}")
         silence_stdout()
@@ -97,3 +71,16 @@ def main() -> None:
         silence_stdout()
         sys.exit(UNREADABLE)
     sys.exit(code if isinstance(code, int) else OK)
+
+
+def _command() -> Any:
+    """The exit code of the command line: validate's own when it is plain enough to run
+    without the typer app (exporter/cli/direct.py), else the app's (None for 0)."""
+    from exporter.cli import direct
+
+    code = direct.run(sys.argv[1:])
+    if code is not None:
+        return code
+    from exporter.cli.typer_app import run
+
+    return run()

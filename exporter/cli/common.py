@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
 
+from exporter.cli import say  # noqa: F401 - re-exported: messages on stderr
+from exporter.cli.choices import InFormat, OutFormat, ReportFormat  # noqa: F401 - re-exported
 from exporter.pipeline import output  # noqa: F401 - the commands' output files
 from exporter.problems import INVALID, OK, UNREADABLE  # noqa: F401 - the exit codes
-
-
-class OutFormat(str, Enum):
-    ndjson = "ndjson"
-    yaml = "yaml"
-    jsonld = "jsonld"
-    es_bulk = "es-bulk"  # Elasticsearch _bulk: an action line with the id before each record
-
-
-class InFormat(str, Enum):
-    """Record formats `--from` names: what reading a file as that format means is in
-    exporter/formats; without --from the extension (else the first bytes) says."""
-
-    ndjson = "ndjson"
-    json = "json"
-    yaml = "yaml"
-    jsonld = "jsonld"
-    es_bulk = "es-bulk"
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-
 
 # where the IRIs of JSON-LD nodes start; None: exporter.formats.jsonld.DEFAULT_BASE_IRI
 BaseIri = Annotated[
@@ -56,10 +30,6 @@ def checked_base_iri(base_iri: str | None) -> str | None:
     from exporter.formats.jsonld import checked_base_iri as check
 
     return check(base_iri)
-
-
-def say(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def example(*lines: str) -> str:

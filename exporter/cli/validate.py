@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from exporter import registry
-from exporter.cli.common import INVALID, OK, UNREADABLE, InFormat, ReportFormat, example
-from exporter.problems import InputError
+from exporter.cli.common import InFormat, ReportFormat, example
 
 EXAMPLES = example(
     "procex validate records/",
@@ -36,23 +33,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check records against the schema version each names, and the semantic checks."""
-    from exporter.streams import writing_stdout
-    from exporter.validate import validate_paths
-    from exporter.validate.checks import CHECKS
-    from exporter.validate.report import REPORTERS, TextReporter
+    from exporter.cli.direct import validate_files
 
-    if schema_version and schema_version not in registry.versions():
-        raise InputError(str(registry.UnknownVersion(schema_version)))
-    unknown = set(skip) - set(CHECKS)
-    if unknown:
-        raise InputError(f"unknown check {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}")
     fmt = from_.value if from_ else None
-    summary = validate_paths(files, schema_version=schema_version, skip=skip, fmt=fmt)
-    unreadable = any(p.keyword == "io" for p in summary.problems)
-    reporter = REPORTERS[format.value]
-    with writing_stdout():
-        if reporter is TextReporter:
-            TextReporter(colour=sys.stdout.isatty()).render(summary, sys.stdout)
-        else:
-            reporter().render(summary, sys.stdout)
-    raise typer.Exit(UNREADABLE if unreadable else (OK if summary.valid else INVALID))
+    raise typer.Exit(validate_files(files, format.value, schema_version, skip, fmt))

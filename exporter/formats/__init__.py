@@ -280,11 +280,20 @@ def checked(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 BOM = b"\xef\xbb\xbf"  # a UTF-8 byte order mark: some editors start every file with one
 
 
+def suffix(path: str) -> str:
+    """A path's extension as pathlib gives it (PurePosixPath(path).suffix), without building
+    a path object: format_of runs once for every file of a folder validated."""
+    parts = [part for part in path.split("/") if part and part != "."]
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def format_of(name: str, data: bytes | None = None) -> str:
     """The record format of a file: from its extension, else by its first bytes. The one
     place formats are told apart; `--from` skips it. An es-bulk file is known by its first
     line, an action line, whatever its extension (NDJSON's .ndjson and .jsonl are common)."""
-    fmt = EXTENSIONS.get(Path(name).suffix.lower())
+    fmt = EXTENSIONS.get(suffix(name).lower())
     if data is not None:
         data = data.removeprefix(BOM)
     if data is not None and fmt in (None, "ndjson") and _is_bulk_action(data):

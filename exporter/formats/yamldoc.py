@@ -350,40 +350,16 @@ def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
     root: yaml.Node | None = None
     while not isinstance(event := loader.get_event(), yaml.DocumentEndEvent):
         if isinstance(event, yaml.AliasEvent):
-            node = anchors.get(event.anchor)  # type: ignore[arg-type]
-            if node is None:
-                raise Refused(event.start_mark, f"an undefined YAML alias *{event.anchor}", "parse")
-            if id(node) not in values:
-                raise Refused(
-                    event.start_mark,
-                    f"a recursive YAML alias *{event.anchor}: a value that contains itself",
-                    "yaml-alias",
-                )
+            node = _aliased(event, anchors, values)
         elif isinstance(event, yaml.ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(
-                tag,
-                event.value,
-                event.start_mark,  # type: ignore[arg-type] # the C loader's Mark is alike
-                event.end_mark,  # type: ignore[arg-type]
-                style=event.style,
-            )
+            node = _scalar(loader, event)
             values[id(node)] = 1
+            if event.anchor is not None:
+                anchors[event.anchor] = node
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            kind = (
-                yaml.SequenceNode
-                if isinstance(event, yaml.SequenceStartEvent)
-                else yaml.MappingNode
-            )
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(kind, None, event.implicit)
-            start_mark: Any = event.start_mark  # yaml.Mark, or the C loader's, alike
-            node = kind(tag, [], start_mark, None, flow_style=event.flow_style)
             if len(open_nodes) >= MAX_DEPTH:
                 raise Refused(event.start_mark, too_deep_message(), "too-deep")
+            node = _collection(loader, event)
             if event.anchor is not None:
                 anchors[event.anchor] = node
             open_nodes.append(node)
@@ -393,20 +369,7 @@ def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
             node = open_nodes.pop()
             keys.pop()
             node.end_mark = event.end_mark
-            children = (
-                [part for pair in node.value for part in pair]
-                if isinstance(node, yaml.MappingNode)
-                else node.value
-            )
-            count = values[id(node)] = 1 + sum(values[id(child)] for child in children)
-            if count > MAX_YAML_VALUES:
-                raise Refused(
-                    node.start_mark,
-                    f"more than {MAX_YAML_VALUES:,} values once YAML aliases are expanded",
-                    "yaml-alias",
-                )
-        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-            anchors[event.anchor] = node
+            _count(node, values)
         if not open_nodes:
             root = node
         elif isinstance(open_nodes[-1], yaml.SequenceNode):
@@ -421,6 +384,62 @@ def compose(loader: yaml.SafeLoader) -> yaml.Node | None:
     if isinstance(root, yaml.ScalarNode) and root.value == "" and not root.style:
         root.start_mark = start.start_mark  # an empty document is where its `---` is
     return root
+
+
+def _aliased(event: yaml.AliasEvent, anchors: dict[str, yaml.Node], values: dict[int, int]) -> Any:
+    """The node an alias names; refused if none is anchored so, or if it is still open (a
+    value that contains itself)."""
+    node = anchors.get(event.anchor)  # type: ignore[arg-type]
+    if node is None:
+        raise Refused(event.start_mark, f"an undefined YAML alias *{event.anchor}", "parse")
+    if id(node) not in values:
+        raise Refused(
+            event.start_mark,
+            f"a recursive YAML alias *{event.anchor}: a value that contains itself",
+            "yaml-alias",
+        )
+    return node
+
+
+def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent) -> yaml.ScalarNode:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return yaml.ScalarNode(
+        tag,
+        event.value,
+        event.start_mark,  # type: ignore[arg-type] # the C loader's Mark is alike
+        event.end_mark,  # type: ignore[arg-type]
+        style=event.style,
+    )
+
+
+def _collection(
+    loader: yaml.SafeLoader, event: yaml.SequenceStartEvent | yaml.MappingStartEvent
+) -> yaml.Node:
+    """A new, still empty, sequence or mapping node."""
+    kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(kind, None, event.implicit)
+    start_mark: Any = event.start_mark  # yaml.Mark, or the C loader's, alike
+    return kind(tag, [], start_mark, None, flow_style=event.flow_style)
+
+
+def _count(node: yaml.Node, values: dict[int, int]) -> None:
+    """How many values a node just closed is, aliases expanded; refused past the limit."""
+    children = (
+        [part for pair in node.value for part in pair]
+        if isinstance(node, yaml.MappingNode)
+        else node.value
+    )
+    count = values[id(node)] = 1 + sum(values[id(child)] for child in children)
+    if count > MAX_YAML_VALUES:
+        raise Refused(
+            node.start_mark,
+            f"more than {MAX_YAML_VALUES:,} values once YAML aliases are expanded",
+            "yaml-alias",
+        )
 
 
 _MARKER = re.compile(rb"(---|\.\.\.)(?:[ \t\r\n]|$)")

@@ -22,6 +22,7 @@ import orjson
 from exporter import dealid
 from exporter.formats import unloadable
 from exporter.interval import interval
+from exporter.validate.idset import FirstSeen
 
 Path_ = tuple[str | int, ...]
 Finding = tuple[Path_, str]
@@ -31,7 +32,7 @@ Finding = tuple[Path_, str]
 class Seen:
     """What a validation run has seen so far, for checks across records and files."""
 
-    ids: dict[str, str] = field(default_factory=dict)  # id -> "file:line" of first sight
+    ids: FirstSeen = field(default_factory=FirstSeen)  # id -> "file:line" of first sight
 
 
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
@@ -70,9 +71,22 @@ def iso_codes(database: str, root: str) -> frozenset[str]:
         return frozenset(entry.alpha_3 for entry in table)
 
 
-_COUNTRIES = iso_codes("3166-1", "3166-1")
-_CURRENCIES = iso_codes("4217", "4217")
-_COUNTRY_OR_NONE = _COUNTRIES | {None}
+@functools.cache
+def iso_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str | None]]:
+    """The ISO 3166-1 country codes, the ISO 4217 currency codes, and the country codes with
+    None: read when a check first needs them, not when the module is imported."""
+    countries = iso_codes("3166-1", "3166-1")
+    return countries, iso_codes("4217", "4217"), countries | {None}
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "_COUNTRIES":  # the tables by their former names
+        return iso_tables()[0]
+    if name == "_CURRENCIES":
+        return iso_tables()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _NO_PARTY: dict[str, Any] = {"country": None}
 
 
@@ -123,7 +137,7 @@ def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 
 @check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    known = _COUNTRY_OR_NONE
+    countries, _, known = iso_tables()
     actors = record["actors"]
     seller = record["seller"] or _NO_PARTY  # 1.3.0: null where the text names no supplier
     if (
@@ -145,7 +159,7 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return [
         (path, f"{code!r} is not an ISO 3166-1 alpha-3 country code")
         for path, code in places
-        if code is not None and code not in _COUNTRIES
+        if code is not None and code not in countries
     ]
 
 
@@ -193,7 +207,7 @@ def _alphanumeric(text: str) -> str:
 @check("currency-iso4217", "a money value's currency is an ISO 4217 code")
 def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     value = record.get("value")
-    if value and value["currency"] not in _CURRENCIES:
+    if value and value["currency"] not in iso_tables()[1]:
         return [(("value", "currency"), f"{value['currency']!r} is not an ISO 4217 currency code")]
     return ()
 
@@ -204,12 +218,11 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     kinds=(EVENT_KIND, DEAL_KIND),
 )
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    # exact: every id is kept with the place it was first seen (a file named twice is read
-    # once: record_files drops repeats)
-    first = seen.ids.get(record["id"])
+    # exact, in bounded memory: every id is kept with the place it was first seen (a file
+    # named twice is read once: record_files drops repeats)
+    first = seen.ids.first(record["id"], where)
     if first is not None:
         return [(("id",), f"duplicate id {record['id']!r}, first seen at {first}")]
-    seen.ids[record["id"]] = where
     return ()
 
 

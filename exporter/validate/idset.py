@@ -1,0 +1,106 @@
+"""The ids a validation run has seen, each with the place it was first seen, in bounded memory.
+
+duplicate-id must remember every id of a run: ten million records are a normal repository,
+and a dict of id strings to "file:line" strings costs about 200 bytes an id. Here an id of
+the form the schemas allow (`pe-` or `pd-` and 20 lower-case hex digits) is kept as 11 bytes
+that are the id itself, not a digest of it: a match is a duplicate, never a collision, so no
+match needs confirming. Its place is a number (the file's index among the names seen, and the
+line), and a 32-bit hash of it lets the table grow without hashing every id again. A table of
+4-byte entry numbers (open addressing, load 0.35 to 0.7) finds them: about 29 to 35 bytes an
+id in all.
+
+An id of another form (a caller of the check can pass one; the schemas refuse it) is kept
+whole in a dict, and so is a place that is not a name followed by a line number.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+FORM = re.compile(r"p[ed]-[0-9a-f]{20}")  # the ids the schemas allow (events, deals)
+WIDTH = 11  # bytes of a compact id: "0e" (pe-) or "0d" (pd-), then the 20 hex digits
+EMPTY = 0xFFFFFFFF  # a free slot of the table (entries are numbered from 0)
+LINE_BITS = 40  # a place is name index << 40 | line: a trillion lines, 16 million names
+START = 1024  # slots of a new table
+
+
+class FirstSeen:
+    """Ids, each with where it was first seen: `first(id, place)` says where an id was seen
+    before, or records it there."""
+
+    def __init__(self) -> None:
+        self._ids = bytearray()  # entry n's compact id at n * WIDTH
+        self._hashes = array("I")  # entry n's hash, 32 bits: where it goes when slots grow
+        self._places = array("Q")  # entry n's place: name index << LINE_BITS | line
+        self._slots = array("I", [EMPTY]) * START  # entry numbers, by hash of the id
+        self._limit = 7 * START // 10  # entries past which the slots double
+        self._names: list[str] = []  # what precedes the line number in places
+        self._name_index: dict[str, int] = {}
+        self._odd_places: dict[int, str] = {}  # entry -> place that is not name + number
+        self._odd_ids: dict[object, str] = {}  # id of another form -> place
+
+    def __len__(self) -> int:
+        return len(self._places) + len(self._odd_ids)
+
+    def first(self, rid: object, place: str) -> str | None:
+        """Where `rid` was first seen; None if it was not seen before (it is now, at `place`)."""
+        if type(rid) is not str or FORM.fullmatch(rid) is None:
+            return self._first_odd(rid, place)
+        key = bytes.fromhex(f"0{rid[1]}{rid[3:]}")
+        full = hash(key)
+        short = full & 0xFFFFFFFF
+        slots, hashes, ids = self._slots, self._hashes, self._ids
+        mask = len(slots) - 1
+        slot = full & mask
+        while (entry := slots[slot]) != EMPTY:
+            if hashes[entry] == short and ids[entry * WIDTH : entry * WIDTH + WIDTH] == key:
+                return self._place(entry)
+            slot = (slot + 1) & mask
+        entry = len(hashes)
+        slots[slot] = entry
+        hashes.append(short)
+        ids += key
+        self._places.append(self._packed(entry, place))
+        if entry > self._limit:
+            self._grow()
+        return None
+
+    def _first_odd(self, rid: object, place: str) -> str | None:
+        seen = self._odd_ids.get(rid)
+        if seen is None:
+            self._odd_ids[rid] = place
+        return seen
+
+    def _packed(self, entry: int, place: str) -> int:
+        """A place as a number, or 0 with the place kept aside in `_odd_places`."""
+        name = place.rstrip("0123456789")
+        digits = place[len(name) :]
+        if digits and (digits[0] != "0" or digits == "0") and len(digits) < 13:
+            index = self._name_index.get(name, -1)
+            if index < 0 and len(self._names) < 1 << (64 - LINE_BITS):
+                index = self._name_index[name] = len(self._names)
+                self._names.append(name)
+            if index >= 0:
+                return index << LINE_BITS | int(digits)
+        self._odd_places[entry] = place
+        return 0
+
+    def _place(self, entry: int) -> str:
+        odd = self._odd_places.get(entry)
+        if odd is not None:
+            return odd
+        packed = self._places[entry]
+        return f"{self._names[packed >> LINE_BITS]}{packed & ((1 << LINE_BITS) - 1)}"
+
+    def _grow(self) -> None:
+        """Twice the slots, each entry put where its hash says (up to 2**32 slots)."""
+        slots = array("I", [EMPTY]) * (2 * len(self._slots))
+        mask = len(slots) - 1
+        for entry, short in enumerate(self._hashes):
+            slot = short & mask
+            while slots[slot] != EMPTY:
+                slot = (slot + 1) & mask
+            slots[slot] = entry
+        self._slots = slots
+        self._limit = 7 * len(slots) // 10
