@@ -11,17 +11,16 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
+from exporter.normalize.amounts import Money, Quantity, find_money, find_quantities
 from exporter.normalize.arguments import (
     _is_object,
     assign_roles,
     coordinated,
     event_systems,
-    find_money,
-    find_quantities,
     origin_state,
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
@@ -120,12 +119,13 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
         )
         topics = topic_triggers(text, triggers)
-        money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
+        money = [v for v in find_money(text, s, e) if not inside(v.start, attribution)]
         # "39.3 billion Swedish crowns" names a currency, not a party
         content = [
             m
             for m in mentions
-            if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
+            if not inside(m.start, attribution)
+            and not any(v.start <= m.start < v.end for v in money)
         ]
         found_generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
         generics = [g for g in found_generics if g.system and g.system.generic]
@@ -139,7 +139,8 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
         quantities = [
             q
             for q in find_quantities(text, s, e)
-            if not inside(q[0], attribution) and not any(m.start <= q[0] < m.end for m in systems)
+            if not inside(q.start, attribution)
+            and not any(m.start <= q.start < m.end for m in systems)
         ]
         people = actors(mentions, state.people, sentence.text)
         for trigger in triggers:
@@ -179,7 +180,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
                     when,
                     by_report,
                 )
-                in_clause = [q for q in quantities if left <= q[0] < right]
+                in_clause = [q for q in quantities if left <= q.start < right]
                 candidate.quantity = _amount_for(in_clause, system, trigger, len(chosen))
                 candidate.value = _amount_for(money, system, trigger, len(chosen))
                 candidate.actors = people
@@ -307,7 +308,7 @@ def _generic_object(
 
 def _weapon_in(
     systems: list[Mention],
-    quantities: list[tuple[int, int, Any]],
+    quantities: list[Quantity],
     text: str,
     left: int,
     right: int,
@@ -315,7 +316,7 @@ def _weapon_in(
     """A system, a number of units or a weapon noun ("the helicopters arrived") in a clause."""
     return (
         any(left <= m.start < right for m in systems)
-        or any(left <= q[0] < right for q in quantities)
+        or any(left <= q.start < right for q in quantities)
         or bool(weapon_kinds(text, left, right))
     )
 
@@ -416,18 +417,21 @@ def _candidate(
     )
 
 
+_Amount = TypeVar("_Amount", Quantity, Money)
+
+
 def _amount_for(
-    found: list[tuple[int, int, dict[str, Any]]], system: Mention | None, trigger: Any, systems: int
-) -> dict[str, Any] | None:
+    found: list[_Amount], system: Mention | None, trigger: Any, systems: int
+) -> _Amount | None:
     """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
     next to it); with one system in play, the amount nearest the trigger."""
     if system is not None:
-        for start, end, value in found:
-            if start <= system.start and system.end <= end + 2:
-                return value
+        for amount in found:
+            if amount.start <= system.start and system.end <= amount.end + 2:
+                return amount
     if systems > 1 or not found:
         return None
-    return min(found, key=lambda f: abs(f[0] - trigger.start))[2]
+    return min(found, key=lambda f: abs(f.start - trigger.start))
 
 
 def _continued_deal(

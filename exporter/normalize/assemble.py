@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.interval import with_interval
+from exporter.normalize.amounts import Money, Quantity
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
@@ -25,8 +26,8 @@ class Candidate:
     buyer: Mention
     seller: Mention
     system: System
-    quantity: dict[str, Any] | None
-    value: dict[str, Any] | None
+    quantity: Quantity | None
+    value: Money | None
     actors: list[dict[str, Any]]
     evidence: tuple[int, int, str]
     dated_by_report: bool = False
@@ -121,8 +122,8 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
             "origin": system.origin,
             "maker": system.maker,
         },
-        "quantity": candidate.quantity,
-        "value": candidate.value,
+        "quantity": candidate.quantity.as_record() if candidate.quantity else None,
+        "value": candidate.value.as_record() if candidate.value else None,
         "actors": candidate.actors,
         "source": source,
         "evidence": {"text": text, "start": start, "end": end},
