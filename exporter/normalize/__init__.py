@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
-from exporter.normalize.amounts import Money, Quantity, find_money, find_quantities
+from exporter.normalize.amounts import Money, Quantity
 from exporter.normalize.arguments import (
     _is_object,
     assign_roles,
@@ -24,29 +24,12 @@ from exporter.normalize.arguments import (
     origin_state,
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
-from exporter.normalize.events import (
-    about_no_deal,
-    attribution_spans,
-    clause_window,
-    find_triggers,
-    inside,
-    is_definitional,
-    is_descriptive,
-    is_weak,
-    status_of,
-    topic_triggers,
-)
-from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.mentions import (
-    Mention,
-    actors,
-    find_mentions,
-    generic_systems,
-    weapon_kinds,
-)
+from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
+from exporter.normalize.events import find_triggers, inside, is_definitional
+from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.segment import Sentence, segment
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
-from exporter.normalize.timing import event_date, last_date, status_by_date
+from exporter.normalize.timing import last_date
 from exporter.resources import load_data
 
 __all__ = ["ascii_uri", "normalize", "reference_date"]
@@ -114,81 +97,42 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []
     if triggers and not is_definitional(text, s, e, mentions):
-        attribution = attribution_spans(text, s, e, triggers)
+        facts = read_sentence(text, s, e, mentions, triggers, date_mentions)
         state.speaker = next(
-            (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
+            (m for m in mentions if m.kind == "country" and inside(m.start, facts.attribution)),
+            None,
         )
-        topics = topic_triggers(text, triggers)
-        money = [v for v in find_money(text, s, e) if not inside(v.start, attribution)]
-        # "39.3 billion Swedish crowns" names a currency, not a party
-        content = [
-            m
-            for m in mentions
-            if not inside(m.start, attribution)
-            and not any(v.start <= m.start < v.end for v in money)
-        ]
-        found_generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
-        generics = [g for g in found_generics if g.system and g.system.generic]
-        # "36 K10 resupply vehicles": a designation the gazetteer lacks names a system
-        systems = sorted(
-            [m for m in content if m.kind == "system"]
-            + [g for g in found_generics if g not in generics and not inside(g.start, attribution)],
-            key=lambda m: m.start,
-        )
-        # a number inside a system's name ("Leopard 2 tanks") counts nothing
-        quantities = [
-            q
-            for q in find_quantities(text, s, e)
-            if not inside(q.start, attribution)
-            and not any(m.start <= q.start < m.end for m in systems)
-        ]
         people = actors(mentions, state.people, sentence.text)
         for trigger in triggers:
-            if trigger in topics or inside(trigger.start, attribution):
-                continue
-            left, right = clause_window(text, trigger, s, e)
-            if is_weak(trigger) and not _weapon_in(systems, quantities, text, left, right):
-                continue
-            if is_descriptive(text, trigger, systems) or about_no_deal(text, trigger, s, e):
-                continue
-            following = [t.start for t in triggers if t.start >= trigger.end and t not in topics]
-            status = status_of(text, trigger, s, e, min(following, default=None))
-            rivals = [
-                t
-                for t in triggers
-                if t is not trigger and t not in topics and not is_descriptive(text, t, systems)
-            ]
-            when, by_report = event_date(
-                trigger,
-                date_mentions,
-                attribution,
-                state.reference,
-                status,
-                state.previous_date,
-                (left, right),
-                rivals,
-                text,
-            )
-            status, when, by_report = status_by_date(status, when, by_report, state.reference)
-            chosen = _event_objects(text, trigger, systems, generics, left, right, state)
-            for system in chosen:
-                candidate = _candidate(text, trigger, system, content, s, left, right, state)
-                if candidate is None:
-                    continue
-                candidate.status, candidate.date, candidate.dated_by_report = (
-                    status,
-                    when,
-                    by_report,
-                )
-                in_clause = [q for q in quantities if left <= q.start < right]
-                candidate.quantity = _amount_for(in_clause, system, trigger, len(chosen))
-                candidate.value = _amount_for(money, system, trigger, len(chosen))
-                candidate.actors = people
-                candidate.evidence = (s, e, sentence.text)
-                found += _one_per_listed_party(candidate, content, text)
+            clause = read_clause(facts, trigger)
+            if clause is not None:
+                found += _clause_candidates(clause, state, people, (s, e, sentence.text))
     state.previous_date = latest_date or state.previous_date
     state.named.append([m for m in mentions if m.kind == "system"])
     state.sentence_start = s
+    return found
+
+
+def _clause_candidates(
+    clause: Clause,
+    state: ArticleState,
+    people: list[dict[str, Any]],
+    evidence: tuple[int, int, str],
+) -> list[Candidate]:
+    """The events of one clause: one per system it is about, and per party listed."""
+    status, when, by_report = status_and_date(clause, state.reference, state.previous_date)
+    chosen = _event_objects(clause, state)
+    found: list[Candidate] = []
+    for system in chosen:
+        candidate = _candidate(clause, system, state)
+        if candidate is None:
+            continue
+        candidate.status, candidate.date, candidate.dated_by_report = status, when, by_report
+        candidate.quantity = _amount_for(clause.quantities(), system, clause.trigger, len(chosen))
+        candidate.value = _amount_for(clause.sentence.money, system, clause.trigger, len(chosen))
+        candidate.actors = people
+        candidate.evidence = evidence
+        found += _one_per_listed_party(candidate, clause.sentence.content, clause.text)
     return found
 
 
@@ -220,48 +164,16 @@ def _one_per_listed_party(
     return found
 
 
-_MISSILE_KINDS = ("missile", "air-defence")
-
-
-def _made_by(generic: Mention, mentions: list[Mention]) -> Mention:
-    """A generic system whose maker the sentence names, where that maker makes one system of
-    its kind ("Saab's fighter jets"): that system."""
-    if generic.system is None:
-        return generic
-    category = generic.system.category
-    for company in (m.company for m in mentions if m.kind == "company" and m.company):
-        made = gazetteer().made_by(company.name, category)
-        if not made and category in _MISSILE_KINDS:
-            # "a missile system" may be air defence or a missile: "BrahMos Aerospace's
-            # anti-ship missile system"
-            made = [
-                system
-                for kind in _MISSILE_KINDS
-                for system in gazetteer().made_by(company.name, kind)
-            ]
-        if len(made) == 1:
-            return dataclasses.replace(generic, system=made[0], country=made[0].origin)
-    return generic
-
-
-def _event_objects(
-    text: str,
-    trigger: Any,
-    systems: list[Mention],
-    generics: list[Mention],
-    left: int,
-    right: int,
-    state: ArticleState,
-) -> list[Mention | None]:
+def _event_objects(clause: Clause, state: ArticleState) -> list[Mention | None]:
     """The systems an event is about: those named in its clause; else the kind of weapon its
     clause names; else a system named elsewhere in the sentence."""
-    named_in_clause = any(left <= m.start < right for m in systems)
-    generic_in_clause = any(left <= g.start < right for g in generics)
+    named_in_clause = any(clause.start <= m.start < clause.end for m in clause.sentence.systems)
+    generic_in_clause = any(clause.start <= g.start < clause.end for g in clause.sentence.generics)
     if named_in_clause or not generic_in_clause:
-        chosen = event_systems(text, trigger, systems, left, right)
+        chosen = event_systems(clause)
         if chosen:
             return list(chosen)
-    return _generic_object(text, trigger, generics, left, right, state)
+    return _generic_object(clause, state)
 
 
 _PLACE_OR_MEANS = re.compile(
@@ -271,31 +183,25 @@ _PLACE_OR_MEANS = re.compile(
 )
 
 
-def _generic_object(
-    text: str,
-    trigger: Any,
-    generics: list[Mention],
-    left: int,
-    right: int,
-    state: ArticleState,
-) -> list[Mention | None]:
+def _generic_object(clause: Clause, state: ArticleState) -> list[Mention | None]:
     """For an event that names no system: the kind of weapon its clause names ("two offshore
     patrol vessels"), unless an earlier deal of that kind is what the clause continues ("the
     frigates" after the frigate deal); None lets the deal the sentence continues decide."""
     # its object ("signed for two patrol vessels") or its subject ("the corvettes were
     # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
+    text, trigger, generics = clause.text, clause.trigger, clause.sentence.generics
     objects = [
         g
         for g in generics
-        if trigger.end <= g.start < right
+        if trigger.end <= g.start < clause.end
         and _is_object(text[trigger.end : g.start])
         and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
     ]
     subjects = [
         g
         for g in generics
-        if left <= g.end <= trigger.start
-        and not _PLACE_OR_MEANS.search(text[max(left, g.start - 30) : g.start])
+        if clause.start <= g.end <= trigger.start
+        and not _PLACE_OR_MEANS.search(text[max(clause.start, g.start - 30) : g.start])
     ]
     chosen = objects[:1] or subjects[-1:]
     if not chosen:
@@ -306,45 +212,19 @@ def _generic_object(
     return list(chosen)
 
 
-def _weapon_in(
-    systems: list[Mention],
-    quantities: list[Quantity],
-    text: str,
-    left: int,
-    right: int,
-) -> bool:
-    """A system, a number of units or a weapon noun ("the helicopters arrived") in a clause."""
-    return (
-        any(left <= m.start < right for m in systems)
-        or any(left <= q.start < right for q in quantities)
-        or bool(weapon_kinds(text, left, right))
-    )
-
-
 @functools.cache
 def _domestic_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(load_data('roles.yaml')['domestic_cues'])})\b", re.I)
 
 
 def _candidate(
-    text: str,
-    trigger: Any,
-    system_mention: Mention | None,
-    content: list[Mention],
-    sentence_start: int,
-    clause_start: int,
-    clause_end: int,
-    state: ArticleState,
+    clause: Clause, system_mention: Mention | None, state: ArticleState
 ) -> Candidate | None:
     """Deal of one event: its parties from the sentence, what it leaves out from the deal the
     sentence continues, the buyer last from the article's home state."""
-    home = state.home.country if state.home else None
-    if system_mention is not None and system_mention not in content:
-        # a generic system is a mention too: "Russian helicopters" says where they come from
-        content = sorted([*content, system_mention], key=lambda m: m.start)
-    roles = assign_roles(
-        text, trigger, content, system_mention, sentence_start, clause_start, clause_end, home
-    )
+    text, trigger = clause.text, clause.trigger
+    clause_start, clause_end = clause.start, clause.end
+    roles = assign_roles(clause, system_mention, state.home.country if state.home else None)
     if roles.no_buyer or roles.no_seller:
         return None
     system = system_mention.system if system_mention else None
@@ -405,7 +285,7 @@ def _candidate(
         and buyer.country == seller.country
         and not roles.sure_buyer
         and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
-        and not _domestic_cue().search(text, sentence_start, clause_end)
+        and not _domestic_cue().search(text, clause.sentence.start, clause_end)
     ):
         # a state buying its own system needs words that say so ("Germany ordered", "for the
         # Indian Army"); a guess that lands on the seller's state is a wrong guess

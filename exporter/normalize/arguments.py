@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exporter.normalize.clause import Clause
 from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
 from exporter.normalize.mentions import Mention
@@ -70,18 +71,15 @@ def origin_state(code: str) -> Mention:
     return Mention("country", -1, -1, code, code, "origin")
 
 
-def assign_roles(
-    text: str,
-    trigger: Trigger,
-    mentions: list[Mention],
-    system: Mention | None,
-    sentence_start: int,
-    clause_start: int,
-    clause_end: int,
-    home: str | None = None,
-) -> Roles:
+def assign_roles(clause: Clause, system: Mention | None, home: str | None = None) -> Roles:
     """Buyer and seller of one event: from the words around each party ("to X", "from Y",
     "X ordered", "Y will supply"), then from the system's origin, never by position alone."""
+    text, trigger = clause.text, clause.trigger
+    sentence_start, clause_start, clause_end = clause.sentence.start, clause.start, clause.end
+    mentions = clause.sentence.content
+    if system is not None and system not in mentions:
+        # a generic system is a mention too: "Russian helicopters" says where they come from
+        mentions = sorted([*mentions, system], key=lambda m: m.start)
     seller_verbs, supplier_by, buying_by, forces = _role_words()
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
     # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
@@ -264,13 +262,13 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
     )  # "the Iraqi Air Force flies 24 T-50IQ jets": the force is a party, not an origin
 
 
-def event_systems(
-    text: str, trigger: Trigger, systems: list[Mention], left: int, right: int
-) -> list[Mention]:
+def event_systems(clause: Clause) -> list[Mention]:
     """The systems an event is about: its object, named soon after the trigger in its clause
     with those joined to it by "and" or commas ("three FDI frigates and six Rafale
     aircraft"); else its subject, named before it ("The Gripen ... entered service,
     replacing the Mirage 2000"); else the nearest one."""
+    text, trigger, systems = clause.text, clause.trigger, clause.sentence.systems
+    left, right = clause.start, clause.end
     before = [m for m in systems if left <= m.end <= trigger.start]
     after = [
         m
