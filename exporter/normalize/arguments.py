@@ -43,14 +43,25 @@ class Roles:
     sure_buyer: bool = False  # the words name the buyer (not a place, not a guess)
 
 
+@dataclass(frozen=True, slots=True)
+class RoleWords:
+    """The words that tell a party's role, from events.yaml."""
+
+    seller_verbs: re.Pattern[str]  # a trigger whose subject sells ("supplied", "exported")
+    supplier_by: re.Pattern[str]  # "made by X": X sells
+    buying_by: re.Pattern[str]  # "ordered by X": X buys
+    forces: re.Pattern[str]  # "X Air Force" after a state: the state uses it
+
+
 @functools.cache
-def _role_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _role_words() -> RoleWords:
     words = load_data("events.yaml")
-    seller_verbs = re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I)
-    supplier_by = re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I)
-    buying_by = re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I)
-    forces = re.compile(rf"^\s+(?:{alternation(words['forces'])})\b")
-    return seller_verbs, supplier_by, buying_by, forces
+    return RoleWords(
+        seller_verbs=re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I),
+        supplier_by=re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I),
+        buying_by=re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I),
+        forces=re.compile(rf"^\s+(?:{alternation(words['forces'])})\b"),
+    )
 
 
 @functools.cache
@@ -71,148 +82,231 @@ def origin_state(code: str) -> Mention:
     return Mention("country", -1, -1, code, code, "origin")
 
 
+@dataclass(slots=True)
+class _RoleDraft:
+    """One event's roles while the steps decide them: what the clause offers, and the buyer
+    and seller so far, each step filling only what the ones before left open."""
+
+    clause: Clause
+    mentions: list[Mention]  # the clause's sentence, with its system's mention
+    parties: list[Mention]  # states and companies of the sentence
+    near: list[Mention]  # parties in the clause that are no mere origin ("Turkish TB2")
+    origin: str | None  # the system's state of origin
+    home: str | None  # the state the article speaks for
+    buyer: Mention | None = None
+    seller: Mention | None = None
+    strength: int = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
+    subject_side: str | None = None  # "buyer" or "seller": the role of the clause's subject
+
+
 def assign_roles(clause: Clause, system: Mention | None, home: str | None = None) -> Roles:
     """Buyer and seller of one event: from the words around each party ("to X", "from Y",
     "X ordered", "Y will supply"), then from the system's origin, never by position alone."""
-    text, trigger = clause.text, clause.trigger
-    sentence_start, clause_start, clause_end = clause.sentence.start, clause.start, clause.end
     mentions = clause.sentence.content
     if system is not None and system not in mentions:
         # a generic system is a mention too: "Russian helicopters" says where they come from
         mentions = sorted([*mentions, system], key=lambda m: m.start)
-    seller_verbs, supplier_by, buying_by, forces = _role_words()
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
     # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
     # ... an embargo over the Falklands" says nothing of who sold)
     near = [
         p
         for p in parties
-        if clause_start <= p.start < clause_end and not _is_attributive(text, p, mentions)
-    ]  # "for Turkish TB2 drones": an origin
-    buyer = seller = None
-    subject_side: str | None = None
-    strength = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
-    for party in near:
-        before = text[max(sentence_start, party.start - 30) : party.start]
-        after = text[party.end : party.end + 40]
-        cue = 0
-        listed_buyer = _INCLUDING_BEFORE.search(before) and _TO_COUNTRIES.search(
-            text, clause_start, party.start
-        )  # "exported to six countries, including Iraq and Poland"
-        if (
-            forces.match(after)
-            or (_BUYER_BEFORE.search(before) and _state_like(party))
-            or listed_buyer
-        ):
-            cue = 3  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
-        elif _BUYING_NOUN_AFTER.match(after):
-            cue = 2  # "Turkey's purchase"
-        elif (by := _BY_BEFORE.search(before)) is not None:
-            if supplier_by.match(by["word"]):
-                seller = seller or party
-            elif buying_by.match(by["word"]):
-                cue = 2  # "the first purchase ... by Serbia"
-        elif _SELLER_BEFORE.search(before):
-            seller = seller or party
-        elif (
-            _PLACE_BEFORE.search(before)
-            and trigger.event_type in _PLACE_EVENTS
-            and party.kind == "country"
-        ):
-            cue = 1  # "deployed in Turkey", "built in Romania"
-        if cue > strength:
-            buyer, strength = party, cue
-    counterparts = [
+        if clause.start <= p.start < clause.end and not _is_attributive(clause.text, p, mentions)
+    ]
+    origin = system.system.origin if system and system.system else None
+    draft = _RoleDraft(clause, mentions, parties, near, origin, home)
+    _roles_from_cues(draft)
+    counterparts = _counterparts(draft)
+    _roles_from_subject(draft, counterparts)
+    _roles_from_counterparts(draft, counterparts)
+    _buyer_from_agency(draft)
+    _seller_from_origin(draft)
+    _buyer_from_other_state(draft)
+    no_seller = any(m.kind == "bloc" and m.start < clause.trigger.start for m in mentions)
+    return Roles(draft.buyer, draft.seller, _names_no_buyer(draft), no_seller, draft.strength >= 2)
+
+
+def _roles_from_cues(draft: _RoleDraft) -> None:
+    """The words around each party of the clause: the surest buyer cue wins, the first
+    seller cue."""
+    for party in draft.near:
+        cue, sells = _party_cue(draft.clause, party)
+        if sells:
+            draft.seller = draft.seller or party
+        if cue > draft.strength:
+            draft.buyer, draft.strength = party, cue
+
+
+def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
+    """How surely the words around a party name it the buyer (0 to 3), and whether they name
+    it the seller ("from X", "supplied by X")."""
+    words = _role_words()
+    text = clause.text
+    before = text[max(clause.sentence.start, party.start - 30) : party.start]
+    after = text[party.end : party.end + 40]
+    if (
+        words.forces.match(after)
+        or (_BUYER_BEFORE.search(before) and _state_like(party))
+        or _listed_buyer(clause, party, before)
+    ):
+        return 3, False  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
+    if _BUYING_NOUN_AFTER.match(after):
+        return 2, False  # "Turkey's purchase"
+    if (by := _BY_BEFORE.search(before)) is not None:
+        if words.supplier_by.match(by["word"]):
+            return 0, True
+        return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
+    if _SELLER_BEFORE.search(before):
+        return 0, True
+    if (
+        _PLACE_BEFORE.search(before)
+        and clause.trigger.event_type in _PLACE_EVENTS
+        and party.kind == "country"
+    ):
+        return 1, False  # "deployed in Turkey", "built in Romania"
+    return 0, False
+
+
+def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:
+    """A party listed among the buyers the clause counts: "exported to six countries,
+    including Iraq and Poland"."""
+    return bool(
+        _INCLUDING_BEFORE.search(before)
+        and _TO_COUNTRIES.search(clause.text, clause.start, party.start)
+    )
+
+
+def _counterparts(draft: _RoleDraft) -> list[Mention]:
+    """Parties joined to the subject by "with" or "and" ("X signed with Y", "X and Y are in
+    talks"): the other side of the deal; not members of a list of three or more."""
+    text, trigger = draft.clause.text, draft.clause.trigger
+    sentence_start = draft.clause.sentence.start
+    return [
         p
-        for p in near
+        for p in draft.near
         if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
         and p.start > trigger.start - 80
-        and len(coordinated(p, mentions, text)) < 3  # "A, B and C" lists, not two sides
+        and len(coordinated(p, draft.mentions, text)) < 3  # "A, B and C" lists, not two sides
     ]
-    # the subject: the party nearest before the trigger, in its clause, that no preposition
-    # claimed ("Russian defence enterprises had been assigned the task", "Turkey had made")
+
+
+def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
+    """The subject: the party nearest before the trigger, in its clause, that no preposition
+    claimed ("Russian defence enterprises had been assigned the task", "Turkey had made"); it
+    sells when the verb says so, when it is a firm, or when it is the system's own state and
+    another state is in play; else it buys."""
+    clause = draft.clause
     subject = next(
         (
             p
-            for p in reversed(parties)
-            if clause_start <= p.start < trigger.start
-            and p is not buyer
-            and p is not seller
+            for p in reversed(draft.parties)
+            if clause.start <= p.start < clause.trigger.start
+            and p is not draft.buyer
+            and p is not draft.seller
             and p not in counterparts
-            and not _is_attributive(text, p, mentions)
+            and not _is_attributive(clause.text, p, draft.mentions)
         ),
         None,
     )
-    origin = system.system.origin if system and system.system else None
-    if subject is not None:
-        selling = (
-            bool(seller_verbs.match(trigger.text))
-            or (subject.kind == "company" and not _is_agency(subject))
-            or (
-                subject.country == origin
-                and buyer is None
-                and (any(p.country != origin for p in parties) or home not in (None, origin))
+    if subject is None:
+        return
+    origin = draft.origin
+    selling = (
+        bool(_role_words().seller_verbs.match(clause.trigger.text))
+        or (subject.kind == "company" and not _is_agency(subject))
+        or (
+            subject.country == origin
+            and draft.buyer is None
+            and (
+                any(p.country != origin for p in draft.parties) or draft.home not in (None, origin)
             )
         )
-        subject_side = "seller" if selling else "buyer"
-        if subject_side == "seller" and seller is None:
-            seller = subject
-        elif subject_side == "buyer" and buyer is None:
-            buyer, strength = subject, 2
-    for party in counterparts:  # "X signed with Y", "X and Y are in talks": the other side
+    )
+    draft.subject_side = "seller" if selling else "buyer"
+    if selling and draft.seller is None:
+        draft.seller = subject
+    elif not selling and draft.buyer is None:
+        draft.buyer, draft.strength = subject, 2
+
+
+def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> None:
+    """The other side of "X signed with Y": the buyer of a selling subject, the seller of a
+    buying one."""
+    for party in counterparts:
         if (
-            subject_side == "seller"
-            and buyer is None
+            draft.subject_side == "seller"
+            and draft.buyer is None
             and _state_like(party)
-            and seller is not None
-            and (party.country != seller.country or _is_agency(party))
+            and draft.seller is not None
+            and (party.country != draft.seller.country or _is_agency(party))
         ):
             # "KAI signed with DAPA": an agency contracting its own industry is sure
-            buyer, strength = party, (2 if _is_agency(party) else strength)
+            draft.buyer = party
+            draft.strength = 2 if _is_agency(party) else draft.strength
         elif (
-            subject_side == "buyer"
-            and seller is None
-            and buyer is not None
-            and party.country != buyer.country
+            draft.subject_side == "buyer"
+            and draft.seller is None
+            and draft.buyer is not None
+            and party.country != draft.buyer.country
         ):
-            seller = party
-    if buyer is None:
-        # "The procurement agency and BMC signed": a state's agency in the clause buys for it
-        supplier = seller.country if seller is not None else origin
-        agencies = sorted(
-            (p for p in near if _is_agency(p) and p is not seller and p.start < trigger.start),
-            key=lambda p: p.country == supplier,  # the other state's agency first
-        )
-        agency = agencies[0] if agencies else None
-        if agency is not None:
-            buyer, strength = agency, 2
-    if seller is None and origin:
-        seller = next(
-            (p for p in parties if p.country == origin and p is not buyer), None
-        ) or origin_state(origin)
-    if buyer is None and seller is not None:
-        # the seller known, the other state in the sentence buys; with neither known,
-        # position alone decides nothing and the deal the sentence continues is asked
-        others = [
+            draft.seller = party
+
+
+def _buyer_from_agency(draft: _RoleDraft) -> None:
+    """ "The procurement agency and BMC signed": a state's agency in the clause buys for it,
+    the other state's agency before the supplier's own."""
+    if draft.buyer is not None:
+        return
+    supplier = draft.seller.country if draft.seller is not None else draft.origin
+    agencies = sorted(
+        (
             p
-            for p in parties
-            if p.kind == "country"
-            and p.country != seller.country
-            and not _is_attributive(text, p, mentions)
-        ]
-        buyer = nearest(others, trigger)
-    # "exported to more than 30 countries" names no buyer, unless it lists them ("..., including
-    # Iraq")
-    no_buyer = strength < 3 and (
-        any(
-            m.kind == "nonparty"
-            and _BUYER_BEFORE.search(text[max(sentence_start, m.start - 12) : m.start])
-            for m in mentions
-        )
-        or bool(_counted_parties().search(text, trigger.end, clause_end))
+            for p in draft.near
+            if _is_agency(p) and p is not draft.seller and p.start < draft.clause.trigger.start
+        ),
+        key=lambda p: p.country == supplier,
     )
-    no_seller = any(m.kind == "bloc" and m.start < trigger.start for m in mentions)
-    return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)
+    if agencies:
+        draft.buyer, draft.strength = agencies[0], 2
+
+
+def _seller_from_origin(draft: _RoleDraft) -> None:
+    """No seller in the words: the system's state of origin, as the sentence names it."""
+    if draft.seller is None and draft.origin:
+        draft.seller = next(
+            (p for p in draft.parties if p.country == draft.origin and p is not draft.buyer),
+            None,
+        ) or origin_state(draft.origin)
+
+
+def _buyer_from_other_state(draft: _RoleDraft) -> None:
+    """The seller known, the other state in the sentence buys; with neither known, position
+    alone decides nothing and the deal the sentence continues is asked."""
+    if draft.buyer is not None or draft.seller is None:
+        return
+    seller = draft.seller
+    others = [
+        p
+        for p in draft.parties
+        if p.kind == "country"
+        and p.country != seller.country
+        and not _is_attributive(draft.clause.text, p, draft.mentions)
+    ]
+    draft.buyer = nearest(others, draft.clause.trigger)
+
+
+def _names_no_buyer(draft: _RoleDraft) -> bool:
+    """ "Exported to more than 30 countries" names no buyer, unless a surer cue names one (it
+    lists them: "..., including Iraq")."""
+    if draft.strength >= 3:
+        return False
+    clause, text = draft.clause, draft.clause.text
+    return any(
+        m.kind == "nonparty"
+        and _BUYER_BEFORE.search(text[max(clause.sentence.start, m.start - 12) : m.start])
+        for m in draft.mentions
+    ) or bool(_counted_parties().search(text, clause.trigger.end, clause.end))
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?")
@@ -253,8 +347,7 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
         return True
     if party.how != "demonym":
         return False
-    forces = _role_words()[3]
-    return not forces.match(text[party.end : party.end + 40]) and any(
+    return not _role_words().forces.match(text[party.end : party.end + 40]) and any(
         m.kind == "system"
         and 0 <= m.start - party.end <= 25
         and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[party.end : m.start])
