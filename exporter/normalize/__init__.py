@@ -25,6 +25,18 @@ from exporter.normalize.arguments import (
 )
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
+from exporter.normalize.discourse import (
+    Discourse,
+    buyer_spoken_of,
+    continued_deal,
+    continues_kind,
+    has_pronoun_subject,
+    home_buyer,
+    recent_system,
+    remember_sentence,
+    sole_buyer,
+    subject_before,
+)
 from exporter.normalize.events import find_triggers, inside, is_definitional
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.segment import Sentence, segment
@@ -35,27 +47,13 @@ from exporter.resources import load_data
 __all__ = ["ascii_uri", "normalize", "reference_date"]
 
 
-_PRONOUN_SUBJECT = re.compile(
-    r"(?:^[\s\"“”]*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
-    r"(?:it|they|the country|the kingdom|the government|the federal government|the ministry|"
-    r"the service|the air force|the navy|the army|the military|the armed forces)"
-    r"(?:,[^,]{0,40},)?\s+(?:\w+\s+){0,2}$",  # "The Service, within five years, has"
-    re.I,
-)
-
-
 @dataclass
 class ArticleState:
     """What the reading of one article has gathered so far."""
 
     reference: Reference
-    home: Mention | None  # the state the dateline or the issuing ministry speaks for
+    discourse: Discourse
     people: dict[str, Mention] = field(default_factory=dict)
-    context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
-    speaker: Mention | None = None  # the state of who speaks in the sentence being read
-    sentence_start: int = 0  # where the sentence before began
-    # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
-    named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
 
 
@@ -76,12 +74,12 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         "language": article.language,
         "published_inferred": not (article.published or published) and reference.inferred,
     }
-    state = ArticleState(reference, home_state(parts.dateline))
+    state = ArticleState(reference, Discourse(home_state(parts.dateline)))
     candidates: list[Candidate] = []
     for sentence in parts.sentences:
         found = sentence_candidates(text, sentence, state)
         candidates += found
-        state.context += found
+        state.discourse.events += found
     return [to_record(c, source) for c in merge(candidates)]
 
 
@@ -98,7 +96,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     found: list[Candidate] = []
     if triggers and not is_definitional(text, s, e, mentions):
         facts = read_sentence(text, s, e, mentions, triggers, date_mentions)
-        state.speaker = next(
+        state.discourse.speaker = next(
             (m for m in mentions if m.kind == "country" and inside(m.start, facts.attribution)),
             None,
         )
@@ -108,8 +106,7 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if clause is not None:
                 found += _clause_candidates(clause, state, people, (s, e, sentence.text))
     state.previous_date = latest_date or state.previous_date
-    state.named.append([m for m in mentions if m.kind == "system"])
-    state.sentence_start = s
+    remember_sentence(state.discourse, s, mentions)
     return found
 
 
@@ -206,8 +203,7 @@ def _generic_object(clause: Clause, state: ArticleState) -> list[Mention | None]
     chosen = objects[:1] or subjects[-1:]
     if not chosen:
         return [None]
-    categories = {c.system.category for c in state.context}
-    if chosen[0].system and chosen[0].system.category in categories:
+    if chosen[0].system and continues_kind(state.discourse, chosen[0].system.category):
         return [None]
     return list(chosen)
 
@@ -220,81 +216,79 @@ def _domestic_cue() -> re.Pattern[str]:
 def _candidate(
     clause: Clause, system_mention: Mention | None, state: ArticleState
 ) -> Candidate | None:
-    """Deal of one event: its parties from the sentence, what it leaves out from the deal the
-    sentence continues, the buyer last from the article's home state."""
-    text, trigger = clause.text, clause.trigger
-    clause_start, clause_end = clause.start, clause.end
-    roles = assign_roles(clause, system_mention, state.home.country if state.home else None)
+    """Deal of one event: its parties from the clause, what it leaves out from what the
+    article said before (the deal the sentence continues, the state it speaks of), the seller
+    last from the system's origin."""
+    discourse = state.discourse
+    roles = assign_roles(clause, system_mention, discourse.home.country if discourse.home else None)
     if roles.no_buyer or roles.no_seller:
         return None
+    kinds = weapon_kinds(clause.text, clause.start, clause.end)
     system = system_mention.system if system_mention else None
-    buyer, seller = roles.buyer, roles.seller
-    kinds = weapon_kinds(text, clause_start, clause_end)
-    if system is None and not kinds and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start]):
-        # "It has been exported to ...": the system the sentence before was about, its subject
-        before = state.named[-1] if state.named else []
-        subject = [m for m in before if m.system and m.start - state.sentence_start < 30]
-        named = {m.system.designation: m.system for m in before if m.system}
-        if subject and subject[0].system:
-            system = subject[0].system
-        elif len(named) == 1:
-            system = next(iter(named.values()))
-    prior = _continued_deal(state.context, system, buyer, seller, kinds)
+    if system is None and not kinds and has_pronoun_subject(clause):
+        system = subject_before(discourse)  # "It has been exported to ..."
+    prior = continued_deal(discourse.events, system, roles.buyer, roles.seller, kinds)
     if system is None and prior is None and kinds:
-        # no deal yet of this kind: the system of this kind the sentence before named ("the
-        # gun" after the Caesar); further back, the reference is too loose to follow
-        recent = [m.system for m in (state.named[-1] if state.named else []) if m.system]
-        system = next((s for s in reversed(recent) if s.category in kinds), None)
-    continued = False  # parties taken whole from the deal the sentence continues
-    if prior is not None:
-        system = system or prior.system
-        if buyer is None and (seller is None or prior.buyer.country != seller.country):
-            buyer = prior.buyer
-            continued = seller is None
-        seller = seller or prior.seller
-    if (
-        buyer is None
-        and system is not None
-        and (state.speaker or state.context)
-        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
-    ):
-        # "X's minister stated that the country had purchased": the speaker's state; "It
-        # received six MiG-29s": the state the article has been speaking of, the buyer of its
-        # latest event
-        latest = state.speaker or state.context[-1].buyer
-        if seller is None or latest.country != seller.country:
-            buyer = latest
-    if (
-        buyer is None
-        and system is not None
-        and state.home is not None
-        and (seller is None or seller.country != state.home.country)
-    ):
-        buyer = state.home
-    if seller is None and system is not None and system.origin:
+        system = recent_system(discourse, kinds)  # no deal yet of this kind: "the gun"
+    buyer, seller, continued = _parties_from_prior(roles.buyer, roles.seller, prior)
+    system = system or (prior.system if prior is not None else None)
+    if system is None:
+        return None
+    buyer = buyer or buyer_spoken_of(discourse, clause, seller) or home_buyer(discourse, seller)
+    if seller is None and system.origin:
         seller = origin_state(system.origin)
-    if buyer is None and system is not None and seller is not None and state.context:
-        # no buyer in the words: the state the article's deals are for, when they are all
-        # for one state ("the leasing of two Akula-class submarines", in an article on India)
-        buyers = {c.buyer.country for c in state.context}
-        if len(buyers) == 1 and state.context[-1].buyer.country != seller.country:
-            buyer = state.context[-1].buyer
-    if (
-        buyer is not None
-        and seller is not None
-        and buyer.country == seller.country
-        and not roles.sure_buyer
-        and not (continued and prior is not None and prior.buyer.country == prior.seller.country)
-        and not _domestic_cue().search(text, clause.sentence.start, clause_end)
-    ):
-        # a state buying its own system needs words that say so ("Germany ordered", "for the
-        # Indian Army"); a guess that lands on the seller's state is a wrong guess
-        buyer = prior.buyer if prior is not None and prior.buyer.country != seller.country else None
-    if system is None or buyer is None or seller is None or seller.country is None:
+    if buyer is None and seller is not None:
+        buyer = sole_buyer(discourse, seller)
+    if buyer is not None and seller is not None and buyer.country == seller.country:
+        buyer = _own_state_buyer(clause, buyer, seller, roles.sure_buyer, prior, continued)
+    if buyer is None or seller is None or seller.country is None:
         return None
     return Candidate(
-        trigger.event_type, "reported", None, buyer, seller, system, None, None, [], (0, 0, "")
+        clause.trigger.event_type,
+        "reported",
+        None,
+        buyer,
+        seller,
+        system,
+        None,
+        None,
+        [],
+        (0, 0, ""),
     )
+
+
+def _parties_from_prior(
+    buyer: Mention | None, seller: Mention | None, prior: Candidate | None
+) -> tuple[Mention | None, Mention | None, bool]:
+    """What the clause leaves out, from the deal it continues: its buyer, unless that is the
+    seller the clause names, and its seller; and whether both parties came from it whole."""
+    if prior is None:
+        return buyer, seller, False
+    continued = False
+    if buyer is None and (seller is None or prior.buyer.country != seller.country):
+        buyer = prior.buyer
+        continued = seller is None
+    return buyer, seller or prior.seller, continued
+
+
+def _own_state_buyer(
+    clause: Clause,
+    buyer: Mention,
+    seller: Mention,
+    sure: bool,
+    prior: Candidate | None,
+    continued: bool,
+) -> Mention | None:
+    """A state buying its own system needs words that say so ("Germany ordered", "for the
+    Indian Army"), or a continued deal that was domestic; a guess that lands on the seller's
+    state is a wrong guess: the continued deal's buyer, else none."""
+    if (
+        sure
+        or (continued and prior is not None and prior.buyer.country == prior.seller.country)
+        or _domestic_cue().search(clause.text, clause.sentence.start, clause.end)
+    ):
+        return buyer
+    return prior.buyer if prior is not None and prior.buyer.country != seller.country else None
 
 
 _Amount = TypeVar("_Amount", Quantity, Money)
@@ -312,39 +306,3 @@ def _amount_for(
     if systems > 1 or not found:
         return None
     return min(found, key=lambda f: abs(f.start - trigger.start))
-
-
-def _continued_deal(
-    context: list[Candidate],
-    system: Any,
-    buyer: Mention | None,
-    seller: Mention | None,
-    kinds: frozenset[str] = frozenset(),
-) -> Candidate | None:
-    """The earlier event a sentence continues: the latest one that agrees with what the
-    sentence does say (its system, its parties, the kind of weapon it names: "the frigate"
-    continues the frigate deal, not the fighter deal announced after it)."""
-    if kinds and system is None:
-        fitting = [c for c in context if c.system.category in kinds]
-        found = _continued_deal(fitting, system, buyer, seller)
-        if found is not None:
-            return found
-    for earlier in reversed(context):
-        if (
-            system is not None
-            and earlier.system.designation != system.designation
-            and not (earlier.system.generic and earlier.system.category == system.category)
-        ):
-            continue  # a named system continues the deal for its kind ("helicopters")
-        if buyer is not None and buyer.country not in (
-            earlier.buyer.country,
-            earlier.seller.country,
-        ):
-            continue
-        if seller is not None and seller.country not in (
-            earlier.seller.country,
-            earlier.buyer.country,
-        ):
-            continue
-        return earlier
-    return None
