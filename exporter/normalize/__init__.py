@@ -37,7 +37,7 @@ from exporter.normalize.discourse import (
     sole_buyer,
     subject_before,
 )
-from exporter.normalize.events import find_triggers, inside, is_definitional
+from exporter.normalize.events import Trigger, find_triggers, inside, is_definitional
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.segment import Sentence, segment
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
@@ -243,18 +243,7 @@ def _candidate(
         buyer = _own_state_buyer(clause, buyer, seller, roles.sure_buyer, prior, continued)
     if buyer is None or seller is None or seller.country is None:
         return None
-    return Candidate(
-        clause.trigger.event_type,
-        "reported",
-        None,
-        buyer,
-        seller,
-        system,
-        None,
-        None,
-        [],
-        (0, 0, ""),
-    )
+    return Candidate(clause.trigger.event_type, buyer, seller, system)
 
 
 def _parties_from_prior(
@@ -295,7 +284,7 @@ _Amount = TypeVar("_Amount", Quantity, Money)
 
 
 def _amount_for(
-    found: list[_Amount], system: Mention | None, trigger: Any, systems: int
+    found: list[_Amount], system: Mention | None, trigger: Trigger, systems: int
 ) -> _Amount | None:
     """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
     next to it); with one system in play, the amount nearest the trigger."""

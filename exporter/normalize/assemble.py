@@ -18,20 +18,22 @@ from exporter.normalize.mentions import Mention
 SCHEMA_VERSION = "1.2.0"
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
+    """One event of one deal as the normalizer reads it: the deal (buyer, seller, system)
+    first, then what the event's clause says of it; merged with its restatements later."""
+
     event_type: str
-    status: str
-    date: ResolvedDate | None
     buyer: Mention
     seller: Mention
     system: System
-    quantity: Quantity | None
-    value: Money | None
-    actors: list[dict[str, Any]]
-    evidence: tuple[int, int, str]
-    dated_by_report: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    status: str = "reported"
+    date: ResolvedDate | None = None
+    dated_by_report: bool = False  # the date is the report's, not one the text gives
+    quantity: Quantity | None = None
+    value: Money | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    evidence: tuple[int, int, str] = (0, 0, "")  # the sentence: start, end, text
 
 
 def content_id(text: str) -> str:
