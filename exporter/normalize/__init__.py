@@ -1,8 +1,10 @@
 """The normalizer: an Article in, one procurement-event record per event it states.
 
-segment -> mentions -> events -> arguments -> dates -> assemble; each stage a module of
-plain functions over plain data. `normalize` is pure: the same article gives the same
-records, so it runs the same on one core, many processes or a cluster.
+segment -> mentions -> events -> clause (one per trigger: its window, attribution, dates,
+systems, amounts) -> objects, arguments (roles), amounts, discourse (what "the contract" or
+"it" continues), dates -> assemble; each stage a module of plain functions over plain data.
+`normalize` is pure: the same article gives the same records, so it runs the same on one
+core, many processes or a cluster.
 """
 
 from __future__ import annotations
@@ -16,20 +18,13 @@ from typing import Any, TypeVar
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
 from exporter.normalize.amounts import Money, Quantity
-from exporter.normalize.arguments import (
-    _is_object,
-    assign_roles,
-    coordinated,
-    event_systems,
-    origin_state,
-)
+from exporter.normalize.arguments import assign_roles, coordinated, origin_state
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
 from exporter.normalize.discourse import (
     Discourse,
     buyer_spoken_of,
     continued_deal,
-    continues_kind,
     has_pronoun_subject,
     home_buyer,
     recent_system,
@@ -39,6 +34,7 @@ from exporter.normalize.discourse import (
 )
 from exporter.normalize.events import Trigger, find_triggers, inside, is_definitional
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
+from exporter.normalize.objects import event_objects
 from exporter.normalize.segment import Sentence, segment
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
 from exporter.normalize.timing import last_date
@@ -118,7 +114,7 @@ def _clause_candidates(
 ) -> list[Candidate]:
     """The events of one clause: one per system it is about, and per party listed."""
     status, when, by_report = status_and_date(clause, state.reference, state.previous_date)
-    chosen = _event_objects(clause, state)
+    chosen = event_objects(clause, state.discourse)
     found: list[Candidate] = []
     for system in chosen:
         candidate = _candidate(clause, system, state)
@@ -159,53 +155,6 @@ def _one_per_listed_party(
                     )
         found = expanded
     return found
-
-
-def _event_objects(clause: Clause, state: ArticleState) -> list[Mention | None]:
-    """The systems an event is about: those named in its clause; else the kind of weapon its
-    clause names; else a system named elsewhere in the sentence."""
-    named_in_clause = any(clause.start <= m.start < clause.end for m in clause.sentence.systems)
-    generic_in_clause = any(clause.start <= g.start < clause.end for g in clause.sentence.generics)
-    if named_in_clause or not generic_in_clause:
-        chosen = event_systems(clause)
-        if chosen:
-            return list(chosen)
-    return _generic_object(clause, state)
-
-
-_PLACE_OR_MEANS = re.compile(
-    r"\b(?:aboard|on|onto|in|into|at|by|with|via|from|near|against|over|under)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
-    re.I,
-)
-
-
-def _generic_object(clause: Clause, state: ArticleState) -> list[Mention | None]:
-    """For an event that names no system: the kind of weapon its clause names ("two offshore
-    patrol vessels"), unless an earlier deal of that kind is what the clause continues ("the
-    frigates" after the frigate deal); None lets the deal the sentence continues decide."""
-    # its object ("signed for two patrol vessels") or its subject ("the corvettes were
-    # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
-    text, trigger, generics = clause.text, clause.trigger, clause.sentence.generics
-    objects = [
-        g
-        for g in generics
-        if trigger.end <= g.start < clause.end
-        and _is_object(text[trigger.end : g.start])
-        and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
-    ]
-    subjects = [
-        g
-        for g in generics
-        if clause.start <= g.end <= trigger.start
-        and not _PLACE_OR_MEANS.search(text[max(clause.start, g.start - 30) : g.start])
-    ]
-    chosen = objects[:1] or subjects[-1:]
-    if not chosen:
-        return [None]
-    if chosen[0].system and continues_kind(state.discourse, chosen[0].system.category):
-        return [None]
-    return list(chosen)
 
 
 @functools.cache

@@ -1,4 +1,5 @@
-"""Arguments of an event: who buys, who sells, which system, how many, for how much."""
+"""Roles of an event's parties: who buys and who sells, decided in small steps from the words
+around each party, never by position alone."""
 
 from __future__ import annotations
 
@@ -353,51 +354,3 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
         and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[party.end : m.start])
         for m in mentions
     )  # "the Iraqi Air Force flies 24 T-50IQ jets": the force is a party, not an origin
-
-
-def event_systems(clause: Clause) -> list[Mention]:
-    """The systems an event is about: its object, named soon after the trigger in its clause
-    with those joined to it by "and" or commas ("three FDI frigates and six Rafale
-    aircraft"); else its subject, named before it ("The Gripen ... entered service,
-    replacing the Mirage 2000"); else the nearest one."""
-    text, trigger, systems = clause.text, clause.trigger, clause.sentence.systems
-    left, right = clause.start, clause.end
-    before = [m for m in systems if left <= m.end <= trigger.start]
-    after = [
-        m
-        for m in systems
-        if trigger.end <= m.start < right and _is_object(text[trigger.end : m.start])
-    ]
-    if not after and not before:
-        after = [m for m in systems if trigger.end <= m.start < right]
-    if after:
-        chosen = [after[0]]
-        for mention in after[1:]:
-            gap = text[chosen[-1].end : mention.start]
-            if (
-                re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
-                and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
-                and len(gap) < 60
-            ):
-                chosen.append(mention)
-            else:
-                break
-        return chosen
-    if before:
-        return [before[-1]]
-    found = nearest(systems, trigger)
-    return [found] if found else []
-
-
-_NOT_OBJECT = re.compile(
-    r"[,;:(]|\b(?:replac\w*|instead|than|unlike|after|before|alongside|"
-    r"besides|including|such as|which|that|to replace)\b",
-    re.I,
-)
-
-
-def _is_object(gap: str) -> bool:
-    """Whether a system this far after a trigger is what the trigger acts on: close by, with
-    no comma or replacing-word between ("signed for 12 Rafale jets", not "entered service
-    ..., replacing the Mirage 2000")."""
-    return len(gap.split()) <= 10 and not _NOT_OBJECT.search(gap)
