@@ -13,11 +13,11 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
-from exporter.normalize.amounts import Money, Quantity
+from exporter.normalize.amounts import amount_for
 from exporter.normalize.arguments import assign_roles, coordinated, origin_state
 from exporter.normalize.assemble import Candidate, content_id, merge, to_record
 from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
@@ -32,7 +32,7 @@ from exporter.normalize.discourse import (
     sole_buyer,
     subject_before,
 )
-from exporter.normalize.events import Trigger, find_triggers, inside, is_definitional
+from exporter.normalize.events import find_triggers, inside, is_definitional
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.objects import event_objects
 from exporter.normalize.segment import Sentence, segment
@@ -121,8 +121,8 @@ def _clause_candidates(
         if candidate is None:
             continue
         candidate.status, candidate.date, candidate.dated_by_report = status, when, by_report
-        candidate.quantity = _amount_for(clause.quantities(), system, clause.trigger, len(chosen))
-        candidate.value = _amount_for(clause.sentence.money, system, clause.trigger, len(chosen))
+        candidate.quantity = amount_for(clause.quantities(), system, clause.trigger, len(chosen))
+        candidate.value = amount_for(clause.sentence.money, system, clause.trigger, len(chosen))
         candidate.actors = people
         candidate.evidence = evidence
         found += _one_per_listed_party(candidate, clause.sentence.content, clause.text)
@@ -227,20 +227,3 @@ def _own_state_buyer(
     ):
         return buyer
     return prior.buyer if prior is not None and prior.buyer.country != seller.country else None
-
-
-_Amount = TypeVar("_Amount", Quantity, Money)
-
-
-def _amount_for(
-    found: list[_Amount], system: Mention | None, trigger: Trigger, systems: int
-) -> _Amount | None:
-    """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
-    next to it); with one system in play, the amount nearest the trigger."""
-    if system is not None:
-        for amount in found:
-            if amount.start <= system.start and system.end <= amount.end + 2:
-                return amount
-    if systems > 1 or not found:
-        return None
-    return min(found, key=lambda f: abs(f.start - trigger.start))

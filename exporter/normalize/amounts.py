@@ -6,9 +6,11 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
+from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
 
@@ -128,3 +130,20 @@ def find_money(text: str, start: int, end: int) -> list[Money]:
         value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
         found.append(Money(match.start(), match.end(), value, currency))
     return found
+
+
+_Amount = TypeVar("_Amount", Quantity, Money)
+
+
+def amount_for(
+    found: list[_Amount], system: Mention | None, trigger: Trigger, systems: int
+) -> _Amount | None:
+    """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
+    next to it); with one system in play, the amount nearest the trigger."""
+    if system is not None:
+        for amount in found:
+            if amount.start <= system.start and system.end <= amount.end + 2:
+                return amount
+    if systems > 1 or not found:
+        return None
+    return min(found, key=lambda f: abs(f.start - trigger.start))
