@@ -35,8 +35,10 @@ _BUYING_NOUN_AFTER = re.compile(
 _PLACE_EVENTS = frozenset({"delivery", "deployment", "production"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Roles:
+    """Buyer and seller of one event, and what the words say of them."""
+
     buyer: Mention | None
     seller: Mention | None
     no_buyer: bool = False  # the text names a buyer that is no state ("third countries")
