@@ -53,15 +53,12 @@ class Clause:
     """One trigger and its window: where its status words, date, systems and amounts are."""
 
     sentence: SentenceFacts
+    text: str  # the article body, as in its sentence's facts
     trigger: Trigger
     start: int
     end: int
     stop: int | None  # where the next trigger begins: this one's status words end there
     rivals: list[Trigger]  # the sentence's other triggers, which may claim a date first
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
 
     def quantities(self) -> list[Quantity]:
         """The counts written inside the window."""
@@ -139,7 +136,7 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
         and t not in sentence.topics
         and not is_descriptive(text, t, sentence.systems)
     ]
-    return Clause(sentence, trigger, left, right, min(following, default=None), rivals)
+    return Clause(sentence, text, trigger, left, right, min(following, default=None), rivals)
 
 
 def status_and_date(
