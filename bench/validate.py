@@ -14,12 +14,17 @@ same records as 1,000 one-record JSON files and as one JSON array file), then ti
   files and on the array file (through a schema that applies the record schema to every
   item), if it is installed; otherwise it says so and goes on.
 
-    python bench/validate.py [--records 100000] [--check-jsonschema PATH]
+First, issue 13's rows: procex validate and convert as whole processes beside the orjson
+floor (parse alone; parse + dump) and jsonschema-rs streaming, ratios first.
+
+    python bench/validate.py [--records 200000] [--array 10000] [--floor-only]
+                             [--check-jsonschema PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -42,11 +47,17 @@ RUNS = 3
 
 
 def make_records(count: int) -> list[dict[str, Any]]:
-    """`count` records valid under 1.1.0: the seed's records over and over, ids distinct."""
+    """`count` records valid under 1.1.0: the seed's records over and over, ids distinct and
+    made as the normalizer makes them (20 hex digits of a hash)."""
     seed = [orjson.loads(line) for line in SEED.read_bytes().splitlines() if line.strip()]
     return [
-        dict(seed[i % len(seed)], id=f"pe-{i:020x}", schema_version="1.1.0") for i in range(count)
+        dict(seed[i % len(seed)], id=f"pe-{_digest(i)}", schema_version="1.1.0")
+        for i in range(count)
     ]
+
+
+def _digest(number: int) -> str:
+    return hashlib.blake2b(number.to_bytes(8, "little"), digest_size=10).hexdigest()
 
 
 def build_inputs(folder: Path, records: list[dict[str, Any]], files: int, array: int) -> None:
@@ -56,6 +67,9 @@ def build_inputs(folder: Path, records: list[dict[str, Any]], files: int, array:
     for i, record in enumerate(records[:files]):
         (many / f"r{i:04d}.json").write_bytes(orjson.dumps(record, option=orjson.OPT_INDENT_2))
     (folder / "array.json").write_bytes(orjson.dumps(records[:array], option=orjson.OPT_INDENT_2))
+    (folder / "array-records.ndjson").write_bytes(
+        b"".join(orjson.dumps(r) + b"\n" for r in records[:array])
+    )
     # check-jsonschema validates a file as one instance: an array of records needs a schema
     # that applies the record schema (embedded, with its own $id) to every item
     wrapper = {
@@ -136,16 +150,91 @@ def pin_to_one_core() -> str:
     return f"not pinned ({os.cpu_count()} cores)"
 
 
+# the floor and the peer, each as a whole process like procex: python -c SCRIPT FILE [SCHEMA]
+PARSE_ALONE = """
+import sys, orjson
+for line in open(sys.argv[1], "rb"):
+    orjson.loads(line)
+"""
+PARSE_AND_DUMP = """
+import sys, orjson
+write = sys.stdout.buffer.write
+for line in open(sys.argv[1], "rb"):
+    write(orjson.dumps(orjson.loads(line), option=orjson.OPT_APPEND_NEWLINE))
+"""
+RS_STREAMING = """
+import sys, json, orjson, jsonschema_rs
+is_valid = jsonschema_rs.validator_for(json.load(open(sys.argv[2])), validate_formats=True).is_valid
+for line in open(sys.argv[1], "rb"):
+    if not is_valid(orjson.loads(line)):
+        raise SystemExit(1)
+"""
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    names = ("orjson", "jsonschema-rs", "jsonschema")
+    return f"procex {commit or '?'}, " + ", ".join(f"{name} {version(name)}" for name in names)
+
+
+def floor_rows(folder: Path, records: int, array: int) -> None:
+    """Issue 13's rows: procex beside the orjson floor (and jsonschema-rs streaming, the
+    peer) as whole processes in this run; ratios first (floor time / procex time, so 1.0
+    would be procex at the floor's pace)."""
+    procex, python = procex_command(), sys.executable
+    ndjson, small = folder / "big.ndjson", folder / "array-records.ndjson"
+    floor, _ = run_child([python, "-c", PARSE_ALONE, str(ndjson)])
+    peer, peer_rss = run_child([python, "-c", RS_STREAMING, str(ndjson), str(SCHEMA)])
+    ours, ours_rss = run_child([*procex, "validate", str(ndjson)])
+    dump_floor, _ = run_child([python, "-c", PARSE_AND_DUMP, str(ndjson)])
+    converted, convert_rss = run_child([*procex, "convert", str(ndjson), "--to", "ndjson"])
+    as_array, array_rss = run_child([*procex, "validate", str(folder / "array.json")])
+    as_lines, lines_rss = run_child([*procex, "validate", str(small)])
+    print(f"\n{'ratio':>6s}  {'work':40s}{'procex':>30s}   floor / peer")
+    rows = (
+        (
+            floor / ours,
+            f"validate {records:,} NDJSON records",
+            f"{ours:.2f} s, {records / ours / 1000:.0f}k rec/s, {ours_rss / 1024:.0f} MiB",
+            f"orjson parse alone {floor:.2f} s; jsonschema-rs streaming {peer:.2f} s "
+            f"({floor / peer:.2f} of floor), {peer_rss / 1024:.0f} MiB",
+        ),
+        (
+            as_lines / as_array,
+            f"validate one {array:,}-record JSON array",
+            f"{as_array:.3f} s, {array / as_array / 1000:.1f}k rec/s, {array_rss / 1024:.0f} MiB",
+            f"the same records as NDJSON: procex {as_lines:.3f} s, {lines_rss / 1024:.0f} MiB",
+        ),
+        (
+            dump_floor / converted,
+            f"convert {records:,} NDJSON -> NDJSON",
+            f"{converted:.2f} s, {records / converted / 1000:.0f}k rec/s, "
+            f"{convert_rss / 1024:.0f} MiB",
+            f"orjson parse + dump {dump_floor:.2f} s",
+        ),
+    )
+    for ratio, work, figures, against in rows:
+        print(f"{ratio:6.2f}  {work:40s}{figures:>30s}   {against}")
+    print("targets: validate >= 0.60, array >= 0.67 (within 1.5x), convert >= 0.60")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=100_000, help="records in the NDJSON")
+    parser.add_argument("--records", type=int, default=200_000, help="records in the NDJSON")
     parser.add_argument("--files", type=int, default=1_000, help="one-record JSON files")
-    parser.add_argument("--array", type=int, default=2_000, help="records in the array file")
+    parser.add_argument("--array", type=int, default=10_000, help="records in the array file")
     parser.add_argument("--slow", type=int, default=3_000, help="records for python-jsonschema")
     parser.add_argument("--check-jsonschema", default=shutil.which("check-jsonschema"))
+    parser.add_argument(
+        "--floor-only", action="store_true", help="only the rows against the floor (issue 13)"
+    )
     args = parser.parse_args()
     where = pin_to_one_core()
-    print(f"python {sys.version.split()[0]}, {where}, best of {RUNS}")
+    print(f"python {sys.version.split()[0]}, {versions()}, {where}, best of {RUNS}")
 
     records = make_records(args.records)
     schema = json.loads(SCHEMA.read_text("utf-8"))
@@ -160,9 +249,12 @@ def main() -> None:
         size = ndjson.stat().st_size / 1e6
         print(
             f"inputs: {args.records:,} records as NDJSON ({size:.0f} MB), {args.files:,} "
-            f"one-record files, an array of {args.array:,} records\n"
+            f"one-record files, an array of {args.array:,} records"
         )
         del records
+        floor_rows(folder, args.records, args.array)
+        if args.floor_only:
+            return
 
         n = args.records
         floor = n / best_of(lambda: parse_stream(ndjson, None))

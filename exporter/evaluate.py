@@ -1,13 +1,14 @@
 """Scoring the normalizer against gold events written by analysts.
 
 Gold files are those of fixtures/gold and ../shared/realnews/gold: a gold deal is matched by
-buyer, seller and system, where a null seller matches any seller and the system matches by
-its designation or any of its `aliases`. Events are matched one to one within a deal by
-event type, pairing first those that also agree on status and date. Reported: precision,
-recall and F1 for deals and events, status and date accuracy over the matched events, the
-same figures without the gold events marked `uncertain`, and every miss by class (missed
-system, roles, event type, status, date, spurious) with its sentence, so a change that helps
-one article and hurts another shows where.
+buyer, seller and system, where a null seller matches any seller (a record's null seller
+included, which matches nothing else) and the system matches by its designation or any of
+its `aliases`. Events are matched one to one within a deal by event type, pairing first
+those that also agree on status and date. Reported: precision, recall and F1 for deals and
+events, status and date accuracy over the matched events, the same figures without the gold
+events marked `uncertain`, and every miss by class (missed system, roles, event type, status,
+date, spurious) with its sentence, so a change that helps one article and hurts another
+shows where.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from exporter.articles import ArticleError, read_articles
+from exporter.dealid import UNNAMED_SELLER
 from exporter.normalize import normalize
 from exporter.normalize.assemble import designation_key
 from exporter.normalize.gazetteer import System, gazetteer
@@ -31,7 +33,9 @@ from exporter.normalize.mentions import gazetteer_mentions, singular
 @dataclass(frozen=True)
 class Deal:
     buyer: str | None
-    seller: str | None  # None in gold: any seller
+    # None in gold: any seller (the analyst did not say, or the text names none); a record
+    # whose text names no seller predicts UNNAMED_SELLER, which only a gold None matches
+    seller: str | None
     systems: frozenset[str]  # keys of the designation and its aliases
     heads: frozenset[str] = frozenset()  # a generic system's noun ("offshore patrol vessel")
 
@@ -143,7 +147,7 @@ def record_event(record: dict[str, Any]) -> Event:
     return Event(
         Deal(
             record["buyer"]["country"],
-            record["seller"]["country"],
+            UNNAMED_SELLER if record["seller"] is None else record["seller"]["country"],
             frozenset([system_key(designation)]),
             frozenset([head] if head else []),
         ),

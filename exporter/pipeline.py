@@ -124,14 +124,24 @@ def problem_message(problem: Problem) -> str:
 
 
 def _writable(items: Iterable[Loaded | Problem]) -> Iterator[Loaded | Problem]:
-    """The items, less the records no consumer could load (counted as problems)."""
-    from exporter.formats import unwritable
+    """The items, less the records no consumer could load (counted as problems); a record
+    whose own text says it is loadable is not walked (see `loadable_as_read`)."""
+    from exporter.formats import loadable_as_read, unwritable
 
     for item in items:
-        if isinstance(item, Loaded) and (why := unwritable(item.data)) is not None:
-            yield Problem(item.file, item.line, item.column, "", "unwritable", why, item.record)
+        if type(item) is Loaded:
+            if item.raw is not None and loadable_as_read(item):
+                yield item
+            elif (why := unwritable(item.data)) is not None:
+                yield Problem(item.file, item.line, item.column, "", "unwritable", why, item.record)
+            else:
+                yield item
         else:
             yield item
+
+
+# the checks `_writable` makes already, left out of convert's validation
+WRITABLE = ("loadable",)
 
 
 # checks left out where records are streamed: duplicate-id holds every id in memory
@@ -159,7 +169,9 @@ def checked_records(
         name = STDIN if path == "-" else path
         items = _writable(open_records(path, from_format))
         flow = (
-            _validate(items, None, STREAMING, seen, read, name, passing=True) if validate else items
+            _validate(items, None, (*STREAMING, *WRITABLE), seen, read, name, passing=True)
+            if validate
+            else items
         )
         problems = 0
         for item in flow:

@@ -46,10 +46,17 @@ def v1_1_0_to_v1_2_0(record: Record) -> Record:
     return _says(record, "1.2.0")
 
 
+def v1_2_0_to_v1_3_0(record: Record) -> Record:
+    """1.3.0 only widens: seller may be null (the text names no supplier). Every 1.2.0 record
+    names its seller, so it is a 1.3.0 record once it says so."""
+    return _says(record, "1.3.0")
+
+
 # one entry per consecutive pair of released versions, oldest first
 MIGRATIONS: dict[tuple[str, str], Migration] = {
     ("1.0.0", "1.1.0"): v1_0_0_to_v1_1_0,
     ("1.1.0", "1.2.0"): v1_1_0_to_v1_2_0,
+    ("1.2.0", "1.3.0"): v1_2_0_to_v1_3_0,
 }
 
 
@@ -79,6 +86,13 @@ def upgrade_record(record: Any, to_version: str) -> Record:
     already follows that version). The record given is not changed."""
     if not isinstance(record, dict):
         raise UpgradeError(f"a record must be an object, not {type(record).__name__}")
+    if registry.family_of(record) == registry.DEAL_FAMILY:
+        # a deal is rebuilt from the reports it holds, at the deal version compile writes
+        deal = registry.DEAL_FAMILY
+        raise UpgradeError(
+            f"a {deal} record is not upgraded but compiled again: procex compile FILE "
+            f"writes it as {deal} {registry.latest(deal)}"
+        )
     source = record.get("schema_version")
     if source is None:
         raise UpgradeError("the record has no schema_version: nothing says what to upgrade from")

@@ -11,7 +11,7 @@ from typing import Any
 from exporter.deals.observe import Observation, canonical
 from exporter.deals.timeline import RANK, Event, merge
 
-DEAL_VERSION = "1.0.0"
+DEAL_VERSION = "1.1.0"
 # event types a deal has once: two dates for one of them is a disagreement worth stating
 SINGULAR = ("agreement", "cancellation")
 PLURAL = {"quantity": "quantities", "value": "values"}
@@ -19,7 +19,7 @@ PLURAL = {"quantity": "quantities", "value": "values"}
 
 def deal_record(deal_id: str, observations: Iterable[Observation]) -> dict[str, Any]:
     """The deal record of one deal from every observation of it (in any order)."""
-    parties: dict[str, dict[bytes, dict[str, Any]]] = defaultdict(dict)
+    parties: dict[str, dict[bytes, dict[str, Any] | None]] = defaultdict(dict)
     typed: list[tuple[str, dict[str, Any]]] = []
     for obs in observations:
         for role in ("buyer", "seller", "system"):
@@ -50,12 +50,15 @@ def deal_record(deal_id: str, observations: Iterable[Observation]) -> dict[str, 
     }
 
 
-def _best(candidates: dict[bytes, dict[str, Any]]) -> dict[str, Any]:
-    """The fullest of the ways sources named a party or system (most fields known), the
-    first in byte order among equals: a choice that does not depend on reading order."""
-    return min(
-        candidates.items(), key=lambda kv: (-sum(v is not None for v in kv[1].values()), kv[0])
-    )[1]
+def _best(candidates: dict[bytes, dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The fullest of the ways sources named a party or system (most fields known; a seller
+    no source names is null), the first in byte order among equals: a choice that does not
+    depend on reading order."""
+    return min(candidates.items(), key=lambda kv: (-_known(kv[1]), kv[0]))[1]
+
+
+def _known(value: dict[str, Any] | None) -> int:
+    return 0 if value is None else sum(v is not None for v in value.values())
 
 
 def _stage(events: list[Event]) -> Event | None:

@@ -38,7 +38,7 @@ class Observation(NamedTuple):
     deal_id: str
     event_type: str
     buyer: dict[str, Any]
-    seller: dict[str, Any]
+    seller: dict[str, Any] | None  # None: the source names no supplier (event schema 1.3.0)
     system: dict[str, Any]
     report: dict[str, Any]
 
@@ -87,7 +87,7 @@ def from_event(record: dict[str, Any]) -> Observation:
         record["deal_id"],
         record["event_type"],
         _pick(record["buyer"], PARTY_KEYS),  # type: ignore[arg-type]
-        _pick(record["seller"], PARTY_KEYS),  # type: ignore[arg-type]
+        _pick(record["seller"], PARTY_KEYS),
         _pick(record["system"], SYSTEM_KEYS),  # type: ignore[arg-type]
         report_of(record),
     )

@@ -153,19 +153,87 @@ def _suspect_text(record: Any) -> bool:
         return True
     if b"\\u0000" in text or b'"@' in text:
         return True
-    version = record.get("schema_version") if isinstance(record, dict) else None
-    for path in _integer_paths(version):
-        value = record
-        for part in path:  # plain look-ups: this runs for every record validated
-            if part == "*":  # values in an array: the walk looks at them
-                if type(value) is list and value:
+    return _big_float_where_integer(record)
+
+
+def _big_float_where_integer(record: Any) -> bool:
+    """Is a float of 2**63 or more where the record's schema version says integer? True
+    also where that is not known from two look-ups (a path through an array or deeper): the
+    walk then decides."""
+    version = record.get("schema_version") if type(record) is dict else None
+    for key, names in _integer_lookups(version):
+        value = record.get(key)  # plain look-ups: this runs for every record validated
+        if type(value) is float:
+            if abs(value) >= _TWO_63 and (names is _INSIDE or names is _DEEPER):
+                return True
+        elif names is _DEEPER:
+            if type(value) in (list, dict) and value:
+                return True
+        elif names is not _INSIDE and type(value) is dict:
+            for name in names:
+                found = value.get(name)
+                if type(found) is float and abs(found) >= _TWO_63:
                     return True
-                value = None
-                break
-            value = value.get(part) if type(value) is dict else None
-        if type(value) is float and abs(value) >= _TWO_63:
-            return True
     return False
+
+
+_INSIDE: tuple[str, ...] = ("",)  # the integer path is the key itself
+_DEEPER: tuple[str, ...] = ("*",)  # the path goes through an array, or deeper than two keys
+
+
+@functools.cache
+def _integer_lookups(version: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The integer paths grouped by their first key: (key, _INSIDE) for the key itself,
+    (key, names) for names in the object there, (key, _DEEPER) for anything else."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for path in sorted(_integer_paths(version)):
+        key, rest = path[0], path[1:]
+        before = grouped.get(key)
+        if not rest and before is None:
+            grouped[key] = _INSIDE
+        elif len(rest) == 1 and rest[0] != "*" and before not in (_INSIDE, _DEEPER):
+            grouped[key] = (*(before or ()), rest[0])
+        else:
+            grouped[key] = _DEEPER
+    return tuple(grouped.items())
+
+
+# a bytes.translate table that leaves of a JSON text the starts of numbers: every digit as
+# "0", what a value follows (":", ",", "[") as ":", all else a space, and white space and "-"
+# deleted; an integer beyond 64 bits (19 digits or more) then shows as ":" and 19 "0"s
+_NUMBER_STARTS = bytes(
+    48 if 48 <= byte <= 57 else 58 if byte in b":,[" else 32 for byte in range(256)
+)
+_NOT_IN_NUMBER_STARTS = b" \t\n\r-"
+_LONG_INTEGER = b":" + b"0" * 19  # -2**63 - 1 has 19 digits
+
+
+def loadable_text(record: Any, text: bytes) -> bool:
+    """True if `record`, read by a strict JSON reader (no NaN, no Infinity) from `text`,
+    is certainly loadable (`unloadable` gives None), judged from the text at C speed: no
+    "@" (a key that is a JSON-LD keyword), no backslash (the only way to write a NUL or a
+    lone surrogate in valid UTF-8 JSON, or an escaped "@"), no number that starts with 19
+    digits (an integer beyond 64 bits, or a float written out that far), and no float of 2**63 or
+    more where the schema says integer (written with an exponent: looked up). False means
+    "not known": `unloadable` then decides. The readers of NDJSON, es-bulk and our JSON-LD
+    layout keep each record's bytes; a JSON-LD record may lose keys, never gain a value."""
+    if b"@" in text or b"\\" in text:
+        return False
+    if _LONG_INTEGER in text.translate(_NUMBER_STARTS, _NOT_IN_NUMBER_STARTS):
+        return False
+    return not _big_float_where_integer(record)
+
+
+def loadable_as_read(item: Loaded) -> bool:
+    """`loadable_text` of a record as a reader gave it, from the text it keeps (an NDJSON
+    line, an array element); False where it keeps none."""
+    raw = item.raw
+    if type(raw) is str:
+        try:
+            raw = raw.encode()  # UTF-8: the bytes the text was decoded from
+        except UnicodeEncodeError:  # a lone surrogate: not loadable, the walk says where
+            return False
+    return type(raw) is bytes and loadable_text(item.data, raw)
 
 
 _TWO_63 = 2.0**63
@@ -299,7 +367,11 @@ def read_records(
     on after a bad item wherever the format allows."""
     stream = without_bom(io.BytesIO(data) if isinstance(data, bytes | bytearray) else data)
     fmt = fmt or format_of(name, stream.peek(65536)[:65536])  # type: ignore[attr-defined]
-    for item in codec(fmt).read(stream, name):
+    reader = codec(fmt)
+    if getattr(reader, "ADMITS", False):  # the hot path: no layer between reader and caller
+        yield from reader.read(stream, name)
+        return
+    for item in reader.read(stream, name):
         yield admitted(item) if type(item) is Loaded else item
 
 

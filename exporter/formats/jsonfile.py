@@ -89,7 +89,10 @@ class JsonText:
         return line, column
 
     def advance(self, offset: int) -> None:
-        self.line, self.column = self.where(offset)
+        if offset == self.pos + 1 and self.text[self.pos] != "\n":  # past one character
+            self.column += 1
+        else:
+            self.line, self.column = self.where(offset)
         self.pos = offset
 
     def problem(
@@ -101,7 +104,8 @@ class JsonText:
         """The next character after white space ("" at the end of the text)."""
         while True:
             end = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
-            self.advance(end)
+            if end != self.pos:  # (most calls find no space: nothing to count)
+                self.advance(end)
             if end < len(self.text) or not self.more():
                 return self.text[self.pos : self.pos + 1]
 

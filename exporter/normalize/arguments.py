@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from exporter.normalize.clause import Clause
 from exporter.normalize.events import Trigger
-from exporter.normalize.gazetteer import alternation
+from exporter.normalize.gazetteer import System, alternation
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
@@ -24,6 +24,10 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|such as)\s+$", re.I)
 _TO_COUNTRIES = re.compile(
     r"\bto\s+(?:\w+\s+){0,3}(?:countries|nations|customers|buyers|operators|states)\b", re.I
 )
+_FROM_COUNTRIES = re.compile(
+    r"\bfrom\s+(?:\w+\s+){0,3}(?:countries|nations|allies|partners|suppliers|states)\b", re.I
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
@@ -65,6 +69,11 @@ def _role_words() -> RoleWords:
         buying_by=re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I),
         forces=re.compile(rf"^\s+(?:{alternation(words['forces'])})\b"),
     )
+
+
+def seller_verb(words: str) -> bool:
+    """Whether a trigger's words are said of the seller ("supplied", "won")."""
+    return bool(_role_words().seller_verbs.match(words))
 
 
 @functools.cache
@@ -160,7 +169,7 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
-    if _SELLER_BEFORE.search(before):
+    if _SELLER_BEFORE.search(before) or _listed_seller(clause, party, before):
         return 0, True
     if (
         _PLACE_BEFORE.search(before)
@@ -177,6 +186,15 @@ def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:
     return bool(
         _INCLUDING_BEFORE.search(before)
         and _TO_COUNTRIES.search(clause.text, clause.start, party.start)
+    )
+
+
+def _listed_seller(clause: Clause, party: Mention, before: str) -> bool:
+    """A party listed among the sellers the clause counts: "from a number of allies, including
+    Belgium and Denmark"."""
+    return bool(
+        _INCLUDING_BEFORE.search(before)
+        and _FROM_COUNTRIES.search(clause.text, clause.start, party.start)
     )
 
 
@@ -217,7 +235,7 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
     origin = draft.origin
     selling = (
         bool(_role_words().seller_verbs.match(clause.trigger.text))
-        or (subject.kind == "company" and not _is_agency(subject))
+        or (subject.kind == "company" and not is_agency(subject))
         or (
             subject.country == origin
             and draft.buyer is None
@@ -242,18 +260,33 @@ def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> 
             and draft.buyer is None
             and _state_like(party)
             and draft.seller is not None
-            and (party.country != draft.seller.country or _is_agency(party))
+            and (party.country != draft.seller.country or is_agency(party))
         ):
             # "KAI signed with DAPA": an agency contracting its own industry is sure
             draft.buyer = party
-            draft.strength = 2 if _is_agency(party) else draft.strength
+            draft.strength = 2 if is_agency(party) else draft.strength
         elif (
             draft.subject_side == "buyer"
             and draft.seller is None
             and draft.buyer is not None
             and party.country != draft.buyer.country
-        ):
+        ) or _sold_with(draft, party):
             draft.seller = party
+
+
+def _sold_with(draft: _RoleDraft, party: Mention) -> bool:
+    """ "Were procured through a deal with Poland": in a passive clause with no subject, the
+    state the systems were bought with sold them (the buyer is who got them)."""
+    text, clause = draft.clause.text, draft.clause
+    return bool(
+        draft.subject_side is None
+        and draft.seller is None
+        and _state_like(party)
+        and text[max(0, party.start - 12) : party.start].rstrip().endswith("with")
+        and _PASSIVE_BEFORE.search(
+            text, max(clause.start, clause.trigger.start - 30), clause.trigger.start
+        )
+    )
 
 
 def _buyer_from_agency(draft: _RoleDraft) -> None:
@@ -266,7 +299,7 @@ def _buyer_from_agency(draft: _RoleDraft) -> None:
         (
             p
             for p in draft.near
-            if _is_agency(p) and p is not draft.seller and p.start < draft.clause.trigger.start
+            if is_agency(p) and p is not draft.seller and p.start < draft.clause.trigger.start
         ),
         key=lambda p: p.country == supplier,
     )
@@ -312,7 +345,17 @@ def _names_no_buyer(draft: _RoleDraft) -> bool:
     ) or bool(_counted_parties().search(text, clause.trigger.end, clause.end))
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?")
+def swapped(buyer: Mention, seller: Mention, system: System) -> tuple[Mention, Mention]:
+    """Buyer and seller, swapped where the buyer is the state that designs the system and the
+    seller a state that does not make it: a state does not buy its own design from a state
+    that does not make it ("Turkey and Indonesia signed" for a Turkish jet, "was contracted
+    by Saudi Arabia")."""
+    if buyer.country == system.origin != seller.country and seller.kind == "country":
+        return seller, buyer
+    return buyer, seller
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:[Tt]he\s+)?")
 
 
 def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Mention]:
@@ -335,10 +378,10 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
 
 def _state_like(party: Mention) -> bool:
     """A party that buys for a state: the state, or one of its agencies."""
-    return party.kind == "country" or _is_agency(party)
+    return party.kind == "country" or is_agency(party)
 
 
-def _is_agency(party: Mention) -> bool:
+def is_agency(party: Mention) -> bool:
     """A government body (a procurement agency, a ministry): it buys for its state."""
     return party.company is not None and party.company.kind == "organization"
 

@@ -3,19 +3,22 @@ restatements of one fact merged into one record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from exporter import dealid
 from exporter.interval import with_interval
 from exporter.normalize.amounts import Money, Quantity
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
+from exporter.resources import load_data
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass(slots=True)
@@ -25,7 +28,7 @@ class Candidate:
 
     event_type: str
     buyer: Mention
-    seller: Mention
+    seller: Mention | None  # None: the text names no supplier (an open competition)
     system: System
     status: str = "reported"
     date: ResolvedDate | None = None
@@ -58,9 +61,12 @@ def party(mention: Mention) -> dict[str, Any]:
 
 
 def deal_id(candidate: Candidate) -> str:
-    return (
-        f"{candidate.buyer.country}-{candidate.seller.country}-"
-        f"{designation_key(candidate.system.designation)}"
+    """BUYER-SELLER-SYSTEM; XXX for a seller the text does not name."""
+    seller = candidate.seller
+    return dealid.compose(  # str(): a country the mention lacks is written as the text has it
+        str(candidate.buyer.country),
+        None if seller is None else str(seller.country),
+        designation_key(candidate.system.designation),
     )
 
 
@@ -68,9 +74,32 @@ def merge_key(candidate: Candidate) -> tuple[str, str, str]:
     return deal_id(candidate), candidate.event_type, candidate.status
 
 
+def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
+    """A seller guessed from the system's origin yields to the one the article names for the
+    same buyer and system ("procured through a deal with Poland" makes Poland the seller of
+    the Black Hawks delivered earlier in the text), where it names exactly one."""
+    named: dict[tuple[str | None, str], set[str | None]] = {}
+    sellers: dict[tuple[str | None, str, str | None], Mention] = {}
+    for c in candidates:
+        if (
+            c.seller is not None
+            and c.seller.how != "origin"
+            and c.seller.country != c.buyer.country
+        ):
+            key = (c.buyer.country, c.system.designation)
+            named.setdefault(key, set()).add(c.seller.country)
+            sellers.setdefault((*key, c.seller.country), c.seller)
+    for c in candidates:
+        found = named.get((c.buyer.country, c.system.designation), set())
+        if (c.seller is None or c.seller.how == "origin") and len(found) == 1:
+            c.seller = sellers[(c.buyer.country, c.system.designation, next(iter(found)))]
+    return candidates
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same deal, type, status and date are one event; an undated
-    restatement joins a dated event of the same deal, type and status."""
+    restatement joins a dated event of the same deal, type and status, and so does one dated
+    only by the day of its report where the other falls in the week before it."""
     kept: list[Candidate] = []
     for candidate in candidates:
         same = [k for k in kept if merge_key(k) == merge_key(candidate)]
@@ -85,10 +114,9 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin is None and candidate.date is None and same:
             twin = same[0]
         if twin is None and candidate.date is not None:
-            undated = next((k for k in same if k.date is None), None)
-            if undated is not None:
-                undated.date = candidate.date
-                twin = undated
+            twin = next((k for k in same if k.date is None or _same_news(k, candidate)), None)
+            if twin is not None and twin.date is None:
+                twin.date, twin.dated_by_report = candidate.date, candidate.dated_by_report
         if twin is None:
             kept.append(candidate)
             continue
@@ -97,10 +125,29 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if twin.dated_by_report and candidate.date and not candidate.dated_by_report:
             twin.date = candidate.date
             twin.dated_by_report = False
+        elif twin.date and twin.date.wordless and candidate.date and not candidate.date.wordless:
+            # the day a statement names ("said on Wednesday") over the day it was published
+            twin.date = candidate.date
     return kept
 
 
+def _same_news(one: Candidate, other: Candidate) -> bool:
+    """Whether two dated statements tell one piece of news: one dated only by the day it was
+    reported, the other on a day of the week before ("took delivery on Monday" and a
+    headline "takes delivery" of Wednesday)."""
+    if not (one.dated_by_report or other.dated_by_report) or not (one.date and other.date):
+        return False
+    if one.date.precision != "day" or other.date.precision != "day":
+        return False
+    days = dt.date.fromisoformat(one.date.value) - dt.date.fromisoformat(other.date.value)
+    return abs(days.days) <= load_data("dates.yaml")["same_news_days"]
+
+
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
+    """The record of a candidate; a candidate without a seller (the text names no supplier:
+    an open competition, a purchase whose supplier is not reported) has seller null and XXX
+    for the seller in its deal id."""
+    seller = candidate.seller
     deal = deal_id(candidate)
     date_value = candidate.date.value if candidate.date else ""
     digest = hashlib.sha256(
@@ -116,7 +163,7 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
         "status": candidate.status,
         "date": with_interval(candidate.date.as_record()) if candidate.date else None,
         "buyer": party(candidate.buyer),
-        "seller": party(candidate.seller),
+        "seller": None if seller is None else party(seller),
         "system": {
             "name": system.name,
             "designation": system.designation,

@@ -2,7 +2,8 @@
 
 "September 12, 2017" needs nothing; "March 29", "in October" and "on Friday" need the
 reference date and the direction of the clause (a planned event looks forward); "last year",
-"next month" count from the reference; "early March", "by the end of 2021" are approximate.
+"next month", "a fortnight ago", "within 18 months" count from the reference; "early March",
+"by the end of 2021" are approximate. Every word comes from exporter/data/dates.yaml.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from exporter.normalize.gazetteer import alternation
 from exporter.resources import load_data
@@ -21,13 +24,19 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # full | monthday | monthyear | month | year | weekday | relative | anaphora
+    # full | monthday | monthyear | month | year | weekday | relative | anaphora | vague
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
     approximate: bool = False
-    offset: int = 0  # for relative: -1 last, 0 this, +1 next
-    unit: str = ""  # for relative: day | month | year
+    offset: int = 0  # for relative: how many units from the reference (-1 last, +1 next)
+    unit: str = ""  # for relative: day | week | month | year
+    past: bool = False  # after a verb in the past ("signed Friday"): counted back, never on
+
+
+AS_OF_PUBLICATION = "as of publication"  # under way when published
+AS_REPORTED = "as reported"  # completed, known only by the day it was reported
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,11 @@ class ResolvedDate:
     precision: str  # year | month | day
     text: str
     approximate: bool = False
+
+    @property
+    def wordless(self) -> bool:
+        """The publication day standing for an event the text dates with no words of its own."""
+        return self.text in (AS_OF_PUBLICATION, AS_REPORTED)
 
     def as_record(self) -> dict[str, object]:
         record: dict[str, object] = {
@@ -48,157 +62,297 @@ class ResolvedDate:
         return record
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of dates.yaml in the forms the finder needs."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    directions: dict[str, int]
+    units: dict[str, str]  # a written unit ("weeks") -> its name ("week")
+    unit_days: dict[str, int]
+    numbers: dict[str, int]
+    month_prepositions: dict[str, int]
+    year_context: re.Pattern[str]
+    looks_ahead: re.Pattern[str]
+    windows: dict[str, int]
+    regex: re.Pattern[str]
+
+
+def _words(forms: list[str]) -> str:
+    """An alternation of words, matched whatever their capitals."""
+    return f"(?i:{alternation(forms)})"
+
+
 @functools.cache
-def _tables() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
+def lexicon() -> Lexicon:
     words = load_data("dates.yaml")
     months: dict[str, int] = {}
     for number, (name, short) in enumerate(words["months"].items(), start=1):
         for form in [name, *short]:
             months[form.lower()] = number
     weekdays = {name.lower(): i for i, name in enumerate(words["weekdays"])}
+    units = {form: name for name, forms in words["units"].items() for form in forms}
+    numbers = {
+        w: n for w, n in load_data("quantities.yaml")["number_words"].items() if " " not in w
+    }
+    year_context = re.compile(
+        rf"(?:\b{_words(words['year_context'])}[\s-]+|[-–]"
+        rf"|\b{_words(words['year_name_context'])}\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{1,4}})$"
+    )
+    return Lexicon(
+        months=months,
+        weekdays=weekdays,
+        relative_days=dict(words["relative_days"]),
+        directions=dict(words["directions"]),
+        units=units,
+        unit_days=dict(words["unit_days"]),
+        numbers=numbers,
+        month_prepositions=dict(words["month_prepositions"]),
+        year_context=year_context,
+        looks_ahead=re.compile(rf"\b{_words(words['looks_ahead'])}\s+$"),
+        windows=dict(words["windows"]),
+        regex=_date_regex(words, months, weekdays, units, numbers),
+    )
+
+
+def _date_regex(
+    words: dict[str, Any],
+    months: dict[str, int],
+    weekdays: dict[str, int],
+    units: dict[str, str],
+    numbers: dict[str, int],
+) -> re.Pattern[str]:
     month = alternation([m.capitalize() for m in months] + [m.upper() for m in months])
     weekday = alternation([w.capitalize() for w in weekdays])
     approx = alternation(words["approximate"])
-    regex = re.compile(
+    year = r"(?:19|20)\d\d"
+    count = rf"(?:{_words(list(numbers))}|\d{{1,2}})"
+    unit = _words(list(units))
+    return re.compile(
         rf"""(?<![\w-])(?=[A-Za-z0-9])(?:(?P<approx>{approx})[\s-]*)?(?:
-          (?P<full1>(?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d))
-        | (?P<full2>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month})\.?,?\s+(?P<y2>(?:19|20)\d\d))
-        | (?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))
-        | (?P<monthyear>(?P<m4>{month})\.?,?\s+(?:of\s+)?(?P<y4>(?:19|20)\d\d))
-        | (?P<monthday>(?P<m5>{month})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*(?:19|20)\d\d)(?!\d))
+          (?P<full1>(?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{year}))
+        | (?P<full2>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month})\.?,?\s+(?P<y2>{year}))
+        | (?P<iso>(?P<y3>{year})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))
+        | (?P<numeric>(?P<na>\d{{1,2}})(?P<sep>[/.])(?P<nb>\d{{1,2}})(?P=sep)(?P<ny>{year})(?![\d/.]\d))
+        | (?P<monthyear>(?P<m4>{month})\.?,?\s+(?:of\s+)?(?P<y4>{year}))
+        | (?P<monthday>(?P<m5>{month})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*{year})(?!\d))
         | (?P<daymonth>(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{month})\b)
-        | (?P<quarter>(?i:the)\s+(?P<q>first|second|third|fourth|last)\s+(?P<qu>quarter|half)(?:\s+of\s+(?P<y7>(?:19|20)\d\d)|\s+of\s+(?P<qrel>this|next|last)\s+year)?)
-        | (?P<monthonly>\b(?i:in|since|from|until|till|by|of|during|before|after|to|through|this|last|next)\s(?P<m8>{month})\b\.?(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+\d{{1,2}}\b))
+        | (?P<quarter>(?i:the)\s+(?P<q>{_words(words["quarter_ordinals"])})\s+(?P<qu>{_words(words["quarter_units"])})(?:\s+of\s+(?P<y7>{year})|\s+of\s+(?P<qrel>{_words(list(words["directions"]))})\s+(?i:year))?)
+        | (?P<monthonly>\b(?P<mpre>{_words(list(words["month_prepositions"]))})\s(?P<m8>{month})\b\.?(?!,?\s+(?:of\s+)?{year})(?!\s+\d{{1,2}}\b))
         | (?P<approxmonth>(?<=[\s-])(?P<m9>{month})\b\.?)
-        | (?P<yearonly>(?P<y10>(?:19|20)\d\d)\b(?!-|\s*(?:km|kilometers|kilometres|units|troops|soldiers)))
+        | (?P<decade>(?P<y12>(?:19|20)\d0)s\b)
+        | (?P<yrange>(?P<y11>{year})[-–/](?:{year}|\d\d)(?![\d-]))
+        | (?P<yearonly>(?P<y10>{year})\b(?!-|\s*{_words(words["not_years"])}))
         | (?P<weekday>(?:(?P<wrel>(?i:last|this|next|on))\s+)?(?P<w>{weekday})\b)
-        | (?P<relday>\b(?P<rd>(?i:today|yesterday|tomorrow))\b)
-        | (?P<rel>\b(?P<rel_dir>(?i:last|this|next|earlier\ this|later\ this|the\ following|the\ previous|the\ next|the\ coming|the\ past))\s+(?P<rel_unit>year|month)\b)
-        | (?P<ago>\b(?P<ago_n>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})\s+(?P<ago_unit>years?|months?)\s+ago\b)
-        | (?P<anaphora>\b(?i:at\ the\ time|at\ that\ time)\b)
+        | (?P<relday>\b(?P<rd>{_words(list(words["relative_days"]))})\b)
+        | (?P<rel>\b(?P<rel_dir>{_words(list(words["directions"]))})\s+(?P<rel_unit>{unit})\b)
+        | (?P<theyear>(?<=\s)(?i:the)\s+(?P<ty>{unit})\b)
+        | (?P<ago>\b(?P<ago_n>{count})\s+(?P<ago_unit>{unit})\s+{_words(words["ago"])}\b)
+        | (?P<within>\b{_words(words["within"])}\s+(?P<win_back>{_words(words["within_back"])}\s+)?(?P<win_n>{count}|(?i:the))\s+(?P<win_unit>{unit})\b)
+        | (?P<anaphora>\b{_words(words["anaphora"])}\b)
         )""",
         re.VERBOSE,
     )
-    return months, weekdays, regex
 
 
-_NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+@dataclass
+class _Found:
+    """One match of the date regex, with what every builder needs."""
+
+    match: re.Match[str]
+    text: str
+    start: int
+    end: int
+    words: str
+    approximate: bool
+    lexicon: Lexicon
+
+    def month(self, group: str) -> int:
+        return self.lexicon.months[self.match[group].lower().rstrip(".")]
+
+    def count(self, group: str) -> int:
+        written = self.match[group].lower()
+        return self.lexicon.numbers.get(written) or int(written)
+
+    def unit(self, group: str) -> str:
+        return self.lexicon.units[self.match[group].lower()]
+
+    def mention(self, kind: str, **fields: Any) -> DateMention:
+        fields.setdefault("approximate", self.approximate)
+        return DateMention(self.start, self.end, self.words, kind, **fields)
+
+
+def _full(f: _Found) -> DateMention:
+    m = f.match
+    if m["full1"]:
+        y, mo, d = m["y1"], f.month("m1"), m["d1"]
+    elif m["full2"]:
+        y, mo, d = m["y2"], f.month("m2"), m["d2"]
+    else:
+        y, mo, d = m["y3"], int(m["m3"]), m["d3"]
+    return f.mention("full", year=int(y), month=mo, day=int(d))
+
+
+def _numeric(f: _Found) -> DateMention:
+    """ "12/03/2021": day first unless a number says otherwise or the article writes its
+    dates month first ("March 12"), as US publishers do."""
+    first, second = int(f.match["na"]), int(f.match["nb"])
+    month_first = second > 12 or (first <= 12 and _writes_month_first(f.text))
+    month, day = (first, second) if month_first else (second, first)
+    return f.mention("full", year=int(f.match["ny"]), month=month, day=day)
+
+
+@functools.lru_cache(maxsize=8)
+def _writes_month_first(text: str) -> bool:
+    """Whether an article writes its dates month first ("March 12") more than day first."""
+    found = [m for m in lexicon().regex.finditer(text) if m["monthday"] or m["full1"]]
+    day_first = [m for m in lexicon().regex.finditer(text) if m["daymonth"] or m["full2"]]
+    return len(found) > len(day_first)
+
+
+def _monthyear(f: _Found) -> DateMention:
+    return f.mention("monthyear", year=int(f.match["y4"]), month=f.month("m4"))
+
+
+def _monthday(f: _Found) -> DateMention:
+    if f.match["monthday"]:
+        return f.mention("monthday", month=f.month("m5"), day=int(f.match["d5"]))
+    return f.mention("monthday", month=f.month("m6"), day=int(f.match["d6"]))
+
+
+def _quarter(f: _Found) -> DateMention:
+    year = int(f.match["y7"]) if f.match["y7"] else None
+    offset = f.lexicon.directions.get((f.match["qrel"] or "this").lower(), 0)
+    kind = "year" if year else "relative"
+    return f.mention(kind, year=year, approximate=True, offset=offset, unit="year")
+
+
+def _month(f: _Found) -> DateMention | None:
+    m = f.match
+    if m["approxmonth"] and not f.approximate:
+        return None
+    if m["monthonly"] and not f.approximate:
+        # "in October": the month's words only; "last April": the last one
+        offset = f.lexicon.month_prepositions[m["mpre"].lower()]
+        return DateMention(
+            m.start("m8"),
+            f.end,
+            f.text[m.start("m8") : f.end],
+            "month",
+            month=f.month("m8"),
+            offset=offset,
+        )
+    return f.mention("month", month=f.month("m8" if m["monthonly"] else "m9"))
+
+
+def _year(f: _Found) -> DateMention | None:
+    reach = f.lexicon.windows["year_context"]
+    if not (
+        f.approximate or f.lexicon.year_context.search(f.text[max(0, f.start - reach) : f.start])
+    ):
+        return None
+    return f.mention("year", year=int(f.match["y10"] or f.match["y11"]))
+
+
+def _decade(f: _Found) -> DateMention:
+    """ "the early 1980s": a time too vague to date an event, that still is its time."""
+    return f.mention("vague")
+
+
+def _weekday(f: _Found) -> DateMention:
+    direction = (f.match["wrel"] or "").lower()
+    offset = f.lexicon.directions.get(direction, 0) if direction != "on" else 0
+    return f.mention(
+        "weekday",
+        day=f.lexicon.weekdays[f.match["w"].lower()],
+        offset=offset,
+        past=not direction and _after_past_verb(f),
+    )
+
+
+def _after_past_verb(f: _Found) -> bool:
+    """Whether a weekday follows a verb in the past ("signed Friday", "specified Friday"),
+    not a participle that looks ahead ("will be signed Friday", "expected Friday")."""
+    before = f.text[max(0, f.start - f.lexicon.windows["past_verb"]) : f.start]
+    verb = re.search(r"(?<![\w-])(\w+ed)\s+(?:on\s+)?$", before)
+    return verb is not None and not f.lexicon.looks_ahead.search(before[: verb.start(1)])
+
+
+def _relday(f: _Found) -> DateMention:
+    offset = f.lexicon.relative_days[f.match["rd"].lower()]
+    return f.mention("relative", offset=offset, unit="day")
+
+
+def _rel(f: _Found) -> DateMention:
+    offset = f.lexicon.directions[f.match["rel_dir"].lower()]
+    return f.mention("relative", offset=offset, unit=f.unit("rel_unit"))
+
+
+def _theyear(f: _Found) -> DateMention | None:
+    """ "by the end of the year", "before the end of the month": the current one."""
+    if not f.approximate:
+        return None
+    return f.mention("relative", unit=f.unit("ty"))
+
+
+def _ago(f: _Found) -> DateMention:
+    return f.mention("relative", offset=-f.count("ago_n"), unit=f.unit("ago_unit"))
+
+
+def _within(f: _Found) -> DateMention:
+    """ "within 18 months": the month that many months on; "within the year": this year;
+    "within the last five years" and "within two years" name no month or year of their own."""
+    if f.match["win_back"] or (f.unit("win_unit") == "year" and f.match["win_n"].lower() != "the"):
+        return f.mention("vague")
+    written = f.match["win_n"].lower()
+    count = 0 if written == "the" else f.count("win_n")
+    return f.mention("relative", offset=count, unit=f.unit("win_unit"), approximate=True)
+
+
+def _anaphora(f: _Found) -> DateMention:
+    return f.mention("anaphora")
+
+
+# what each of the regex's alternatives makes of a match, by the alternative's group (the
+# last group a match closes)
+_BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
+    "full1": _full,
+    "full2": _full,
+    "iso": _full,
+    "numeric": _numeric,
+    "monthyear": _monthyear,
+    "monthday": _monthday,
+    "daymonth": _monthday,
+    "quarter": _quarter,
+    "monthonly": _month,
+    "approxmonth": _month,
+    "decade": _decade,
+    "yrange": _year,
+    "yearonly": _year,
+    "weekday": _weekday,
+    "relday": _relday,
+    "rel": _rel,
+    "theyear": _theyear,
+    "ago": _ago,
+    "within": _within,
+    "anaphora": _anaphora,
 }
-_YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|from|until|till|by|of|during|before|after|to|for|"
-    r"through|and|or|early|mid|late|end|beginning|start|year|fiscal|FY)"
-    r"[\s-]+|[-–])$",
-    re.I,
-)
 
 
 def find_dates(text: str, start: int, end: int) -> list[DateMention]:
-    months, weekdays, regex = _tables()
+    """The dates written in text[start:end], in text order."""
+    words = lexicon()
     found: list[DateMention] = []
-    for m in regex.finditer(text, start, end):
-        approx = bool(m["approx"])
-        span_text = m.group().strip()
-        s, e = m.start(), m.start() + len(m.group().rstrip())
-
-        def month(name: str) -> int:
-            return months[name.lower().rstrip(".")]
-
-        if m["full1"] or m["full2"] or m["iso"]:
-            y, mo, d = (
-                (m["y1"], month(m["m1"]), m["d1"])
-                if m["full1"]
-                else (m["y2"], month(m["m2"]), m["d2"])
-                if m["full2"]
-                else (m["y3"], int(m["m3"]), m["d3"])
-            )
-            found.append(DateMention(s, e, span_text, "full", int(y), mo, int(d), approx))
-        elif m["monthyear"]:
-            found.append(
-                DateMention(
-                    s, e, span_text, "monthyear", int(m["y4"]), month(m["m4"]), None, approx
-                )
-            )
-        elif m["monthday"] or m["daymonth"]:
-            mo, d = (month(m["m5"]), m["d5"]) if m["monthday"] else (month(m["m6"]), m["d6"])
-            found.append(DateMention(s, e, span_text, "monthday", None, mo, int(d), approx))
-        elif m["quarter"]:
-            year = int(m["y7"]) if m["y7"] else None
-            offset = {"this": 0, "next": 1, "last": -1}.get(m["qrel"] or "this", 0)
-            found.append(
-                DateMention(
-                    s,
-                    e,
-                    span_text,
-                    "year" if year else "relative",
-                    year,
-                    approximate=True,
-                    offset=offset,
-                    unit="year",
-                )
-            )
-        elif m["monthonly"] or (m["approxmonth"] and approx):
-            name = m["m8"] or m["m9"]
-            if m["monthonly"] and not approx:
-                s = m.start("m8")
-                span_text = text[s:e]
-            found.append(DateMention(s, e, span_text, "month", None, month(name), None, approx))
-        elif m["yearonly"]:
-            if not (approx or _YEAR_CONTEXT.search(text[max(0, s - 20) : s])):
-                continue
-            found.append(DateMention(s, e, span_text, "year", int(m["y10"]), None, None, approx))
-        elif m["weekday"]:
-            offset = {"last": -1, "next": 1}.get((m["wrel"] or "").lower(), 0)
-            found.append(
-                DateMention(s, e, span_text, "weekday", day=weekdays[m["w"].lower()], offset=offset)
-            )
-        elif m["relday"]:
-            offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rd"].lower()]
-            found.append(DateMention(s, e, span_text, "relative", offset=offset, unit="day"))
-        elif m["rel"]:
-            direction = m["rel_dir"].lower()
-            offset = (
-                -1
-                if direction in ("last", "the previous", "the past")
-                else 1
-                if direction in ("next", "the following", "the next", "the coming")
-                else 0
-            )
-            found.append(
-                DateMention(
-                    s,
-                    e,
-                    span_text,
-                    "relative",
-                    offset=offset,
-                    unit=m["rel_unit"].lower(),
-                    approximate=approx,
-                )
-            )
-        elif m["ago"]:
-            n = _NUMBERS.get(m["ago_n"].lower()) or int(m["ago_n"])
-            found.append(
-                DateMention(
-                    s,
-                    e,
-                    span_text,
-                    "relative",
-                    offset=-n,
-                    unit="year" if m["ago_unit"].startswith("year") else "month",
-                )
-            )
-        elif m["anaphora"]:
-            found.append(DateMention(s, e, span_text, "anaphora"))
+    for m in words.regex.finditer(text, start, end):
+        span = m.group().rstrip()
+        where = _Found(
+            m, text, m.start(), m.start() + len(span), span.strip(), bool(m["approx"]), words
+        )
+        mention = _BUILDERS[m.lastgroup or ""](where)
+        if mention is not None:
+            found.append(mention)
     return found
 
 
@@ -214,7 +368,7 @@ def resolve(mention: DateMention, reference: dt.date | None, forward: bool) -> R
     end of the calendar: "last Friday" of 0001-01-01)."""
     try:
         found = _resolve(mention, reference, forward)
-    except OverflowError:
+    except (OverflowError, ValueError):
         return None
     return found if found is None or _IN_CALENDAR.fullmatch(found.value) else None
 
@@ -223,74 +377,112 @@ _IN_CALENDAR = re.compile(r"(?!0000)\d{4}(?:-\d{2}){0,2}")
 
 
 def _resolve(mention: DateMention, reference: dt.date | None, forward: bool) -> ResolvedDate | None:
-    text, approx = mention.text, mention.approximate
-    if mention.kind == "full":
-        try:
-            dt.date(mention.year, mention.month, mention.day)  # type: ignore[arg-type]
-        except ValueError:
-            return None
-        return ResolvedDate(
-            f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day", text, approx
-        )
-    if mention.kind == "monthyear":
-        return ResolvedDate(f"{mention.year:04d}-{mention.month:02d}", "month", text, approx)
-    if mention.kind == "year" and mention.year:
-        return ResolvedDate(f"{mention.year:04d}", "year", text, approx)
-    if reference is None:
+    absolute = _ABSOLUTE.get(mention.kind)
+    if absolute is not None:
+        return absolute(mention)
+    relative = _RELATIVE.get(mention.kind)
+    if relative is None or reference is None:
         return None
-    if mention.kind == "monthday":
-        year = reference.year
-        try:
-            candidate = dt.date(year, mention.month, mention.day)  # type: ignore[arg-type]
-        except ValueError:
-            return None
-        if forward and candidate < reference:
-            year += 1
-        elif not forward and candidate > reference + dt.timedelta(days=1):
-            year -= 1
-        try:
-            value = dt.date(year, mention.month, mention.day)  # type: ignore[arg-type]
-        except ValueError:
-            return None
-        return ResolvedDate(value.isoformat(), "day", text, approx)
-    if mention.kind == "month":
-        year = reference.year
-        if forward and mention.month < reference.month:  # type: ignore[operator]
-            year += 1
-        elif not forward and mention.month > reference.month:  # type: ignore[operator]
-            year -= 1
-        return ResolvedDate(f"{year:04d}-{mention.month:02d}", "month", text, approx)
-    if mention.kind == "weekday":
-        delta = (mention.day - reference.weekday()) % 7  # type: ignore[operator]
-        if mention.offset > 0 or (forward and mention.offset == 0):
-            day = reference + dt.timedelta(days=delta or (7 if mention.offset > 0 else 0))
-        else:
-            back = (reference.weekday() - mention.day) % 7  # type: ignore[operator]
-            day = reference - dt.timedelta(days=back or (7 if mention.offset < 0 else 0))
-        return ResolvedDate(day.isoformat(), "day", text, approx)
-    if mention.kind == "relative":
-        if mention.unit == "day":
-            return ResolvedDate(
-                (reference + dt.timedelta(days=mention.offset)).isoformat(), "day", text, approx
-            )
-        if mention.unit == "month":
-            year, month = _shift_month(reference.year, reference.month, mention.offset)
-            return ResolvedDate(f"{year:04d}-{month:02d}", "month", text, approx)
-        return ResolvedDate(f"{reference.year + mention.offset:04d}", "year", text, approx)
-    return None
+    return relative(mention, reference, forward)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated|confirmed)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+on\s+(?P<day>[A-Z][a-z]+day)\b"
-)
-_ON_WEEKDAY = re.compile(r"\bon\s+(?P<day>[A-Z][a-z]+day)\b")
-_LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|expected|due|plans?|planned|scheduled|to be|aims?|"
-    r"should)\b",
-    re.I,
-)
+def _dated(mention: DateMention, value: str, precision: str) -> ResolvedDate:
+    return ResolvedDate(value, precision, mention.text, mention.approximate)
+
+
+def _full_value(mention: DateMention) -> ResolvedDate:
+    day = dt.date(mention.year, mention.month, mention.day)  # type: ignore[arg-type]
+    return _dated(mention, day.isoformat(), "day")
+
+
+def _monthyear_value(mention: DateMention) -> ResolvedDate:
+    return _dated(mention, f"{mention.year:04d}-{mention.month:02d}", "month")
+
+
+def _year_value(mention: DateMention) -> ResolvedDate | None:
+    return _dated(mention, f"{mention.year:04d}", "year") if mention.year else None
+
+
+_ABSOLUTE: dict[str, Callable[[DateMention], ResolvedDate | None]] = {
+    "full": _full_value,
+    "monthyear": _monthyear_value,
+    "year": _year_value,
+}
+
+
+def _monthday_value(mention: DateMention, reference: dt.date, forward: bool) -> ResolvedDate:
+    candidate = dt.date(reference.year, mention.month, mention.day)  # type: ignore[arg-type]
+    year = reference.year
+    if forward and candidate < reference:
+        year += 1
+    elif not forward and candidate > reference + dt.timedelta(days=1):
+        year -= 1
+    day = dt.date(year, mention.month, mention.day)  # type: ignore[arg-type]
+    return _dated(mention, day.isoformat(), "day")
+
+
+def _month_value(mention: DateMention, reference: dt.date, forward: bool) -> ResolvedDate:
+    """A month named alone: the nearest in the clause's direction; "last April" is the last
+    one before the reference month, "next April" the first after it."""
+    month: int = mention.month  # type: ignore[assignment]
+    year = reference.year
+    ahead = forward if mention.offset == 0 else mention.offset > 0
+    if ahead and (month < reference.month or (mention.offset > 0 and month == reference.month)):
+        year += 1
+    elif not ahead and (
+        month > reference.month or (mention.offset < 0 and month == reference.month)
+    ):
+        year -= 1
+    return _dated(mention, f"{year:04d}-{month:02d}", "month")
+
+
+def _weekday_value(mention: DateMention, reference: dt.date, forward: bool) -> ResolvedDate:
+    weekday: int = mention.day  # type: ignore[assignment]
+    if mention.offset > 0 or (forward and mention.offset == 0 and not mention.past):
+        ahead = (weekday - reference.weekday()) % 7
+        day = reference + dt.timedelta(days=ahead or (7 if mention.offset > 0 else 0))
+    else:
+        back = (reference.weekday() - weekday) % 7
+        day = reference - dt.timedelta(days=back or (7 if mention.offset < 0 else 0))
+    return _dated(mention, day.isoformat(), "day")
+
+
+def _relative_value(mention: DateMention, reference: dt.date, forward: bool) -> ResolvedDate:
+    """Counted from the reference: days to the day; "this week" is the reference day, other
+    weeks and fortnights only to their month; months and years to theirs."""
+    if mention.unit in ("year", "month"):
+        months = mention.offset * (12 if mention.unit == "year" else 1)
+        year, month = _shift_month(reference.year, reference.month, months)
+        if mention.unit == "year":
+            return _dated(mention, f"{year:04d}", "year")
+        return _dated(mention, f"{year:04d}-{month:02d}", "month")
+    days = mention.offset * lexicon().unit_days[mention.unit]
+    day = reference + dt.timedelta(days=days)
+    if mention.unit == "day" or days == 0:
+        return _dated(mention, day.isoformat(), "day")
+    return _dated(mention, f"{day.year:04d}-{day.month:02d}", "month")
+
+
+_RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]] = {
+    "monthday": _monthday_value,
+    "month": _month_value,
+    "weekday": _weekday_value,
+    "relative": _relative_value,
+}
+
+
+@functools.cache
+def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The report's weekday in a lead ("said on Friday", "on Friday"), and the words of a
+    sentence that looks ahead, from dates.yaml."""
+    words = load_data("dates.yaml")
+    weekday = r"(?P<day>[A-Z][a-z]+day)\b"
+    reported_on = re.compile(
+        rf"\b(?:{alternation(words['reporting_verbs'])})\b(?:\s+[\w-]+){{0,4}}?\s+on\s+{weekday}"
+    )
+    on_weekday = re.compile(rf"\bon\s+{weekday}")
+    looks_ahead = re.compile(rf"\b(?:{alternation(words['future_words'])})\b", re.I)
+    return reported_on, on_weekday, looks_ahead
 
 
 def _past_years(text: str) -> list[int]:
@@ -299,7 +491,7 @@ def _past_years(text: str) -> list[int]:
     years = []
     for sentence in re.split(r"(?<=[.!?;])\s+|,\s+(?:and|but|while)\s+", text):
         found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", sentence)]
-        if found and not _LOOKS_AHEAD.search(sentence):
+        if found and not _inference_patterns()[2].search(sentence):
             years += found
     return years
 
@@ -313,10 +505,12 @@ def infer_year(month: int, day: int, lead: str, text: str) -> dt.date | None:
     if not past:
         return None
     anchor = max(past)
-    reported = _REPORTED_ON.search(lead) or _ON_WEEKDAY.search(lead)
+    reported_on, on_weekday, _ = _inference_patterns()
+    reported = reported_on.search(lead) or on_weekday.search(lead)
     candidates = [anchor + k for k in range(6)] + [anchor - 1]
-    if reported and reported["day"].lower() in _WEEKDAYS:
-        wanted = _WEEKDAYS.index(reported["day"].lower())
+    weekdays = lexicon().weekdays
+    if reported and reported["day"].lower() in weekdays:
+        wanted = weekdays[reported["day"].lower()]
         for back in (0, 1):  # the report's day, or the day after the event it names
             for year in candidates:
                 try:

@@ -301,6 +301,10 @@ def _denied(before: str) -> bool:
     return bool(_denial_regex().search(before.rsplit(";", 1)[-1]))
 
 
+def _negotiates(trigger: Trigger) -> bool:
+    return trigger.event_type == "negotiation" and not trigger.noun
+
+
 def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
     """Triggers that name what another trigger is about, not events of their own: the topic
     of a noun ("talks on ... deliveries", "production ... for their delivery"), what a
@@ -316,7 +320,9 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         previous = triggers[index - 1]
         between = text[previous.end : trigger.start]
         if (
-            previous.event_type == "cancellation"
+            # what a cancellation ends ("scrapped its talks"), what talks are about
+            # ("discussed potential acquisitions of")
+            (previous.event_type == "cancellation" or (_negotiates(previous) and trigger.noun))
             and len(between.split()) <= 3
             and not re.search(r"[,;]", between)
         ) or (

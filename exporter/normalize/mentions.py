@@ -63,6 +63,8 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
     for form in list(forms):
         if form.isupper() and form.isalpha() and len(form) > 4:
             forms.append(form.capitalize())  # notices write names in capitals: "PATRIOT"
+        elif form.istitle() and form.isalpha() and len(form) > 4:
+            forms.append(form.upper())  # and papers write acronyms as words: "Himars"
     for form in list(forms):
         if form.endswith("-class") and len(form) > 7:
             forms.append(form[: -len("-class")])  # "MILGEM-class" is the MILGEM
@@ -283,18 +285,34 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             if not any(m.start < match.end() and match.start() < m.end for m in mentions):
                 mentions.append(Mention(kind, match.start(), match.end(), match.group()))
     mentions += people(text, start, end, mentions)
-    mentions = [
-        m
-        for m in mentions
-        if not (
-            m.kind == "system"
-            and m.system
-            and m.system.needs_context
-            and not any(ch.isdigit() for ch in m.text)
-            and not _has_weapon_context(text, m, start, end)
-        )
-    ]
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    return [m for m in mentions if not _wants_context(text, m, mentions, start, end)]
+
+
+_COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+
+
+def _wants_context(
+    text: str, mention: Mention, mentions: list[Mention], start: int, end: int
+) -> bool:
+    """A system whose name is also a common word, named without what shows it is a weapon:
+    no designation digit, no weapon noun or maker beside it, and no weapon it is listed with
+    ("Javelin and AT-4 anti-tank systems")."""
+    if not (
+        mention.kind == "system"
+        and mention.system
+        and mention.system.needs_context
+        and not any(ch.isdigit() for ch in mention.text)
+        and not _has_weapon_context(text, mention, start, end)
+    ):
+        return False
+    following = next((m for m in mentions if m.start >= mention.end), None)
+    return not (
+        following is not None
+        and following.kind == "system"
+        and _COORDINATION.fullmatch(text[mention.end : following.start])
+        and not _wants_context(text, following, mentions, start, end)
+    )
 
 
 def _of_its_kind(text: str, mention: Mention, end: int, gaz: Gazetteer) -> Mention:

@@ -75,7 +75,9 @@ def _named_objects(clause: Clause) -> list[Mention]:
         after = [m for m in systems if trigger.end <= m.start < right]
     if after:
         chosen = [after[0]]
-        for mention in after[1:]:
+        # the list goes on past its first member ("are T-90 tanks, Smerch launchers and ...")
+        listed = [m for m in systems if after[0].start < m.start < right]
+        for mention in listed:
             gap = text[chosen[-1].end : mention.start]
             if (
                 re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)

@@ -200,6 +200,49 @@ def bounded_spans(
             yield start, end
 
 
+@functools.cache
+def _wrap_joiners() -> frozenset[str]:
+    return frozenset(load_data("layout.yaml")["wrap_joiners"].split())
+
+
+_LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’')\]]$")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*·▪]|\d+[.)])\s")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[,]?$")
+
+
+def unwrap(text: str) -> str:
+    """`text` with the line breaks that wrap a sentence (hard-wrapped text: "signed a
+    contract to buy\n40 jets") turned into spaces; same length, so every offset holds. A
+    break stays where the line before ends a sentence or is short (a heading, a byline), or
+    the next one is a list item, or nothing says the sentence runs on: the line before ends
+    on a word no sentence ends on ("to", "the"), or on a lower-case word or a comma with the
+    next line going on in lower case or with a number."""
+    joins = []
+    for match in _LINE_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()].rstrip()
+        after = text[match.end() : match.end() + 40].lstrip(" \t")
+        if _ENDS_SENTENCE.search(before) or _LIST_ITEM.match(text, match.end()):
+            continue
+        last = _LAST_WORD.search(before)
+        if last is None or len(before.split()) < 4:
+            continue  # a heading, a byline, a date: short lines are no wrapped prose
+        word = last.group(1)
+        prose_end = word[:1].islower() or before.endswith(",")
+        next_runs_on = after[:1].islower() or (
+            after[:1].isdigit() and not re.match(r"\d+[.)]\s", after)
+        )
+        if word.lower() in _wrap_joiners() or (prose_end and next_runs_on):
+            joins.append(match.end() - 1)  # the newline itself
+    if not joins:
+        return text
+    chars = list(text)
+    for at in joins:
+        chars[at] = " "
+    return "".join(chars)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 

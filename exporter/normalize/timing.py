@@ -3,11 +3,16 @@ and what a date says of the status (a date after publication is a plan)."""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from exporter.normalize import dates as dates_
 from exporter.normalize.events import inside
+from exporter.normalize.gazetteer import alternation
 from exporter.normalize.source import Reference
+from exporter.resources import load_data
 
 
 def status_by_date(
@@ -25,7 +30,7 @@ def status_by_date(
     if status == "ongoing" and when is None and reference.date:
         return (
             status,
-            dates_.ResolvedDate(reference.date.isoformat(), "day", "as of publication", False),
+            dates_.ResolvedDate(reference.date.isoformat(), "day", dates_.AS_OF_PUBLICATION),
             True,
         )
     return status, when, by_report
@@ -55,49 +60,168 @@ def event_date(
     text: str,
 ) -> tuple[dates_.ResolvedDate | None, bool]:
     """The date the text gives for the event: the nearest date of its own clause, else the
-    date of the report (for what happened or is under way), else none. A denied event has
-    none: the day of a denial is not the day of an event."""
+    date of the report (for what happened or is under way), else, for the news an article
+    reports, the day it was reported; else none. A denied event has none: the day of a
+    denial is not the day of an event."""
     if status == "negated":
         return None, False
     forward = status == "planned"
-    # a date with another event's trigger between it and this one belongs to that event
-    # ("will supply ... under a deal signed in October 2018")
+    reported = [m for m in found if _of_the_report(m, attribution, text)]
+    background = [m for m in found if m not in reported and _in_background_clause(m, text)]
     own = [
         m
         for m in found
-        if not inside(m.start, attribution)
-        and not any(
-            trigger.end <= r.start
-            and r.end <= m.start
-            and len(text[r.end : m.start].split()) <= 4
-            and len(text[trigger.end : r.start].split())
-            > 3  # not "negotiations concluded in March"
-            for r in rivals
-        )
+        if m not in reported and m not in background and not _rivals_date(m, trigger, rivals, text)
     ]
-    reported = [m for m in found if inside(m.start, attribution)]
 
     def resolved(mention: dates_.DateMention) -> dates_.ResolvedDate | None:
         if mention.kind == "anaphora":
             earlier = [m for m in found if m.end <= mention.start and m.kind != "anaphora"]
             return dates_.resolve(earlier[-1], reference.date, False) if earlier else previous
-        return dates_.resolve(mention, reference.date, forward)
+        return dates_.resolve(mention, reference.date, forward and mention not in reported)
 
-    # the date of the trigger's own clause, the one after it first ("signed ... in January
-    # 2020, with deliveries due in 2024"), else the nearest in the sentence
-    in_clause = [m for m in own if clause[0] <= m.start < clause[1]]
-    ordered = sorted(
-        in_clause, key=lambda m: (m.start < trigger.start, abs(m.start - trigger.start))
-    )
-    ordered += sorted(
-        (m for m in own if m not in in_clause), key=lambda m: abs(m.start - trigger.start)
-    )
-    for best in ordered[:1]:
-        value = resolved(best)
-        if value:
-            return value, False
+    for best in _nearest_first(own, trigger, clause)[:1]:
+        # a date of its own that names no day of the calendar ("in the early 1980s") is
+        # still its time: the day of the report is not
+        return resolved(best), False
     if status in ("reported", "ongoing") and reported:
         value = resolved(reported[-1])
         if value:
             return value, True
+    if (
+        status == "reported"
+        and reference.date
+        and not reference.inferred
+        and _is_news(trigger, found, background, text)
+    ):
+        return dates_.ResolvedDate(reference.date.isoformat(), "day", dates_.AS_REPORTED), True
     return None, False
+
+
+def _nearest_first(
+    own: list[dates_.DateMention], trigger: Any, clause: tuple[int, int]
+) -> list[dates_.DateMention]:
+    """The dates of the trigger's own clause, the one after it first ("signed ... in January
+    2020, with deliveries due in 2024"), then the others of the sentence, nearest first."""
+    in_clause = [m for m in own if clause[0] <= m.start < clause[1]]
+    ordered = sorted(
+        in_clause, key=lambda m: (m.start < trigger.start, abs(m.start - trigger.start))
+    )
+    return ordered + sorted(
+        (m for m in own if m not in in_clause), key=lambda m: abs(m.start - trigger.start)
+    )
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _of_the_report(
+    mention: dates_.DateMention, attribution: list[tuple[int, int]], text: str
+) -> bool:
+    """A date of the attribution ("X said on Friday that"), or one that opens the sentence
+    just before it ("In May, the ministry said that ..."): the day of the report."""
+    if inside(mention.start, attribution):
+        return True
+    return _opens_sentence(mention, text) and any(
+        start >= mention.end and not text[mention.end : start].strip(" ,")
+        for start, _ in attribution
+    )
+
+
+def _opens_sentence(mention: dates_.DateMention, text: str) -> bool:
+    """Whether a date opens its sentence, after one word at most ("In May, ...")."""
+    start = max(0, mention.start - _windows()["sentence_opening"])
+    before = text[start : mention.start]
+    boundary = max(before.rfind(". "), before.rfind("\n"))
+    if boundary < 0 and start > 0:
+        return False
+    return len(before[boundary + 1 :].split()) <= 1
+
+
+def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], text: str) -> bool:
+    """A date that another event's trigger stands nearer: after that trigger, which stands
+    after this one ("will supply ... under a deal signed in October 2018"; "signed a deal to
+    supply 12 jets by 2030")."""
+    for rival in rivals:
+        if _words_between(text, trigger.end, rival.start) <= _windows()["shared_date_words"]:
+            continue  # "negotiations concluded in March": one date for both
+        if (
+            trigger.end <= rival.start
+            and rival.end <= mention.start
+            and _words_between(text, rival.end, mention.start) <= _windows()["rival_date_words"]
+        ):
+            return True
+        if (
+            trigger.end <= mention.start
+            and mention.end <= rival.start
+            and _leads_into(text[mention.end : rival.start])
+        ):
+            return True  # "has taken delivery of three jets, and last year ordered a fourth"
+    return False
+
+
+def _leads_into(words: str) -> bool:
+    """Whether a date runs straight into the trigger after it ("last year ordered")."""
+    return not words.strip()
+
+
+def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:
+    """A date inside a clause that sets the scene with its own subject ("since Japan's ban
+    was eased in 2014"), not one that dates the event ("in service since 2007")."""
+    before = text[max(0, mention.start - _windows()["background_clause"]) : mention.start]
+    clause = re.split(r"[,;:()\n]|(?<=[.!?])\s", before)[-1]
+    opener = _words().background_clause.search(clause)
+    return opener is not None and bool(clause[opener.end() :].strip())
+
+
+def _is_news(
+    trigger: Any, found: list[dates_.DateMention], background: list[dates_.DateMention], text: str
+) -> bool:
+    """Whether a completed event without a date is the news its article reports, which the
+    day of the report dates: its sentence names no other date, no list of parties and no word
+    that makes it background ("also", "already", "to date", "had")."""
+    if any(m not in background for m in found):
+        return False
+    # its sentence, looked for no further than a long sentence reaches
+    reach = _windows()["sentence"]
+    floor = max(0, trigger.start - reach)
+    start = max(
+        text.rfind(". ", floor, trigger.start) + 1,
+        text.rfind("\n", floor, trigger.start) + 1,
+        floor,
+    )
+    stop = _SENTENCE_END.search(text, trigger.end, trigger.end + reach)
+    sentence = text[start : stop.start() if stop else trigger.end + reach]
+    words = _words()
+    return not (words.background.search(sentence) or words.listed.search(sentence))
+
+
+@dataclass(frozen=True)
+class _TimingWords:
+    background: re.Pattern[str]
+    background_clause: re.Pattern[str]
+    listed: re.Pattern[str]
+
+
+_NAME = r"\b[A-Z][\w.-]*"
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _windows() -> dict[str, int]:
+    windows: dict[str, int] = load_data("dates.yaml")["windows"]
+    return windows
+
+
+@functools.cache
+def _words() -> _TimingWords:
+    words = load_data("dates.yaml")
+    return _TimingWords(
+        background=re.compile(rf"\b(?i:{alternation(words['background'])})\b"),
+        background_clause=re.compile(rf"\b(?i:{alternation(words['background_clauses'])})\s"),
+        # three names or more in a row ("Brazil, Hungary and Thailand"): a tally of parties,
+        # not one day's news
+        listed=re.compile(
+            rf"{_NAME},\s+{_NAME}(?:\s+{_NAME})?,?\s+(?:{alternation(words['list_joins'])})\s+[A-Z]"
+        ),
+    )

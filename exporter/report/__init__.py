@@ -32,10 +32,13 @@ def render_report(deals: Iterable[dict[str, Any]]) -> str:
 
 
 def _countries(deal: dict[str, Any]) -> list[str]:
-    return sorted({deal["buyer"]["country"], deal["seller"]["country"]})
+    parties = (deal["buyer"], deal["seller"])
+    return sorted({party["country"] for party in parties if party is not None})
 
 
-def _party(party: dict[str, Any]) -> str:
+def _party(party: dict[str, Any] | None) -> str:
+    if party is None:  # no source names the supplier
+        return "a supplier not named"
     return f"{escape(party['name'])} ({escape(party['country'])})"
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, cast
 
+from exporter.formats import loadable_as_read, loadable_text
 from exporter.formats.loaded import Loaded
 from exporter.problems import Problem, json_pointer
 from exporter.validate.checks import CHECKS, DEAL_KIND, KINDS, Seen
@@ -52,6 +53,9 @@ def unplaced(problem: Problem) -> Problem:
     return dataclasses.replace(problem, line=None, column=None)
 
 
+LOADABLE = "loadable"  # the check a record's own text can settle (exporter.formats.loadable_text)
+
+
 def _validate(
     items: Iterable[Loaded | Problem],
     schema_version: str | None,
@@ -74,6 +78,12 @@ def _validate(
     checks = [(check, fn) for check, fn in CHECKS.items() if check not in skip]
     # a deal record (it names its record_kind) gets the checks that apply to deals
     deal_checks = [(check, fn) for check, fn in checks if DEAL_KIND in KINDS[check]]
+    # the same, less `loadable`: for a record whose own text says it is loadable
+    lean = {
+        deal: [c for c in both if c[0] != LOADABLE]
+        for deal, both in ((False, checks), (True, deal_checks))
+    }
+    by_text = any(check == LOADABLE for check, _ in checks)
     accepts = acceptor(schema_version)
     read = 0
     for item in items:
@@ -89,7 +99,17 @@ def _validate(
                 continue
         where = f"{item.file}:{item.line}" if item.file != PLAIN else f"record {item.record}"
         found = False
-        for check, function in deal_checks if "record_kind" in data else checks:
+        deal = "record_kind" in data
+        raw = item.raw
+        if by_text and (
+            loadable_text(data, raw)
+            if type(raw) is bytes
+            else raw is not None and loadable_as_read(item)
+        ):
+            chosen = lean[deal]
+        else:
+            chosen = deal_checks if deal else checks
+        for check, function in chosen:
             findings = function(data, seen, where)
             if findings:
                 found = True

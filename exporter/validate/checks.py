@@ -9,7 +9,9 @@ their state in the `Seen` object of one validation run.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from exporter import dealid
 from exporter.formats import unloadable
 from exporter.interval import interval
 
@@ -70,6 +73,7 @@ def iso_codes(database: str, root: str) -> frozenset[str]:
 _COUNTRIES = iso_codes("3166-1", "3166-1")
 _CURRENCIES = iso_codes("4217", "4217")
 _COUNTRY_OR_NONE = _COUNTRIES | {None}
+_NO_PARTY: dict[str, Any] = {"country": None}
 
 
 @check(
@@ -121,9 +125,10 @@ def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     known = _COUNTRY_OR_NONE
     actors = record["actors"]
+    seller = record["seller"] or _NO_PARTY  # 1.3.0: null where the text names no supplier
     if (
         record["buyer"]["country"] in known
-        and record["seller"]["country"] in known
+        and seller["country"] in known
         and record["system"]["origin"] in known
     ):
         for actor in actors:
@@ -133,7 +138,7 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
             return ()
     places: list[tuple[Path_, Any]] = [
         (("buyer", "country"), record["buyer"]["country"]),
-        (("seller", "country"), record["seller"]["country"]),
+        (("seller", "country"), seller["country"]),
         (("system", "origin"), record["system"]["origin"]),
     ]
     places += [(("actors", i, "country"), a["country"]) for i, a in enumerate(actors)]
@@ -142,6 +147,47 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
         for path, code in places
         if code is not None and code not in _COUNTRIES
     ]
+
+
+@check(
+    "deal-id",
+    "deal_id is BUYER-SELLER-SYSTEM of the record's buyer and seller country codes (XXX for a "
+    "null seller) and its system's designation",
+)
+def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    buyer, seller, system = dealid.parts(record["deal_id"])
+    party, designation = record["seller"], record["system"]["designation"]
+    wanted_buyer = record["buyer"]["country"]
+    wanted_seller = dealid.UNNAMED_SELLER if party is None else party["country"]
+    same_system = system == designation.upper() or (
+        _alphanumeric(system) == _alphanumeric(designation)
+    )
+    if buyer == wanted_buyer and seller == wanted_seller and same_system:
+        return ()
+    has = f"deal_id {record['deal_id']!r} has"
+    whose = {
+        "buyer": f"whose country is {wanted_buyer!r}",
+        "seller": f"whose country is {wanted_seller!r}"
+        if party is not None
+        else f"which is null: expected {wanted_seller!r} (no seller named)",
+        "system": f"whose designation is {designation!r}",
+    }
+    wrong = {"buyer": buyer != wanted_buyer, "seller": seller != wanted_seller}
+    wrong["system"] = not same_system
+    said = {"buyer": buyer, "seller": seller, "system": system}
+    return [
+        (("deal_id",), f"{has} {said[role]!r} for the {role}, {whose[role]}")
+        for role in ("buyer", "seller", "system")
+        if wrong[role]
+    ]
+
+
+@functools.lru_cache(maxsize=4096)  # few designations, many records
+def _alphanumeric(text: str) -> str:
+    """The letters and digits of a name in ASCII capitals: what a deal id's system part keeps
+    of a designation ("Hürjet" -> HURJET, "S-400" -> S400)."""
+    ascii_form = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in ascii_form.upper() if ch.isascii() and ch.isalnum())
 
 
 @check("currency-iso4217", "a money value's currency is an ISO 4217 code")

@@ -48,3 +48,21 @@ def test_a_bad_record_is_named_and_the_rest_reported(tmp_path: Path) -> None:
         "reported 1 deal",
     ]
     assert "TUR-RUS-S-400" in (tmp_path / "r.html").read_text("utf-8")
+
+
+def test_a_deal_without_a_seller_says_so_and_filters_by_the_buyer_alone(tmp_path: Path) -> None:
+    seed = normalized(tmp_path, ROOT / "seeds").read_text("utf-8").splitlines()
+    unnamed = [
+        line.replace('"deal_id":"TUR-RUS-S-400"', '"deal_id":"TUR-XXX-S-400"').replace(
+            '"seller":{"name":"Russia","country":"RUS","kind":"state"}', '"seller":null'
+        )
+        for line in seed
+    ]
+    assert all('"seller":null' in line for line in unnamed)
+    events = tmp_path / "unnamed.ndjson"
+    events.write_text("\n".join(unnamed) + "\n", "utf-8")
+    result = procex("report", str(events), "-o", str(tmp_path / "u.html"))
+    assert (result.returncode, result.stderr) == (0, b"reported 1 deal\n")
+    page = (tmp_path / "u.html").read_text("utf-8")
+    assert '<section class="deal" id="TUR-XXX-S-400" data-countries="TUR" ' in page
+    assert '<p class="parties">Turkey (TUR) buys from a supplier not named; ' in page

@@ -33,19 +33,19 @@ def test_seed_upgraded_to_1_1_0_validates(tmp_path: Path) -> None:
     assert procex("validate", str(out)).returncode == 0
 
 
-def test_1_1_0_file_upgraded_to_1_2_0_is_what_the_normalizer_writes(tmp_path: Path) -> None:
+def test_1_1_0_file_upgraded_to_latest_is_what_the_normalizer_writes(tmp_path: Path) -> None:
     """The seed article's records as 1.1.0 wrote them (no date interval), upgraded, are byte
-    for byte the 1.2.0 records the normalizer writes today."""
+    for byte the records the normalizer writes today (1.3.0)."""
     seed_article = ROOT / "seeds" / "000_6bcff8eae5855749.txt"
     normalized = procex("normalize", "--quiet", str(seed_article))
     assert normalized.returncode == 0, normalized.stderr
     records = [json.loads(line) for line in normalized.stdout.splitlines()]
-    assert {r["schema_version"] for r in records} == {"1.2.0"}
+    assert {r["schema_version"] for r in records} == {"1.3.0"} == {registry.latest()}
     assert any(r["date"] and r["date"]["precision"] == "month" for r in records)
     as_1_1_0 = tmp_path / "as-1.1.0.ndjson"
     with as_1_1_0.open("wb") as stream:
         write_records([_as_1_1_0(r) for r in records], stream, "ndjson")
-    upgraded = procex("upgrade", str(as_1_1_0), "--to", "1.2.0")
+    upgraded = procex("upgrade", str(as_1_1_0), "--to", "latest")
     assert upgraded.returncode == 0, upgraded.stderr
     assert upgraded.stdout == normalized.stdout
     assert procex("validate", "-", stdin=upgraded.stdout).returncode == 0
@@ -90,7 +90,7 @@ def test_unknown_version_exits_2_with_a_message() -> None:
     assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == (
-        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
+        "error: unknown schema_version '9.9.9'; known versions: 1.0.0, 1.1.0, 1.2.0, 1.3.0\n"
     )
 
 
@@ -104,6 +104,23 @@ def test_downgrade_is_refused_per_record_and_the_rest_written() -> None:
         "upgrade only goes to newer versions"
     )
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_a_deal_record_is_refused_with_the_command_that_rebuilds_it(tmp_path: Path) -> None:
+    """Deals are compiled, not migrated: compile reads a deal record of any version and
+    writes it at the deal version it knows."""
+    deals = tmp_path / "deals.ndjson"
+    assert procex("compile", str(SEED), "-o", str(deals)).returncode == 0
+    old = json.loads(deals.read_text("utf-8")) | {"schema_version": "1.0.0"}
+    deals.write_text(json.dumps(old) + "\n", "utf-8")
+    result = procex("upgrade", str(deals), "--to", "latest")
+    assert (result.returncode, result.stdout) == (1, b"")
+    assert result.stderr.decode() == (
+        f"error: {deals}:1:20: record 1: a procurement-deal record is not upgraded but compiled "
+        "again: procex compile FILE writes it as procurement-deal 1.1.0\n"
+    )
+    recompiled = procex("compile", str(deals))
+    assert json.loads(recompiled.stdout)["schema_version"] == "1.1.0"
 
 
 def test_unreadable_line_is_located_and_the_good_records_kept() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 
+from exporter.upgrade import upgrade_record
 from tests.acceptance.conftest import ROOT, procex
 
 VALID = ROOT / "fixtures" / "records" / "valid"
@@ -71,7 +73,7 @@ def test_unknown_schema_version_option_is_usage_error() -> None:
     result = procex("validate", "--schema-version", "7.0.0", str(VALID / "seed-events.yaml"))
     assert result.returncode == 2
     assert result.stderr.decode() == (
-        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0, 1.2.0\n"
+        "error: unknown schema_version '7.0.0'; known versions: 1.0.0, 1.1.0, 1.2.0, 1.3.0\n"
     )
 
 
@@ -86,8 +88,10 @@ def test_convert_ndjson_to_yaml_reads_back_equal() -> None:
 
 def test_schema_list_names_every_version() -> None:
     lines = procex("schema", "list").stdout.decode().splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["1.0.0", "1.1.0", "1.2.0", "1.0.0"]
-    assert lines[-1].endswith("/procurement-deal/1.0.0/schema.json")
+    versions = [line.split("\t")[0] for line in lines]
+    assert versions == ["1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.0.0", "1.1.0"]
+    assert lines[3].endswith("/procurement-event/1.3.0/schema.json")
+    assert lines[-1].endswith("/procurement-deal/1.1.0/schema.json")
 
 
 def test_schema_diff_shows_what_1_1_adds() -> None:
@@ -101,6 +105,30 @@ def test_schema_diff_shows_what_1_1_adds() -> None:
 def test_schema_diff_shows_what_1_2_adds() -> None:
     result = procex("schema", "diff", "1.1.0", "1.2.0")
     assert result.stdout.decode().splitlines() == ["+ /date/end", "+ /date/start"]
+
+
+def test_schema_diff_shows_that_1_3_changes_only_the_seller() -> None:
+    result = procex("schema", "diff", "1.2.0", "1.3.0")
+    assert result.stdout.decode().splitlines() == ["~ /seller"]
+
+
+def test_a_record_without_seller_validates_and_its_deal_id_is_checked(tmp_path: Path) -> None:
+    record = upgrade_record(
+        json.loads((VALID / "seed-events.ndjson").read_text().splitlines()[0]), "1.3.0"
+    )
+    unnamed = record | {"seller": None, "deal_id": "TUR-XXX-S-400"}
+    good, bad = tmp_path / "good.ndjson", tmp_path / "bad.ndjson"
+    good.write_text(json.dumps(unnamed) + "\n", "utf-8")
+    bad.write_text(json.dumps(unnamed | {"deal_id": "TUR-RUS-S-400"}) + "\n", "utf-8")
+    assert (procex("validate", str(good)).returncode, procex("validate", str(bad)).returncode) == (
+        0,
+        1,
+    )
+    as_1_2_0 = procex("validate", "--schema-version", "1.2.0", str(good))
+    assert as_1_2_0.returncode == 1
+    assert as_1_2_0.stdout.decode().splitlines()[1] == (
+        f"{good}:1:340: /seller: None is not of type 'object' [type]"
+    )
 
 
 def test_usage_errors_exit_2_with_a_message_and_no_traceback() -> None:

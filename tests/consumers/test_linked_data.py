@@ -1,4 +1,4 @@
-"""Schema 1.2.0's JSON-LD as linked data, read by real processors with the network blocked:
+"""Schema 1.3.0's JSON-LD as linked data, read by real processors with the network blocked:
 pySHACL runs the released shapes, rdflib answers SPARQL over real dates, pyld and rdflib
 agree, and the released vocabulary defines every concept, class and property the graph uses."""
 
@@ -27,7 +27,7 @@ PE = Namespace("https://w3id.org/procex/vocab#")
 SCHEMA = Namespace("https://schema.org/")
 EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
 VOCAB = "https://w3id.org/procex/vocab/"
-RELEASE = "1.2.0"
+RELEASE = "1.3.0"
 # scheme -> (the property whose objects are its concepts, the values the schema allows)
 SCHEMES = {
     "event-type": (PE.eventType, registry.enum("event_type", version=RELEASE)),
@@ -120,7 +120,7 @@ def test_the_shapes_conform_on_the_corpus(corpus_graph: Graph, shapes: Graph) ->
     assert conforms, report
 
 
-def test_the_shapes_conform_on_the_fixture_upgraded_to_1_2_0(shapes: Graph) -> None:
+def test_the_shapes_conform_on_the_fixture_upgraded_to_the_release(shapes: Graph) -> None:
     upgraded = procex(
         "upgrade", str(ROOT / "fixtures/records/valid/seed-events.ndjson"), "--to", RELEASE
     )
@@ -153,6 +153,34 @@ def test_a_buyer_without_a_country_does_not_conform(
         ("countryCode", "MinCountConstraintComponent"),
         ("country", "MinCountConstraintComponent"),
     }
+
+
+def unnamed_seller(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as 1.3.0 writes an event whose text names no supplier."""
+    deal = record["deal_id"].replace(f"-{record['seller']['country']}-", "-XXX-", 1)
+    return record | {"seller": None, "deal_id": deal}
+
+
+def test_a_record_without_seller_conforms_and_has_no_seller_in_the_graph(
+    seed_records: list[dict[str, Any]], shapes: Graph
+) -> None:
+    records = [unnamed_seller(seed_records[0]), *seed_records[1:]]
+    graph = graph_of(jsonld_of(records))
+    conforms, _, report = shacl_validate(graph, shacl_graph=shapes)
+    assert conforms, report
+    event = URIRef(f"{DEFAULT_BASE_IRI}event/{records[0]['id']}")
+    assert graph.value(event, PE.seller) is None and graph.value(event, PE.buyer) is not None
+    deal = URIRef(f"{DEFAULT_BASE_IRI}deal/TUR-XXX-S-400")
+    assert graph.value(event, PE.deal) == deal
+    assert graph.value(deal, PE.dealId) == Literal("TUR-XXX-S-400")
+
+
+def test_the_1_2_0_shapes_required_a_seller(seed_records: list[dict[str, Any]]) -> None:
+    shapes_1_2_0 = Graph().parse(
+        data=registry.release_file("1.2.0", "shapes.ttl").read_text("utf-8"), format="turtle"
+    )
+    record = unnamed_seller(seed_records[0])
+    assert violations(record, shapes_1_2_0) == {("seller", "MinCountConstraintComponent")}
 
 
 def test_a_status_outside_the_scheme_does_not_conform(

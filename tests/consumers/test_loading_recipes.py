@@ -39,10 +39,22 @@ def tricky(record: dict[str, Any]) -> dict[str, Any]:
     return dict(record, id="pe-" + "0123456789abcdef0123", evidence=evidence)
 
 
+def unnamed_seller(record: dict[str, Any]) -> dict[str, Any]:
+    """A valid record (1.3.0 on) whose text names no supplier: seller null, XXX in the deal."""
+    deal = record["deal_id"].replace(f"-{record['seller']['country']}-", "-XXX-", 1)
+    return dict(record, id="pe-" + "fedcba9876543210fedc", seller=None, deal_id=deal)
+
+
 @pytest.fixture(scope="module")
 def events(tmp_path_factory: pytest.TempPathFactory, seed_ndjson: Path) -> list[dict]:
     records = lines_of(seed_ndjson)
-    return [*records, tricky(records[0])]
+    return [*records, tricky(records[0]), unnamed_seller(records[1])]
+
+
+def sellers(events: list[dict]) -> list[str | None]:
+    """The seller country of each record, in id order (None where the seller is null)."""
+    ordered = sorted(events, key=lambda r: r["id"])
+    return [r["seller"] and r["seller"]["country"] for r in ordered]
 
 
 @pytest.fixture
@@ -86,9 +98,12 @@ def test_duckdb_recipe_loads_every_record_with_the_types_of_the_schema(
     rows = duckdb_rows(
         folder,
         "SELECT id, buyer.name AS buyer, date.value AS day, evidence.text AS text, "
-        "typeof(date.value) AS t, typeof(source.published) AS p FROM procex_events",
+        "seller.country AS seller, typeof(date.value) AS t, typeof(source.published) AS p "
+        "FROM procex_events ORDER BY id",
     )
     assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in events)
+    assert [r["seller"] for r in rows] == sellers(events)
+    assert None in sellers(events)
     assert {(r["t"], r["p"]) for r in rows} == {("VARCHAR", "DATE")}
     by_id = {r["id"]: r for r in rows}
     for record in events:
@@ -142,6 +157,11 @@ def test_postgres_recipe_loads_backslashes_and_quotes_intact_and_twice_is_once(
             "SELECT id, evidence->>'text', date->>'value', buyer->>'name', source "
             "FROM procex_events ORDER BY id"
         ).fetchall()
+        # a null seller is SQL NULL (the column may be null from 1.3.0 on)
+        seller_rows = conn.execute(
+            "SELECT seller->>'country' FROM procex_events ORDER BY id"
+        ).fetchall()
+    assert [row[0] for row in seller_rows] == sellers(events)
     expected = sorted(events, key=lambda r: r["id"])
     assert [row[0] for row in rows] == [r["id"] for r in expected]
     for (_, text, day, buyer, source), record in zip(rows, expected, strict=True):
@@ -162,7 +182,7 @@ def test_sqlite_recipe_loads_nested_fields_as_json_and_twice_is_once(
     with sqlite3.connect(folder / "events.db") as conn:
         rows = conn.execute(
             "SELECT id, json_extract(buyer, '$.country'), json_extract(evidence, '$.text'), "
-            "quantity FROM procex_events ORDER BY id"
+            "quantity, json_extract(seller, '$.country') FROM procex_events ORDER BY id"
         ).fetchall()
         declared = {row[1]: row[2] for row in conn.execute("PRAGMA table_info(procex_events)")}
     expected = sorted(events, key=lambda r: r["id"])
@@ -171,6 +191,7 @@ def test_sqlite_recipe_loads_nested_fields_as_json_and_twice_is_once(
     ]
     for row, record in zip(rows, expected, strict=True):
         assert (json.loads(row[3]) if row[3] else None) == record["quantity"]
+    assert [row[4] for row in rows] == sellers(events)
     assert declared["id"] == "TEXT" and declared["evidence"] == "TEXT"
 
 
@@ -199,6 +220,10 @@ def test_pandas_recipe_gives_the_same_columns_and_dates_a_datetime(
             pd.Timestamp(record["date"]["end"]) if record["date"] else None
         )
     assert frame["date.start"].isna().tolist() == [r["date"] is None for r in events]
+    # a null seller: every seller column is missing in its row, none added or dropped
+    for column in ("seller.name", "seller.country", "seller.kind"):
+        assert str(frame[column].dtype) == "string"
+        assert frame[column].isna().tolist() == [r["seller"] is None for r in events]
 
 
 # --- Elasticsearch ----------------------------------------------------------------------

@@ -83,6 +83,7 @@ WORD_LISTS = [
     "dates.yaml",
     "events.yaml",
     "generic.yaml",
+    "layout.yaml",
     "money.yaml",
     "quantities.yaml",
     "roles.yaml",

@@ -46,6 +46,32 @@ def one(text: str, forward: bool = False, reference: dt.date = FRIDAY) -> tuple:
         ("two years ago", False, ("2017", "year", "two years ago", False)),
         ("in May 2019 for", True, ("2019-05", "month", "May 2019", False)),
         ("on March 29", False, ("2019-03-29", "day", "March 29", False)),
+        # weeks and fortnights are kept to their month; "this week" is the reference day
+        ("arrived a fortnight ago", False, ("2019-03", "month", "a fortnight ago", False)),
+        ("signed last week", False, ("2019-03", "month", "last week", False)),
+        ("due next week", True, ("2019-04", "month", "next week", False)),
+        ("delivered this week", False, ("2019-03-29", "day", "this week", False)),
+        ("three weeks ago", False, ("2019-03", "month", "three weeks ago", False)),
+        ("two days ago", False, ("2019-03-27", "day", "two days ago", False)),
+        ("earlier this month", False, ("2019-03", "month", "earlier this month", False)),
+        ("delivered within 18 months", True, ("2020-09", "month", "within 18 months", True)),
+        ("delivered within the year", True, ("2019", "year", "within the year", True)),
+        ("by the end of the year", True, ("2019", "year", "the end of the year", True)),
+        ("before the end of next year", True, ("2020", "year", "the end of next year", True)),
+        # a range of years is its first year
+        ("delivered in 2025-26", True, ("2025", "year", "2025-26", False)),
+        # numeric dates: day first, unless a number cannot be a month
+        ("signed on 12/03/2021 in", False, ("2021-03-12", "day", "12/03/2021", False)),
+        ("signed on 03/13/2021 in", False, ("2021-03-13", "day", "03/13/2021", False)),
+        # a weekday after a verb in the past counts back, whatever the clause looks to
+        ("specified Friday that", True, ("2019-03-29", "day", "Friday", False)),
+        ("confirmed Tuesday that", True, ("2019-03-26", "day", "Tuesday", False)),
+        ("will be signed Tuesday", True, ("2019-04-02", "day", "Tuesday", False)),
+        # "last April" is the last one before the reference, even in a clause that looks ahead
+        ("under a contract signed in last April", True, ("2018-04", "month", "April", False)),
+        ("since last March", False, ("2018-03", "month", "March", False)),
+        # the year of a named show
+        ("during the Dubai Airshow 2017, the", False, ("2017", "year", "2017", False)),
     ],
 )
 def test_date_is_found_and_resolved(text: str, forward: bool, expected: tuple) -> None:
@@ -74,3 +100,21 @@ def test_day_that_does_not_exist_is_not_resolved() -> None:
 def test_relative_date_needs_a_reference() -> None:
     found = find_dates("last year", 0, 9)
     assert resolve(found[0], None, False) is None
+
+
+def test_a_numeric_date_follows_the_order_the_article_writes_its_dates_in() -> None:
+    us = "The deal was announced on March 2, 2021 and signed on 04/05/2021."
+    found = find_dates(us, 0, len(us))
+    assert resolve(found[-1], FRIDAY, False).value == "2021-04-05"  # type: ignore[union-attr]
+    uk = "The deal was announced on 2 March 2021 and signed on 04/05/2021."
+    found = find_dates(uk, 0, len(uk))
+    assert resolve(found[-1], FRIDAY, False).value == "2021-05-04"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text", ["in the early 1980s", "within the last five years", "within two years"]
+)
+def test_a_time_that_names_no_date_is_found_and_resolves_to_none(text: str) -> None:
+    found = find_dates(text, 0, len(text))
+    assert [m.kind for m in found] == ["vague"]
+    assert resolve(found[0], FRIDAY, False) is None

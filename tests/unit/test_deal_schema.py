@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pyld import jsonld
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -16,7 +17,7 @@ from rdflib.compare import isomorphic
 from exporter import registry
 from exporter.deals import compile_deals
 from exporter.deals.write import write_deals
-from exporter.schemadiff import fields
+from exporter.schemadiff import diff, fields
 
 FAMILY = Path(__file__).parents[2] / "schemas" / "procurement-deal"
 SEED = Path(__file__).parents[2] / "fixtures" / "records" / "valid" / "seed-events.ndjson"
@@ -39,14 +40,23 @@ def test_every_released_file_matches_its_digest_and_every_folder_is_found() -> N
     assert sorted(recorded) == sorted(released)
     for name, digest in recorded.items():
         assert hashlib.sha256((FAMILY / name).read_bytes()).hexdigest() == digest, name
-    assert registry.versions(registry.DEAL_FAMILY) == ("1.0.0",)
-    assert registry.schema("1.0.0", registry.DEAL_FAMILY)["$id"].endswith(
-        "/procurement-deal/1.0.0/schema.json"
-    )
+    assert registry.versions(registry.DEAL_FAMILY) == ("1.0.0", "1.1.0")
+    for version in registry.versions(registry.DEAL_FAMILY):
+        assert registry.schema(version, registry.DEAL_FAMILY)["$id"].endswith(
+            f"/procurement-deal/{version}/schema.json"
+        )
 
 
-def test_the_context_defines_every_schema_property() -> None:
-    context = registry.context("1.0.0", registry.DEAL_FAMILY)["@context"]
+def test_1_1_0_differs_from_1_0_0_only_in_a_seller_that_may_be_null() -> None:
+    old, new = (registry.schema(v, registry.DEAL_FAMILY) for v in ("1.0.0", "1.1.0"))
+    assert list(diff(old, new)) == ["~ /seller"]
+    assert new["properties"]["seller"]["anyOf"] == [{"type": "null"}, {"$ref": "#/$defs/party"}]
+    assert "seller" in new["required"]  # null, not absent
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_the_context_defines_every_schema_property(version: str) -> None:
+    context = registry.context(version, registry.DEAL_FAMILY)["@context"]
     defined = set(context)
     stack = list(context.values())
     while stack:  # scoped contexts, nested
@@ -55,7 +65,7 @@ def test_the_context_defines_every_schema_property() -> None:
             defined |= set(scoped["@context"])
             stack.extend(scoped["@context"].values())
     names = {
-        path.rsplit("/", 1)[-1] for path in fields(registry.schema("1.0.0", registry.DEAL_FAMILY))
+        path.rsplit("/", 1)[-1] for path in fields(registry.schema(version, registry.DEAL_FAMILY))
     }
     assert names - {"*"} <= defined
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from exporter.deals import compile_deals
+from exporter.deals import DEAL_VERSION, compile_deals
 from exporter.deals.observe import interval
 from exporter.deals.spool import Spool
 from exporter.validate.schema import is_valid
@@ -42,7 +42,8 @@ def event(
 
 def one_deal(*records: dict[str, Any]) -> dict[str, Any]:
     [deal] = compile_deals(records)
-    assert is_valid(deal, "1.0.0", "procurement-deal")
+    assert deal["schema_version"] == DEAL_VERSION == "1.1.0"
+    assert is_valid(deal, DEAL_VERSION, "procurement-deal")
     return deal
 
 
@@ -187,3 +188,33 @@ def test_the_disk_spool_gives_what_memory_gives() -> None:
     on_disk = list(compile_deals(records, spool=Spool(buckets=3, memory_limit=2000)))
     assert on_disk == in_memory
     assert [d["deal_id"] for d in on_disk] == sorted(d["deal_id"] for d in on_disk)
+
+
+def unnamed_seller(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as schema 1.3.0 writes an event whose text names no supplier."""
+    return record | {"schema_version": "1.3.0", "seller": None, "deal_id": "TUR-XXX-S-400"}
+
+
+def test_events_without_a_seller_are_a_deal_of_their_own_with_seller_null() -> None:
+    records = [
+        unnamed_seller(event(1, event_type="negotiation", status="ongoing", source="a")),
+        unnamed_seller(event(2, event_type="negotiation", status="ongoing", source="b")),
+        event(3),
+    ]
+    named, unnamed = compile_deals(records)  # in deal-id order: TUR-RUS-... before TUR-XXX-...
+    assert (named["deal_id"], named["seller"]["country"]) == ("TUR-RUS-S-400", "RUS")
+    assert (unnamed["deal_id"], unnamed["seller"]) == ("TUR-XXX-S-400", None)
+    assert [len(e["sources"]) for e in unnamed["timeline"]] == [2]
+    assert [r["record"] for r in named["timeline"][0]["sources"]] == ["pe-" + "0" * 19 + "3"]
+    for deal in (named, unnamed):
+        assert is_valid(deal, DEAL_VERSION, "procurement-deal")
+    assert not is_valid(unnamed | {"schema_version": "1.0.0"}, "1.0.0", "procurement-deal")
+
+
+def test_a_deal_without_a_seller_compiles_again_with_new_events_to_the_same_deal() -> None:
+    first = one_deal(unnamed_seller(event(1)))
+    again = one_deal(first, unnamed_seller(event(2, source="b", published="2020-01-01")))
+    assert again["seller"] is None
+    assert again == one_deal(
+        unnamed_seller(event(1)), unnamed_seller(event(2, source="b", published="2020-01-01"))
+    )

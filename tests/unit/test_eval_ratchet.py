@@ -72,3 +72,29 @@ def test_systems_match_whatever_their_capitals_hyphens_and_names() -> None:
     assert system_key("MK 41") == system_key("Mk 41 VLS")
     assert system_key("K-9 Thunder") == system_key("K9")
     assert system_key("F-16 Block 70") == system_key("F-16")
+
+
+def test_a_record_without_seller_matches_only_a_gold_deal_without_seller() -> None:
+    """Gold null means any seller; a record's null seller means the text names none, which
+    a gold deal naming its seller does not accept."""
+    from exporter.evaluate import Deal, gold_event, record_event
+
+    record = {
+        "buyer": {"name": "India", "country": "IND", "kind": "state"},
+        "seller": None,
+        "system": {"designation": "K9"},
+        "event_type": "delivery",
+        "status": "planned",
+        "date": None,
+        "evidence": {"text": "The ministry plans to buy a dozen self-propelled guns next year."},
+    }
+    unnamed = record_event(record).deal
+    named = record_event(record | {"seller": {"country": "KOR"}}).deal
+
+    def gold(seller: str | None) -> Deal:
+        deal = {"buyer": "IND", "seller": seller, "system": "K9"}
+        return gold_event({"deal": deal, "event_type": "delivery", "status": "planned"}).deal
+
+    assert gold(None).matches(unnamed) and gold(None).matches(named)
+    assert not gold("KOR").matches(unnamed) and gold("KOR").matches(named)
+    assert unnamed.label() == "IND-XXX-K9"

@@ -49,6 +49,46 @@ def test_any_valid_records_round_trip_in_every_format(fmt: str, recs: list[dict]
     assert read_back(write(recs, fmt), fmt) == recs
 
 
+UNNAMED_SELLER_RECORD = {
+    "schema_version": "1.3.0",
+    "id": "pe-0000000000000000c0de",
+    "deal_id": "IND-XXX-K9",
+    "event_type": "delivery",
+    "status": "planned",
+    "date": None,
+    "buyer": {"name": "India", "country": "IND", "kind": "state"},
+    "seller": None,
+    "system": {"name": "K9 Thunder", "designation": "K9", "category": "artillery", "origin": None},
+    "quantity": None,
+    "value": None,
+    "actors": [],
+    "source": {
+        "id": "0123456789abcdef",
+        "publisher": None,
+        "url": None,
+        "title": None,
+        "published": "2026-01-05",
+        "dateline": None,
+        "language": "en",
+    },
+    "evidence": {
+        "text": "The ministry plans to buy a dozen self-propelled guns next year.",
+        "start": 0,
+        "end": 64,
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [("ndjson", b'"seller":null,'), ("yaml", b"\nseller: null\n"), ("jsonld", b'"seller":null,')],
+)
+def test_a_record_without_seller_round_trips_with_seller_null(fmt: str, written: bytes) -> None:
+    data = write([UNNAMED_SELLER_RECORD], fmt)
+    assert written in data
+    assert read_back(data, fmt) == [UNNAMED_SELLER_RECORD]
+
+
 @settings(max_examples=60, deadline=None)
 @given(record=records())
 def test_yaml_reads_back_the_same_in_yaml_1_1_and_1_2(record: dict) -> None:

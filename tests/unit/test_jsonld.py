@@ -80,6 +80,22 @@ def test_sparql_finds_what_turkey_bought_from_russia(document: dict) -> None:
     assert sorted(str(row[0]) for row in rows) == ["S-400"]
 
 
+def test_a_null_seller_is_absent_from_the_graph_and_null_again_when_read() -> None:
+    from exporter.formats import read_records
+
+    [record] = [
+        json.loads(line) for line in (RECORDS / "seed-events.ndjson").read_text().splitlines()
+    ][:1]
+    record = record | {"schema_version": "1.3.0", "seller": None, "deal_id": "TUR-XXX-S-400"}
+    out = io.BytesIO()
+    write_records([record], out, "jsonld")
+    [node] = jsonld.expand(json.loads(out.getvalue()), {"documentLoader": no_network})
+    assert f"{PE}seller" not in node and f"{PE}buyer" in node
+    assert node[f"{PE}deal"][0]["@id"] == "https://w3id.org/procex/deal/TUR-XXX-S-400"
+    [back] = read_records(io.BytesIO(out.getvalue()), "x.jsonld", "jsonld")
+    assert back.data == record
+
+
 @pytest.mark.parametrize("version", registry.versions())
 def test_each_context_defines_every_schema_property(version: str) -> None:
     from exporter.schemadiff import fields

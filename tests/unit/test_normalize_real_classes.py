@@ -325,3 +325,420 @@ def test_a_shared_name_is_read_by_the_weapon_noun_after_it() -> None:
     assert [(m.system.designation, m.system.category) for m in mentions if m.system] == [
         ("Mistral-class", "ship")
     ]
+
+
+def test_a_contract_announcement_is_for_the_states_its_paragraph_names_last() -> None:
+    text = (
+        "Raytheon Co., Tucson, Arizona, has been awarded $120,000,000 for AIM-120 missile "
+        "production. Work will be performed in Tucson. This contract involves Foreign Military "
+        "Sales to Norway, Poland and Japan."
+    )
+    assert [(d[0], d[1]) for d in deals(text)] == [
+        ("NOR-USA-AMRAAM", "agreement"),
+        ("POL-USA-AMRAAM", "agreement"),
+        ("JPN-USA-AMRAAM", "agreement"),
+        ("NOR-USA-AMRAAM", "production"),
+        ("POL-USA-AMRAAM", "production"),
+        ("JPN-USA-AMRAAM", "production"),
+    ]
+
+
+def test_foreign_buyers_named_in_another_paragraph_are_not_this_contracts() -> None:
+    text = (
+        "This contract involves Foreign Military Sales to Norway.\n\n"
+        "Raytheon has been awarded $120,000,000 for AIM-120 missiles for Japan."
+    )
+    assert [d[0] for d in deals(text)] == ["JPN-USA-AMRAAM"]
+
+
+def test_a_kind_of_weapon_with_a_new_buyer_is_the_one_system_the_article_is_about() -> None:
+    text = (
+        "Egypt ordered 24 Rafale fighters from France in 2015.\n\n"
+        "Two years later, Greece ordered 18 aircraft."
+    )
+    assert [d[0] for d in deals(text)] == ["EGY-FRA-RAFALE", "GRC-FRA-RAFALE"]
+
+
+def test_a_kind_of_weapon_is_no_system_where_the_article_names_several_of_its_kind() -> None:
+    text = (
+        "Egypt ordered 24 Rafale fighters and 30 MiG-29 fighters.\n\n"
+        "The first were delivered in 2019.\n\n"
+        "Two years later, Greece ordered 18 aircraft."
+    )
+    assert list(dict.fromkeys(d[0] for d in deals(text))) == ["EGY-FRA-RAFALE", "EGY-RUS-MIG-29"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey and Indonesia signed a contract for 48 KAAN fighters.", "IDN-TUR-KAAN"),
+        (
+            "Navantia was contracted by Saudi Arabia to build five Avante 2200 corvettes.",
+            "SAU-ESP-AVANTE-2200",
+        ),
+    ],
+)
+def test_a_state_does_not_buy_its_own_design_from_a_state_that_does_not_make_it(
+    text: str, expected: str
+) -> None:
+    assert deals(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway has donated 20 M109 howitzers to Ukraine.", ("UKR-NOR-M109", "delivery")),
+        ("Canada pledged eight Leopard 2 tanks to Ukraine.", ("UKR-CAN-LEOPARD-2", "agreement")),
+        (
+            "The Chilean navy was equipped with two Type 23 frigates from Britain.",
+            ("CHL-GBR-TYPE-23", "delivery"),
+        ),
+        (
+            "Oman confirmed the purchase in 2012 of 12 Eurofighter Typhoon jets.",
+            ("OMN-DEU-EUROFIGHTER-TYPHOON", "agreement"),
+        ),
+    ],
+)
+def test_gifts_pledges_and_dated_purchases_are_events(text: str, expected: tuple) -> None:
+    assert deals(text)[0][:2] == expected
+
+
+def test_a_pledge_of_support_is_no_event() -> None:
+    assert deals("Canada remains committed to supporting Ukraine with F-16 training.") == []
+
+
+def test_an_acronym_written_as_a_word_is_the_system() -> None:
+    text = "Estonia ordered six Himars launchers."
+    assert deals(text)[0][0] == "EST-USA-HIMARS"
+
+
+def test_the_army_of_an_article_without_events_yet_is_the_state_it_names_most() -> None:
+    text = (
+        "The Romanian Army is the basis of the country's defence.\n\n"
+        "Romanian industry will take part in its renewal.\n\n"
+        "The army was equipped with Patriot systems."
+    )
+    assert deals(text) == [("ROU-USA-PATRIOT", "delivery", "reported", "air-defence")]
+
+
+def test_the_army_is_no_state_where_the_article_names_two_states_as_often() -> None:
+    text = (
+        "Romanian and Polish officers met.\n\n"
+        "Romania and Poland train together.\n\n"
+        "The army was equipped with Patriot systems."
+    )
+    assert deals(text) == []
+
+
+def test_a_list_after_an_acquisitions_noun_is_one_deal_each() -> None:
+    text = (
+        "Among Algeria's recent acquisitions are T-90 tanks, Su-30 fighters and Mi-28 helicopters."
+    )
+    assert [d[0] for d in deals(text)] == ["DZA-RUS-T-90", "DZA-RUS-SU-30", "DZA-RUS-MI-28"]
+
+
+def test_a_lease_of_weapons_is_an_agreement() -> None:
+    text = "Russia is leasing India two Akula-class submarines."
+    assert deals(text) == [("IND-RUS-AKULA-CLASS", "agreement", "ongoing", "submarine")]
+
+
+def test_sellers_listed_after_a_counted_noun_are_one_deal_each() -> None:
+    text = (
+        "Chile has discussed buying used Leopard 2 tanks from several allies, including "
+        "Spain, The Netherlands and Austria."
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("CHL-ESP-LEOPARD-2", "negotiation"),
+        ("CHL-NLD-LEOPARD-2", "negotiation"),
+        ("CHL-AUT-LEOPARD-2", "negotiation"),
+    ]
+
+
+def test_the_items_a_package_is_said_to_include_are_one_deal_each() -> None:
+    text = (
+        "Germany announced a new military aid package for Moldova.\n"
+        "The talks took two days.\n"
+        "The package includes:\n"
+        "- 120 mm mortars\n"
+        "- Anti-tank missiles (MILAN)\n"
+        "- Dingo 2 armoured vehicles\n"
+        "Officials gave no value.\n"
+        "- 20 Leopard 1 tanks"
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("MDA-DEU-120-MM-MORTAR", "agreement"),
+        ("MDA-DEU-MILAN", "agreement"),
+        ("MDA-DEU-DINGO", "agreement"),
+    ]
+
+
+def test_a_contents_sentence_long_after_the_event_is_no_part_of_it() -> None:
+    text = (
+        "Germany announced a new military aid package for Moldova.\n"
+        "It was the fifth.\n"
+        "The weather was cold.\n"
+        "The press waited.\n"
+        "Ministers met.\n"
+        "Nothing was said.\n"
+        "Reporters left.\n"
+        "Later, the contract covers 20 Dingo 2 vehicles."
+    )
+    assert deals(text) == []
+
+
+def test_a_name_that_is_also_a_word_counts_when_listed_with_a_weapon() -> None:
+    mentions = find_mentions("Javelin and AT-4 anti-tank systems", 0, 34)
+    assert [m.system.designation for m in mentions if m.system] == ["Javelin", "AT4"]
+    assert find_mentions("Javelin and Smith arrived", 0, 25) == []
+
+
+def test_the_country_a_speaker_speaks_for_is_the_buyer_before_an_earlier_deal() -> None:
+    text = (
+        "Libya received Bayraktar TB2 drones in 2020.\n\n"
+        "Kenya's defence chief said that the country had purchased Bayraktar TB2 drones."
+    )
+    assert [d[0] for d in deals(text)][-1] == "KEN-TUR-BAYRAKTAR-TB2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru is the third country to buy the K9 howitzer, after Egypt and Australia.",
+        "Peru becomes the 10th nation to operate the K9 howitzer, joining Egypt and Australia.",
+    ],
+)
+def test_earlier_customers_a_sentence_counts_its_buyer_among_have_bought(text: str) -> None:
+    ids = [d[0] for d in deals(text)]
+    assert "EGY-KOR-K9" in ids and "AUS-KOR-K9" in ids
+
+
+def test_customers_named_without_counting_the_buyer_among_them_are_not_listed() -> None:
+    text = "Peru bought the K9 howitzer after Egypt and Australia had rejected it."
+    assert [d[0] for d in deals(text)] == ["PER-KOR-K9"]
+
+
+def test_what_talks_are_about_is_no_event_of_its_own() -> None:
+    text = "Chile discussed the purchase of used Leopard 2 tanks from Spain."
+    assert deals(text) == [("CHL-ESP-LEOPARD-2", "negotiation", "reported", "armoured-vehicle")]
+
+
+def test_the_seller_an_article_names_for_a_deal_holds_for_its_earlier_events() -> None:
+    text = (
+        "Six Black Hawk helicopters arrived in Chile on Monday.\n\n"
+        "The helicopters were procured through a government deal with Poland."
+    )
+    assert [d[0] for d in deals(text)] == ["CHL-POL-UH-60", "CHL-POL-UH-60"]
+
+
+def test_a_seller_guessed_from_origin_stays_where_the_article_names_two_sellers() -> None:
+    text = (
+        "Chile received six Black Hawk helicopters on Monday.\n\n"
+        "Chile bought Black Hawk helicopters from Poland in 2019.\n\n"
+        "In 2021, Chile bought Black Hawk helicopters from Turkey."
+    )
+    assert deals(text)[0][0] == "CHL-USA-UH-60"
+
+
+def test_a_maker_that_says_it_won_a_contract_is_the_seller_not_the_designs_origin() -> None:
+    text = "Fincantieri announced in June that it had won a Greek contract for four FREMM frigates."
+    assert deals(text)[0][0] == "GRC-ITA-FREMM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The first four Rafale jets landed in Greece on Monday.",
+            [("GRC-FRA-RAFALE", "delivery")],
+        ),
+        (
+            "The touch down of Rafale jets in Croatia was celebrated.",
+            [("HRV-FRA-RAFALE", "delivery")],
+        ),
+        ("An Indian Su-30 fighter touches down on a motorway during a drill.", []),
+    ],
+)
+def test_aircraft_landing_in_a_state_are_delivered_to_it(text: str, expected: list) -> None:
+    assert [d[:2] for d in deals(text)] == expected
+
+
+def test_a_ministry_that_announces_its_own_industrys_work_ordered_it() -> None:
+    text = "Electric Boat will construct two Virginia-class submarines, the Pentagon said."
+    assert deals(text) == [("USA-USA-VIRGINIA-CLASS", "production", "planned", "submarine")]
+
+
+def test_a_ministry_that_speaks_of_a_foreign_makers_work_is_no_buyer_by_speaking() -> None:
+    text = "Electric Boat will construct two Virginia-class submarines, the Kremlin said."
+    assert deals(text) == []
+
+
+def test_a_hard_wrapped_article_reads_as_its_sentences() -> None:
+    text = (
+        "ANKARA, March 3 (Reuters) - Turkey signed a contract on Monday to buy\n"
+        "40 Eurofighter Typhoon jets from Germany, the defence ministry\n"
+        "said, in a deal worth 5 billion euros.\n\n"
+        "Deliveries will start in 2027.\n"
+    )
+    assert [d[:2] for d in deals(text)] == [
+        ("TUR-DEU-EUROFIGHTER-TYPHOON", "agreement"),
+        ("TUR-DEU-EUROFIGHTER-TYPHOON", "delivery"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile signed a contract to buy\n40 jets.", "Chile signed a contract to buy 40 jets."),
+        (
+            "It ordered tanks, and the ministry\nsaid more would follow.",
+            "It ordered tanks, and the ministry said more would follow.",
+        ),
+        # a heading, a finished sentence, a list item and a capitalised line stay apart
+        ("Navy News\nthe fleet grows.", "Navy News\nthe fleet grows."),
+        (
+            "Chile signed a contract.\nIt covers 40 jets.",
+            "Chile signed a contract.\nIt covers 40 jets.",
+        ),
+        (
+            "The package includes these items\n- 40 jets",
+            "The package includes these items\n- 40 jets",
+        ),
+        (
+            "The minister spoke to reporters in Santiago\nMore news",
+            "The minister spoke to reporters in Santiago\nMore news",
+        ),
+    ],
+)
+def test_unwrap_joins_only_lines_that_break_a_sentence(text: str, expected: str) -> None:
+    from exporter.normalize.segment import unwrap
+
+    assert unwrap(text) == expected
+
+
+def dated(text: str) -> list[tuple]:
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    return [
+        (r["deal_id"], r["event_type"], r["status"], r["date"] and r["date"]["value"])
+        for r in records
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completed event the article reports without a date: the day of the report
+        (
+            "Brazil has taken delivery of four Gripen fighters from Sweden.",
+            [("BRA-SWE-GRIPEN", "delivery", "reported", PUBLISHED)],
+        ),
+        # ... but not background: "also", "already", "to date", or a tally of buyers
+        (
+            "Brazil has also ordered Gripen fighters from Sweden.",
+            [("BRA-SWE-GRIPEN", "agreement", "reported", None)],
+        ),
+        (
+            "Sweden has exported Gripen fighters to Brazil, Hungary and Thailand.",
+            [
+                ("BRA-SWE-GRIPEN", "delivery", "reported", None),
+                ("HUN-SWE-GRIPEN", "delivery", "reported", None),
+                ("THA-SWE-GRIPEN", "delivery", "reported", None),
+            ],
+        ),
+        # a time the text gives that names no date is still the event's
+        (
+            "Israel received its first F-16 fighters from the United States in the early 1980s.",
+            [("ISR-USA-F-16", "delivery", "reported", None)],
+        ),
+        # a "since" clause with its own subject sets the scene; the report's day dates the event
+        (
+            "Japan's Kawasaki has signed a contract with Vietnam to supply six patrol boats, the "
+            "first export of its kind since Tokyo relaxed its rules in 2016, the ministry said "
+            "Tuesday.",
+            [
+                ("VNM-JPN-PATROL-BOAT", "agreement", "reported", "2024-03-12"),
+                ("VNM-JPN-PATROL-BOAT", "delivery", "planned", None),
+            ],
+        ),
+        # the date after the supplying verb is the delivery's, not the signing's
+        (
+            "Saab has signed a contract with Colombia to supply 17 Gripen fighters by 2032.",
+            [
+                ("COL-SWE-GRIPEN", "agreement", "reported", None),
+                ("COL-SWE-GRIPEN", "delivery", "planned", "2032"),
+            ],
+        ),
+        # a date that opens the sentence before its attribution is the day of the statement
+        (
+            "In May, the ministry said that Greece would supply BMP-1 vehicles to Ukraine.",
+            [("UKR-GRC-BMP-1", "delivery", "planned", None)],
+        ),
+        # a headline dated only by the report and the lead's weekday are one delivery
+        (
+            "Morocco takes delivery of first AH-64E helicopters\n\nMorocco took delivery of its "
+            "first six AH-64E helicopters from the United States on Monday.",
+            [("MAR-USA-AH-64", "delivery", "reported", "2024-03-11")],
+        ),
+        # a date that runs straight into a later trigger is that trigger's
+        (
+            "Britain has already taken delivery of three F-35 jets from the United States, and "
+            "last year ordered a fourth.",
+            [
+                ("GBR-USA-F-35", "delivery", "reported", None),
+                ("GBR-USA-F-35", "agreement", "reported", "2023"),
+            ],
+        ),
+        # the day a statement names wins over the day of publication
+        (
+            "Egypt receives third batch of Rafale jets from France\n\nEgypt received three more "
+            "Rafale jets from France, the ministry said on Wednesday.",
+            [("EGY-FRA-RAFALE", "delivery", "reported", "2024-03-13")],
+        ),
+        (
+            "Poland took delivery of 24 K2 tanks from South Korea a fortnight ago.",
+            [("POL-KOR-K2", "delivery", "reported", "2024-03")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt in 2027-28.",
+            [("EGY-KOR-K9", "delivery", "planned", "2027")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt within 18 months.",
+            [("EGY-KOR-K9", "delivery", "planned", "2025-09")],
+        ),
+        (
+            "The K9 howitzers will be delivered to Egypt before the end of the year.",
+            [("EGY-KOR-K9", "delivery", "planned", "2024")],
+        ),
+        (
+            "Pakistan and China signed a contract for four frigates in last April.",
+            [("PAK-CHN-FRIGATE", "agreement", "reported", "2023-04")],
+        ),
+        (
+            "During the Dubai Airshow 2023, the UAE signed a contract for 12 Rafale jets from "
+            "France.",
+            [("ARE-FRA-RAFALE", "agreement", "reported", "2023")],
+        ),
+    ],
+)
+def test_dates_of_real_news_classes(text: str, expected: list[tuple]) -> None:
+    assert dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among Algeria's recent acquisitions are T-90 tanks.",
+        "Peru is the third country to have bought the K9 howitzer.",
+    ],
+)
+def test_a_tally_of_past_purchases_is_not_dated_by_its_report(text: str) -> None:
+    assert [d[3] for d in dated(text)] == [None]
+
+
+def test_an_ordinal_or_a_word_of_praise_is_no_part_of_a_kind_of_weapon() -> None:
+    assert [
+        g[1] for g in generics("It got the sixth tanker aircraft and a superior submarine.")
+    ] == [
+        "tanker aircraft",
+        "submarine",
+    ]

@@ -131,13 +131,13 @@ def events(text: str) -> list[tuple]:
         # "for Turkish ... drones" names where they come from, not who buys
         (
             "Morocco has placed an order for Turkish Bayraktar TB2 drones, according to local media.",
-            [("MAR-TUR-BAYRAKTAR-TB2", "agreement", "reported", None, None, None)],
+            [("MAR-TUR-BAYRAKTAR-TB2", "agreement", "reported", PUBLISHED, None, None)],
         ),
         # the 2 of "Leopard 2" counts no tanks
         (
             "Ukraine has received the first batch of Leopard 2 tanks from Germany, Defence Minister "
             "Oleksii Reznikov said.",
-            [("UKR-DEU-LEOPARD-2", "delivery", "reported", None, None, None)],
+            [("UKR-DEU-LEOPARD-2", "delivery", "reported", PUBLISHED, None, None)],
         ),
         (
             "India will buy 26 Rafale Marine jets for its navy from France's Dassault Aviation, "
@@ -156,7 +156,7 @@ def events(text: str) -> list[tuple]:
         # what a cancellation ends is no event of its own
         (
             "Argentina has abandoned plans to acquire JF-17 jets from Pakistan.",
-            [("ARG-PAK-JF-17", "cancellation", "reported", None, None, None)],
+            [("ARG-PAK-JF-17", "cancellation", "reported", PUBLISHED, None, None)],
         ),
         # a force and its state: the user of the jets is the buyer, not an origin
         (

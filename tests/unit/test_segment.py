@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exporter.normalize.segment import find_dateline, segment, split_sentences
 
@@ -57,3 +59,12 @@ def test_lines_before_the_dateline_are_headline_not_body() -> None:
     assert parts.headline == "Turkey buys more air defence systems"
     assert [s.text for s in parts.sentences] == ["Turkey signed."]
     assert parts.dateline is not None and parts.dateline.text == "ANKARA, May 2 (AA)"
+
+
+@given(st.text(alphabet="ab .,\n-1A", max_size=200))
+def test_unwrap_keeps_every_offset_and_changes_only_line_breaks(text: str) -> None:
+    from exporter.normalize.segment import unwrap
+
+    joined = unwrap(text)
+    assert len(joined) == len(text)
+    assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, joined, strict=True))

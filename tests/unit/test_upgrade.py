@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from exporter import registry, upgrade
+from exporter.interval import with_interval
 from exporter.upgrade import MIGRATIONS, UpgradeError, upgrade_record
 from exporter.validate.checks import Seen, date_interval
 from exporter.validate.schema import is_valid
@@ -24,9 +25,10 @@ from tests.strategies import dates
 
 SEED = Path(__file__).parents[2] / "fixtures" / "records" / "valid" / "seed-events.ndjson"
 CONSECUTIVE = list(pairwise(registry.versions()))
-# the steps to versions that only add optional fields: the record needs only say the new
-# version (1.2.0 also requires date.start and date.end, which its step derives: tested below)
-ONLY_OPTIONAL_ADDED = [("1.0.0", "1.1.0")]
+# the steps to versions that only add optional fields or widen (1.3.0: seller may be null):
+# the record needs only say the new version (1.2.0 also requires date.start and date.end,
+# which its step derives: tested below)
+ONLY_OPTIONAL_ADDED = [("1.0.0", "1.1.0"), ("1.2.0", "1.3.0")]
 FORWARD = list(combinations(registry.versions(), 2))  # every (older, newer), in order
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -42,11 +44,14 @@ def generated(version: str) -> st.SearchStrategy[dict[str, Any]]:
 
     All but `date`: the date's `allOf` of if/then by precision (with `format` and a second
     `pattern`) makes from_schema filter out nearly every draw (FailedHealthCheck), so the date
-    comes from the hand strategy tests.strategies.dates. The tests check every record against
-    the real schema before using it, so a strategy drifting from the schema fails loudly."""
+    comes from the hand strategy tests.strategies.dates, with the interval from 1.2.0 on. The
+    tests check every record against the real schema before using it, so a strategy drifting
+    from the schema fails loudly."""
     schema = copy.deepcopy(registry.schema(version))
+    has_interval = "start" in schema["$defs"]["date"]["properties"]
     schema["properties"]["date"] = {"type": "null"}
-    return st.builds(lambda record, date: {**record, "date": date}, from_schema(schema), dates())
+    dated = dates().map(lambda date: with_interval(date) if date and has_interval else date)
+    return st.builds(lambda record, date: {**record, "date": date}, from_schema(schema), dated)
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -132,6 +137,28 @@ def test_1_1_0_to_1_2_0_leaves_a_date_that_misfits_its_precision_to_validation()
     assert not is_valid(upgraded, "1.2.0")
 
 
+# -- the 1.2.0 -> 1.3.0 step -----------------------------------------------------------------
+
+
+def test_1_2_0_to_1_3_0_keeps_the_seller_and_says_the_version() -> None:
+    record = upgrade_record(seed_record("1.1.0"), "1.2.0")
+    before = copy.deepcopy(record)
+    upgraded = upgrade.v1_2_0_to_v1_3_0(record)
+    assert upgraded == record | {"schema_version": "1.3.0"}
+    assert list(upgraded) == list(record)
+    assert record == before
+    assert is_valid(upgraded, "1.3.0")
+
+
+def test_a_null_seller_is_valid_from_1_3_0_only() -> None:
+    record = upgrade_record(seed_record("1.1.0"), "1.3.0")
+    unnamed = record | {"seller": None, "deal_id": "TUR-XXX-S-400"}
+    assert is_valid(unnamed, "1.3.0")
+    assert not is_valid(unnamed | {"schema_version": "1.2.0"}, "1.2.0")
+    without_key = {k: v for k, v in unnamed.items() if k != "seller"}
+    assert not is_valid(without_key, "1.3.0")  # null, not absent
+
+
 # -- the chain -------------------------------------------------------------------------------
 
 
@@ -202,5 +229,5 @@ def test_upgraded_record_is_valid_in_the_target(old: str, target: str, data: st.
         assert upgraded["date"]["start"] <= upgraded["date"]["end"]
 
 
-def test_property_tests_cover_every_older_version_to_1_2_0() -> None:
-    assert {("1.0.0", "1.2.0"), ("1.1.0", "1.2.0")} <= set(FORWARD)
+def test_property_tests_cover_every_older_version_to_1_3_0() -> None:
+    assert {("1.0.0", "1.3.0"), ("1.1.0", "1.3.0"), ("1.2.0", "1.3.0")} <= set(FORWARD)

@@ -1,0 +1,31 @@
+"""The states a contract announcement says its contract is for.
+
+Defence ministries' contract announcements name the contractor and the system first and the
+foreign buyers last, in a sentence of their own ("This contract involves Foreign Military
+Sales to A, B and C"); those states are the buyers of every event of the paragraph.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from exporter.normalize.arguments import coordinated
+from exporter.normalize.mentions import Mention, find_mentions
+from exporter.resources import load_data
+
+
+@functools.cache
+def _cue() -> re.Pattern[str]:
+    cues = load_data("roles.yaml")["beneficiary_cues"]
+    return re.compile(rf"\b(?:{'|'.join(cues)})\s+(?:the\s+)?", re.I)
+
+
+def paragraph_beneficiaries(text: str, start: int, end: int) -> list[Mention]:
+    """The states text[start:end] (one paragraph) says its contract is for, in text order;
+    [] where it names none."""
+    for cue in _cue().finditer(text, start, end):
+        states = [m for m in find_mentions(text, cue.end(), end) if m.kind == "country"]
+        if states and states[0].start == cue.end():
+            return coordinated(states[0], states, text)
+    return []

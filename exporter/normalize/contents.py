@@ -1,0 +1,107 @@
+"""What a package or contract holds, stated after the event itself.
+
+Announcements give the parties first and the items after, in a sentence or a list of their
+own: "The US announced an aid package for Ukraine. The package includes:" and one item a
+line; "Spain signed a contract with Navantia. The contract covers two tankers." Each system
+the items name is a deal of the event that came before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from exporter.normalize.assemble import Candidate
+from exporter.normalize.dates import ResolvedDate
+from exporter.normalize.events import Trigger
+from exporter.normalize.mentions import Mention, generic_systems
+from exporter.resources import load_data
+
+# sentences an open event waits for a sentence that says what it holds ("The package
+# includes:"); the cue names the package, so a few sentences between do not mislead
+_WAIT = 5
+
+
+@dataclass
+class OpenDeal:
+    """An event whose parties the text has given but not yet what it is for."""
+
+    trigger: Trigger
+    buyer: Mention
+    seller: Mention
+    status: str = "reported"
+    date: ResolvedDate | None = None
+    dated_by_report: bool = False
+    listing: bool = False  # a list of its items has begun ("The package includes:")
+    waited: int = 0  # sentences read since
+
+
+@functools.cache
+def _contents_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['contents_cues'])})\b", re.I)
+
+
+@functools.cache
+def _list_marker() -> re.Pattern[str]:
+    marks = "".join(re.escape(m) for m in load_data("events.yaml")["list_markers"].split())
+    return re.compile(rf"[{marks}]\s")
+
+
+def is_list_item(sentence: str) -> bool:
+    """A line that begins with a list mark ("- 155 mm ammunition")."""
+    return bool(_list_marker().match(sentence))
+
+
+def names_contents(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says what a package or contract holds ("The deal covers")."""
+    return bool(_contents_cue().search(text, start, end))
+
+
+def holds_items(deal: OpenDeal, text: str, start: int, end: int, sentence: str) -> bool:
+    """Whether a sentence lists what the open event is for: an item of a list that has
+    begun, or a sentence that says what the package holds, soon after the event."""
+    if deal.listing:
+        return is_list_item(sentence)
+    return deal.waited <= _WAIT and names_contents(text, start, end)
+
+
+def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> OpenDeal | None:
+    """The open event as the next sentence finds it: a list begins after a colon; a list
+    ends at a line that is no item; an event waits a few sentences for its contents."""
+    if deal is None:
+        return None
+    if deal.listing and not itemised:
+        return None
+    deal.waited += 1
+    if sentence.rstrip().endswith(":"):
+        deal.listing = True
+    elif not deal.listing and deal.waited > _WAIT:
+        return None
+    return deal
+
+
+def contents_candidates(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention], deal: OpenDeal
+) -> list[Candidate]:
+    """One event of the open deal for each system a sentence of its contents names, by its
+    designation or as a kind of weapon ("155 mm artillery ammunition")."""
+    start, end, _ = evidence
+    # an item that names a designation is that system ("anti-tank missiles (TOW)")
+    items = [m for m in mentions if m.kind == "system" and m.system] or [
+        g for g in generic_systems(text, start, end, mentions) if g.system
+    ]
+    return [
+        Candidate(
+            deal.trigger.event_type,
+            deal.buyer,
+            deal.seller,
+            item.system,
+            deal.status,
+            deal.date,
+            deal.dated_by_report,
+            evidence=evidence,
+        )
+        for item in items
+        if item.system is not None
+    ]

@@ -1,0 +1,52 @@
+"""Earlier buyers a sentence lists beside its own: "Pakistan is the third country to buy
+the VT-4, after Thailand and Nigeria"; "Romania becomes the tenth nation to operate the K9,
+joining Turkey, Poland and Norway". Each of them has bought the system."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from exporter.normalize.arguments import coordinated, origin_state
+from exporter.normalize.assemble import Candidate
+from exporter.normalize.mentions import Mention
+from exporter.resources import load_data
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = load_data("roles.yaml")
+    ordinal = re.compile(rf"\b{words['ordinal_customer']}\b", re.I)
+    earlier = re.compile(rf"\b(?:{words['earlier_customer_cues']})\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+    return ordinal, earlier
+
+
+def earlier_customers(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The states text[start:end] names as a system's earlier buyers, in text order; [] where
+    the sentence does not count its buyer among the system's customers."""
+    ordinal, earlier = _cues()
+    counted = ordinal.search(text, start, end)
+    if counted is None:
+        return []
+    states = [m for m in mentions if m.kind == "country" and m.start > counted.end()]
+    for state in states:
+        if earlier.search(text[max(counted.end(), state.start - 60) : state.start]):
+            return coordinated(state, states, text)
+    return []
+
+
+def earlier_purchases(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention], found: list[Candidate]
+) -> list[Candidate]:
+    """A purchase of the sentence's system (named, or its events') by each earlier customer
+    it lists ("the third country to buy the tanks, after Thailand and Nigeria"), undated."""
+    start, end, _ = evidence
+    systems = [m.system for m in mentions if m.kind == "system" and m.system]
+    systems = systems or [c.system for c in found]
+    customers = earlier_customers(text, start, end, mentions) if systems else []
+    system = systems[0] if systems else None
+    return [
+        Candidate("agreement", customer, origin_state(system.origin), system, evidence=evidence)
+        for customer in customers
+        if system is not None and system.origin and system.origin != customer.country
+    ]
