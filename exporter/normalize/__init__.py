@@ -1,8 +1,13 @@
 """The normalizer: an Article in, one procurement-event record per event it states.
 
-segment -> mentions -> events -> arguments -> dates -> assemble; each stage a module of
-plain functions over plain data. `normalize` is pure: the same article gives the same
-records, so it runs the same on one core, many processes or a cluster.
+segment -> mentions -> events -> clause (one per trigger: its window, attribution, dates,
+systems, amounts) -> objects, arguments (roles), amounts, discourse (what "the contract" or
+"it" continues), beneficiaries (the states a paragraph's contract is for), contents (the
+items an open deal holds), customers (earlier buyers a sentence lists), dates -> assemble
+(one seller per deal, restatements merged); each stage a module of plain functions over
+plain data.
+`normalize` is pure: the same article gives the same records, so it runs the same on one
+core, many processes or a cluster.
 """
 
 from __future__ import annotations
@@ -10,23 +15,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
-from exporter.normalize.arguments import (
-    _is_agency,
-    _is_object,
-    assign_roles,
-    coordinated,
-    event_systems,
-    find_money,
-    find_quantities,
-    origin_state,
-    seller_verb,
-)
+from exporter.normalize.amounts import amount_for
+from exporter.normalize.arguments import assign_roles, coordinated, origin_state, swapped
 from exporter.normalize.assemble import (
     Candidate,
     content_id,
@@ -35,43 +30,43 @@ from exporter.normalize.assemble import (
     to_record,
 )
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
-from exporter.normalize.contents import OpenDeal, after_sentence, holds_items, is_list_item
-from exporter.normalize.customers import earlier_customers
-from exporter.normalize.events import (
-    about_no_deal,
-    attribution_spans,
-    clause_window,
-    find_triggers,
-    inside,
-    is_definitional,
-    is_descriptive,
-    is_weak,
-    status_of,
-    topic_triggers,
+from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
+from exporter.normalize.contents import (
+    OpenDeal,
+    after_sentence,
+    contents_candidates,
+    holds_items,
+    is_list_item,
 )
-from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.mentions import (
-    Mention,
-    actors,
-    find_mentions,
-    generic_systems,
-    weapon_kinds,
+from exporter.normalize.customers import earlier_purchases
+from exporter.normalize.discourse import (
+    Discourse,
+    agency_buyer,
+    article_system,
+    beneficiary_buyer,
+    buyer_spoken_of,
+    continued_deal,
+    country_of,
+    has_pronoun_subject,
+    hear_speakers,
+    home_buyer,
+    note_states,
+    recent_system,
+    remember_sentence,
+    sole_buyer,
+    speaker_buyer,
+    speaking_seller,
+    subject_before,
 )
+from exporter.normalize.events import find_triggers, is_definitional
+from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
+from exporter.normalize.objects import event_objects
 from exporter.normalize.segment import Sentence, segment, unwrap
 from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
-from exporter.normalize.timing import event_date, last_date, status_by_date
+from exporter.normalize.timing import last_date
 from exporter.resources import load_data
 
 __all__ = ["ascii_uri", "normalize", "reference_date"]
-
-
-_PRONOUN_SUBJECT = re.compile(
-    r"(?:^[\s\"“”]*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
-    r"(?:it|they|the country|the kingdom|the government|the federal government|the ministry|"
-    r"the service|the air force|the navy|the army|the military|the armed forces)"
-    r"(?:,[^,]{0,40},)?\s+(?:\w+\s+){0,2}$",  # "The Service, within five years, has"
-    re.I,
-)
 
 
 @dataclass
@@ -79,31 +74,9 @@ class ArticleState:
     """What the reading of one article has gathered so far."""
 
     reference: Reference
-    home: Mention | None  # the state the dateline or the issuing ministry speaks for
+    discourse: Discourse
     people: dict[str, Mention] = field(default_factory=dict)
-    context: list[Candidate] = field(default_factory=list)  # "the contract" continues these
-    speaker: Mention | None = None  # the state of who speaks in the sentence being read
-    speaking_maker: Mention | None = None  # the company that speaks: "X said it had won"
-    speaking_agency: Mention | None = None  # the ministry that speaks: ", the Pentagon said"
-    sentence_start: int = 0  # where the sentence before began
-    # the systems each sentence so far named: "the gun" after a sentence that named the Caesar
-    named: list[list[Mention]] = field(default_factory=list)
     previous_date: dates_.ResolvedDate | None = None
-    # the states the paragraph's contract is for ("Foreign Military Sales to A and B")
-    beneficiaries: list[Mention] = field(default_factory=list)
-    # an event whose parties are known and whose items may follow ("an aid package for X")
-    open_deal: OpenDeal | None = None
-    # how often the article so far has named each state, and where it first did
-    states: Counter[str] = field(default_factory=Counter)
-    first_named: dict[str, Mention] = field(default_factory=dict)
-
-    def main_state(self) -> Mention | None:
-        """The state the article so far names most, at least twice and more than any
-        other: whom "the army" or "the government" is, before any event has a buyer."""
-        ranked = self.states.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return self.first_named[ranked[0][0]]
 
 
 def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
@@ -123,14 +96,14 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         "language": article.language,
         "published_inferred": not (article.published or published) and reference.inferred,
     }
-    state = ArticleState(reference, home_state(parts.dateline))
+    state = ArticleState(reference, Discourse(home_state(parts.dateline)))
     candidates: list[Candidate] = []
     spans = _paragraph_spans(parts.sentences)
     for sentence in parts.sentences:
-        state.beneficiaries = paragraph_beneficiaries(text, *spans[sentence.paragraph])
+        state.discourse.beneficiaries = paragraph_beneficiaries(text, *spans[sentence.paragraph])
         found = sentence_candidates(text, sentence, state)
         candidates += found
-        state.context += found
+        state.discourse.events += found
     return [to_record(c, source) for c in merge(one_seller_per_deal(candidates))]
 
 
@@ -146,123 +119,63 @@ def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
 def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> list[Candidate]:
     """The events one sentence states, each with its deal, status, date and amounts."""
     s, e = sentence.start, sentence.end
+    evidence = (s, e, sentence.text)
+    discourse = state.discourse
     mentions = find_mentions(text, s, e)
     for mention in mentions:
         if mention.kind == "person":
             state.people.setdefault(mention.text, mention)
-        elif mention.kind == "country" and mention.country:
-            state.states[mention.country] += 1
-            state.first_named.setdefault(mention.country, mention)
+    note_states(discourse, mentions)
     triggers = find_triggers(text, s, e)
     date_mentions = dates_.find_dates(text, s, e)
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []
-    deal = state.open_deal
+    deal = discourse.open_deal
     if deal is not None and holds_items(deal, text, s, e, sentence.text):
-        found = _contents_candidates(text, sentence, mentions, deal)
-    state.open_deal = after_sentence(deal, sentence.text, is_list_item(sentence.text))
+        found = contents_candidates(text, evidence, mentions, deal)
+    discourse.open_deal = after_sentence(deal, sentence.text, is_list_item(sentence.text))
     if triggers and not is_definitional(text, s, e, mentions):
-        attribution = attribution_spans(text, s, e, triggers)
-        state.speaker = next(
-            (m for m in mentions if m.kind == "country" and inside(m.start, attribution)), None
-        )
-        state.speaking_maker = next(
-            (
-                m
-                for m in mentions
-                if m.kind == "company" and not _is_agency(m) and inside(m.start, attribution)
-            ),
-            None,
-        )
-        state.speaking_agency = next(
-            (m for m in mentions if _is_agency(m) and inside(m.start, attribution)), None
-        )
-        topics = topic_triggers(text, triggers)
-        money = [v for v in find_money(text, s, e) if not inside(v[0], attribution)]
-        # "39.3 billion Swedish crowns" names a currency, not a party
-        content = [
-            m
-            for m in mentions
-            if not inside(m.start, attribution) and not any(v[0] <= m.start < v[1] for v in money)
-        ]
-        found_generics = [_made_by(g, mentions) for g in generic_systems(text, s, e, mentions)]
-        generics = [g for g in found_generics if g.system and g.system.generic]
-        # "36 K10 resupply vehicles": a designation the gazetteer lacks names a system
-        systems = sorted(
-            [m for m in content if m.kind == "system"]
-            + [g for g in found_generics if g not in generics and not inside(g.start, attribution)],
-            key=lambda m: m.start,
-        )
-        # a number inside a system's name ("Leopard 2 tanks") counts nothing
-        quantities = [
-            q
-            for q in find_quantities(text, s, e)
-            if not inside(q[0], attribution) and not any(m.start <= q[0] < m.end for m in systems)
-        ]
+        facts = read_sentence(text, s, e, mentions, triggers, date_mentions)
+        hear_speakers(discourse, mentions, facts.attribution)
         people = actors(mentions, state.people, sentence.text)
         for trigger in triggers:
-            if trigger in topics or inside(trigger.start, attribution):
-                continue
-            left, right = clause_window(text, trigger, s, e)
-            if is_weak(trigger) and not _weapon_in(systems, quantities, text, left, right):
-                continue
-            if is_descriptive(text, trigger, systems) or about_no_deal(text, trigger, s, e):
-                continue
-            following = [t.start for t in triggers if t.start >= trigger.end and t not in topics]
-            status = status_of(text, trigger, s, e, min(following, default=None))
-            rivals = [
-                t
-                for t in triggers
-                if t is not trigger and t not in topics and not is_descriptive(text, t, systems)
-            ]
-            when, by_report = event_date(
-                trigger,
-                date_mentions,
-                attribution,
-                state.reference,
-                status,
-                state.previous_date,
-                (left, right),
-                rivals,
-                text,
-            )
-            status, when, by_report = status_by_date(status, when, by_report, state.reference)
-            chosen = _event_objects(text, trigger, systems, generics, left, right, state)
-            for system in chosen:
-                candidate = _candidate(text, trigger, system, content, s, left, right, state)
-                if candidate is None:
-                    opened = state.open_deal
-                    if opened is not None and opened.trigger is trigger:
-                        opened.status, opened.date, opened.dated_by_report = (
-                            status,
-                            when,
-                            by_report,
-                        )
-                    continue
-                candidate.status, candidate.date, candidate.dated_by_report = (
-                    status,
-                    when,
-                    by_report,
-                )
-                in_clause = [q for q in quantities if left <= q[0] < right]
-                candidate.quantity = _amount_for(in_clause, system, trigger, len(chosen))
-                candidate.value = _amount_for(money, system, trigger, len(chosen))
-                candidate.actors = people
-                candidate.evidence = (s, e, sentence.text)
-                found += [
-                    listed
-                    for event in _one_per_listed_party(candidate, content, text)
-                    for listed in _one_per_beneficiary(event, state.beneficiaries)
-                ]
-    found += _earlier_customers(text, sentence, mentions, found)
+            clause = read_clause(facts, trigger)
+            if clause is not None:
+                found += _clause_candidates(clause, state, people, evidence)
+    found += earlier_purchases(text, evidence, mentions, found)
     state.previous_date = latest_date or state.previous_date
-    state.named.append([m for m in mentions if m.kind == "system"])
-    state.sentence_start = s
+    remember_sentence(discourse, s, mentions)
     return found
 
 
-def _country(party: Mention | None) -> str | None:
-    return party.country if party is not None else None
+def _clause_candidates(
+    clause: Clause,
+    state: ArticleState,
+    people: list[dict[str, Any]],
+    evidence: tuple[int, int, str],
+) -> list[Candidate]:
+    """The events of one clause: one per system it is about, and per party listed."""
+    status, when, by_report = status_and_date(clause, state.reference, state.previous_date)
+    chosen = event_objects(clause, state.discourse)
+    found: list[Candidate] = []
+    for system in chosen:
+        candidate = _candidate(clause, system, state)
+        if candidate is None:
+            opened = state.discourse.open_deal
+            if opened is not None and opened.trigger is clause.trigger:
+                opened.status, opened.date, opened.dated_by_report = status, when, by_report
+            continue
+        candidate.status, candidate.date, candidate.dated_by_report = status, when, by_report
+        candidate.quantity = amount_for(clause.quantities(), system, clause.trigger, len(chosen))
+        candidate.value = amount_for(clause.sentence.money, system, clause.trigger, len(chosen))
+        candidate.actors = people
+        candidate.evidence = evidence
+        found += [
+            listed
+            for event in _one_per_listed_party(candidate, clause.sentence.content, clause.text)
+            for listed in _one_per_beneficiary(event, state.discourse.beneficiaries)
+        ]
+    return found
 
 
 def _one_per_listed_party(
@@ -286,75 +199,13 @@ def _one_per_listed_party(
             for member in listed:
                 if member is party:
                     expanded.append(event)
-                elif member.country != _country(getattr(event, other)):
+                elif member.country != country_of(getattr(event, other)):
                     expanded.append(
                         dataclasses.replace(event, buyer=member)
                         if side == "buyer"
                         else dataclasses.replace(event, seller=member)
                     )
         found = expanded
-    return found
-
-
-def _contents_candidates(
-    text: str, sentence: Sentence, mentions: list[Mention], deal: OpenDeal
-) -> list[Candidate]:
-    """One event of the open deal for each system a sentence of its contents names, by its
-    designation or as a kind of weapon ("155 mm artillery ammunition")."""
-    s, e = sentence.start, sentence.end
-    # an item that names a designation is that system ("anti-tank missiles (TOW)")
-    items = [m for m in mentions if m.kind == "system" and m.system] or [
-        g for g in generic_systems(text, s, e, mentions) if g.system
-    ]
-    found = []
-    for item in items:
-        assert item.system is not None
-        found.append(
-            Candidate(
-                deal.trigger.event_type,
-                deal.status,
-                deal.date,
-                deal.buyer,
-                deal.seller,
-                item.system,
-                None,
-                None,
-                [],
-                (s, e, sentence.text),
-                deal.dated_by_report,
-            )
-        )
-    return found
-
-
-def _earlier_customers(
-    text: str, sentence: Sentence, mentions: list[Mention], found: list[Candidate]
-) -> list[Candidate]:
-    """A purchase of the sentence's system (named, or its events') by each earlier customer
-    it lists ("the third country to buy the tanks, after Thailand and Nigeria"), undated."""
-    s, e = sentence.start, sentence.end
-    systems = [m.system for m in mentions if m.kind == "system" and m.system]
-    systems = systems or [c.system for c in found]
-    customers = earlier_customers(text, s, e, mentions) if systems else []
-    found = []
-    for customer in customers:
-        system = systems[0]
-        if system.origin and system.origin != customer.country:
-            seller = origin_state(system.origin)
-            found.append(
-                Candidate(
-                    "agreement",
-                    "reported",
-                    None,
-                    customer,
-                    seller,
-                    system,
-                    None,
-                    None,
-                    [],
-                    (s, e, sentence.text),
-                )
-            )
     return found
 
 
@@ -366,324 +217,104 @@ def _one_per_beneficiary(candidate: Candidate, beneficiaries: list[Mention]) -> 
     return [dataclasses.replace(candidate, buyer=state) for state in beneficiaries]
 
 
-_MISSILE_KINDS = ("missile", "air-defence")
-
-
-def _made_by(generic: Mention, mentions: list[Mention]) -> Mention:
-    """A generic system whose maker the sentence names, where that maker makes one system of
-    its kind ("Saab's fighter jets"): that system."""
-    if generic.system is None:
-        return generic
-    category = generic.system.category
-    for company in (m.company for m in mentions if m.kind == "company" and m.company):
-        made = gazetteer().made_by(company.name, category)
-        if not made and category in _MISSILE_KINDS:
-            # "a missile system" may be air defence or a missile: "BrahMos Aerospace's
-            # anti-ship missile system"
-            made = [
-                system
-                for kind in _MISSILE_KINDS
-                for system in gazetteer().made_by(company.name, kind)
-            ]
-        if len(made) == 1:
-            return dataclasses.replace(generic, system=made[0], country=made[0].origin)
-    return generic
-
-
-def _event_objects(
-    text: str,
-    trigger: Any,
-    systems: list[Mention],
-    generics: list[Mention],
-    left: int,
-    right: int,
-    state: ArticleState,
-) -> list[Mention | None]:
-    """The systems an event is about: those named in its clause; else the kind of weapon its
-    clause names; else a system named elsewhere in the sentence."""
-    named_in_clause = any(left <= m.start < right for m in systems)
-    generic_in_clause = any(left <= g.start < right for g in generics)
-    if named_in_clause or not generic_in_clause:
-        chosen = event_systems(text, trigger, systems, left, right)
-        if chosen:
-            return list(chosen)
-    return _generic_object(text, trigger, generics, left, right, state)
-
-
-_PLACE_OR_MEANS = re.compile(
-    r"\b(?:aboard|on|onto|in|into|at|by|with|via|from|near|against|over|under)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
-    re.I,
-)
-
-
-def _generic_object(
-    text: str,
-    trigger: Any,
-    generics: list[Mention],
-    left: int,
-    right: int,
-    state: ArticleState,
-) -> list[Mention | None]:
-    """For an event that names no system: the kind of weapon its clause names ("two offshore
-    patrol vessels"), unless an earlier deal of that kind is what the clause continues ("the
-    frigates" after the frigate deal); None lets the deal the sentence continues decide."""
-    # its object ("signed for two patrol vessels") or its subject ("the corvettes were
-    # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
-    objects = [
-        g
-        for g in generics
-        if trigger.end <= g.start < right
-        and _is_object(text[trigger.end : g.start])
-        and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
-    ]
-    subjects = [
-        g
-        for g in generics
-        if left <= g.end <= trigger.start
-        and not _PLACE_OR_MEANS.search(text[max(left, g.start - 30) : g.start])
-    ]
-    chosen = objects[:1] or subjects[-1:]
-    if not chosen:
-        return [None]
-    categories = {c.system.category for c in state.context}
-    if chosen[0].system and chosen[0].system.category in categories:
-        return [None]
-    return list(chosen)
-
-
-def _weapon_in(
-    systems: list[Mention],
-    quantities: list[tuple[int, int, Any]],
-    text: str,
-    left: int,
-    right: int,
-) -> bool:
-    """A system, a number of units or a weapon noun ("the helicopters arrived") in a clause."""
-    return (
-        any(left <= m.start < right for m in systems)
-        or any(left <= q[0] < right for q in quantities)
-        or bool(weapon_kinds(text, left, right))
-    )
-
-
 @functools.cache
 def _domestic_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(load_data('roles.yaml')['domestic_cues'])})\b", re.I)
 
 
 def _candidate(
-    text: str,
-    trigger: Any,
-    system_mention: Mention | None,
-    content: list[Mention],
-    sentence_start: int,
-    clause_start: int,
-    clause_end: int,
-    state: ArticleState,
+    clause: Clause, system_mention: Mention | None, state: ArticleState
 ) -> Candidate | None:
-    """Deal of one event: its parties from the sentence, what it leaves out from the deal the
-    sentence continues, the buyer last from the article's home state."""
-    home = state.home.country if state.home else None
-    if system_mention is not None and system_mention not in content:
-        # a generic system is a mention too: "Russian helicopters" says where they come from
-        content = sorted([*content, system_mention], key=lambda m: m.start)
-    roles = assign_roles(
-        text, trigger, content, system_mention, sentence_start, clause_start, clause_end, home
-    )
+    """Deal of one event: its parties from the clause, what it leaves out from what the
+    article said before (the deal the sentence continues, the state it speaks of), the seller
+    last from the system's origin. An event whose parties are known but whose system is not
+    yet named is left open for the items that may follow ("an aid package for X")."""
+    discourse = state.discourse
+    roles = assign_roles(clause, system_mention, discourse.home.country if discourse.home else None)
     if roles.no_buyer or roles.no_seller:
         return None
+    buyer = beneficiary_buyer(discourse, roles.buyer, roles.seller)
+    kinds = weapon_kinds(clause.text, clause.start, clause.end)
     system = system_mention.system if system_mention else None
-    buyer, seller = roles.buyer, roles.seller
-    if state.beneficiaries and (
-        buyer is None or (seller is not None and buyer.country == seller.country)
-    ):
-        buyer = state.beneficiaries[0]  # a contract for the states its paragraph names
-    kinds = weapon_kinds(text, clause_start, clause_end)
-    if system is None and not kinds and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start]):
-        # "It has been exported to ...": the system the sentence before was about, its subject
-        before = state.named[-1] if state.named else []
-        subject = [m for m in before if m.system and m.start - state.sentence_start < 30]
-        named = {m.system.designation: m.system for m in before if m.system}
-        if subject and subject[0].system:
-            system = subject[0].system
-        elif len(named) == 1:
-            system = next(iter(named.values()))
-    if (
-        state.speaking_maker is not None
-        and (seller is None or seller.how == "origin")
-        and seller_verb(trigger.text.split()[0])
-        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
-    ):
-        seller = state.speaking_maker  # "Fincantieri announced that it had won a contract"
-    if (
-        buyer is None
-        and state.speaker is not None
-        and (seller is None or seller.country != state.speaker.country)
-        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
-    ):
-        # "X's minister stated that the country had purchased": the speaker's state, before
-        # any deal the article told of earlier
-        buyer = state.speaker
-    prior = _continued_deal(state.context, system, buyer, seller, kinds)
+    if system is None and not kinds and has_pronoun_subject(clause):
+        system = subject_before(discourse)  # "It has been exported to ..."
+    seller = speaking_seller(discourse, clause, roles.seller)
+    buyer = buyer or speaker_buyer(discourse, clause, seller)
+    prior = continued_deal(discourse.events, system, buyer, seller, kinds)
     if system is None and prior is None and kinds:
-        # no deal yet of this kind: the system of this kind the sentence before named ("the
-        # gun" after the Caesar); further back, the reference is too loose to follow
-        recent = [m.system for m in (state.named[-1] if state.named else []) if m.system]
-        system = next((s for s in reversed(recent) if s.category in kinds), None)
-        # further back: the one system of this kind the article's deals are about, for a
-        # buyer that is the clause's subject ("Greece ordered 18 aircraft")
-        topic = _article_system(state.context, kinds)
-        if (
-            system is None
-            and topic is not None
-            and buyer is not None
-            and buyer.start < trigger.start
-            and (seller is None or seller.country == topic.origin)
-        ):
-            system = topic
-    continued = False  # parties taken whole from the deal the sentence continues
-    if prior is not None:
-        system = system or prior.system
-        if buyer is None and (seller is None or prior.buyer.country != seller.country):
-            buyer = prior.buyer
-            continued = seller is None
-        seller = seller or prior.seller
-    if (
-        buyer is None
-        and system is not None
-        and (state.speaker or state.context or state.main_state())
-        and _PRONOUN_SUBJECT.search(text[clause_start : trigger.start])
-    ):
-        # "X's minister stated that the country had purchased": the speaker's state; "It
-        # received six MiG-29s": the state the article has been speaking of, the buyer of its
-        # latest event, or before any event the state it names most ("The army was equipped")
-        latest = state.speaker or (state.context[-1].buyer if state.context else None)
-        latest = latest or state.main_state()
-        if latest is not None and (seller is None or latest.country != seller.country):
-            buyer = latest
-    own_order = (
-        buyer is None
-        and seller is not None
-        and state.speaking_agency is not None
-        and state.speaking_agency.country == seller.country
-    )
-    if own_order:
-        # "Electric Boat will build six submarines, the Pentagon said": the ministry that
-        # announces its own industry's work ordered it
-        buyer = state.speaking_agency
-    if (
-        buyer is None
-        and system is not None
-        and state.home is not None
-        and (seller is None or seller.country != state.home.country)
-    ):
-        buyer = state.home
-    if seller is None and system is not None and system.origin:
+        # no deal yet of this kind: "the gun" after the Caesar; further back, the one system
+        # of this kind the article's deals are about
+        system = recent_system(discourse, kinds) or article_system(
+            discourse, kinds, clause, buyer, seller
+        )
+    buyer, seller, continued = _parties_from_prior(buyer, seller, prior)
+    system = system or (prior.system if prior is not None else None)
+    if system is None:
+        _open_deal(clause, discourse, buyer, seller)
+        return None
+    buyer = buyer or buyer_spoken_of(discourse, clause, seller)
+    own_order = buyer is None and agency_buyer(discourse, seller) is not None
+    buyer = buyer or agency_buyer(discourse, seller) or home_buyer(discourse, seller)
+    if seller is None and system.origin:
         seller = origin_state(system.origin)
-    if buyer is None and system is not None and seller is not None and state.context:
-        # no buyer in the words: the state the article's deals are for, when they are all
-        # for one state ("the leasing of two Akula-class submarines", in an article on India)
-        buyers = {c.buyer.country for c in state.context}
-        if len(buyers) == 1 and state.context[-1].buyer.country != seller.country:
-            buyer = state.context[-1].buyer
+    if buyer is None and seller is not None:
+        buyer = sole_buyer(discourse, seller)
+    if buyer is not None and seller is not None and buyer.country == seller.country:
+        sure = roles.sure_buyer or own_order
+        buyer = _own_state_buyer(clause, buyer, seller, sure, prior, continued)
+    if buyer is not None and seller is not None:
+        buyer, seller = swapped(buyer, seller, system)
+    # A kind of weapon no supplier is named for ("the army expects 155 mm howitzers") could
+    # be written with seller null (schema 1.3.0); measured on real news it costs precision
+    # more than it finds (deal F1 0.640 -> 0.635), so such an event is left out for now.
+    if buyer is None or seller is None or seller.country is None:
+        return None
+    return Candidate(clause.trigger.event_type, buyer, seller, system)
+
+
+def _open_deal(
+    clause: Clause, discourse: Discourse, buyer: Mention | None, seller: Mention | None
+) -> None:
+    """An event that names its parties, of two states, and no system ("an aid package for
+    Ukraine"): open, its items may follow."""
     if (
         buyer is not None
-        and seller is not None
-        and buyer.country == seller.country
-        and not roles.sure_buyer
-        and not own_order
-        and not (continued and prior is not None and prior.buyer.country == _country(prior.seller))
-        and not _domestic_cue().search(text, sentence_start, clause_end)
-    ):
-        # a state buying its own system needs words that say so ("Germany ordered", "for the
-        # Indian Army"); a guess that lands on the seller's state is a wrong guess
-        buyer = prior.buyer if prior is not None and prior.buyer.country != seller.country else None
-    if (
-        buyer is not None
-        and seller is not None
-        and system is not None
-        and buyer.country == system.origin != seller.country
-        and seller.kind == "country"
-    ):
-        # a state does not buy its own design from a state that does not make it: "Turkey
-        # and Indonesia signed" for a Turkish jet, "was contracted by Saudi Arabia"
-        buyer, seller = seller, buyer
-    if (
-        system is None
-        and buyer is not None
         and seller is not None
         and seller.country
         and buyer.country != seller.country
     ):
-        state.open_deal = OpenDeal(trigger, buyer, seller)  # its items may follow
-    # A kind of weapon no supplier is named for ("the army expects 155 mm howitzers") could
-    # be written with seller null (schema 1.3.0); measured on real news it costs precision
-    # more than it finds (deal F1 0.640 -> 0.635), so such an event is left out for now.
-    if system is None or buyer is None or seller is None or seller.country is None:
-        return None
-    return Candidate(
-        trigger.event_type, "reported", None, buyer, seller, system, None, None, [], (0, 0, "")
-    )
+        discourse.open_deal = OpenDeal(clause.trigger, buyer, seller)
 
 
-def _amount_for(
-    found: list[tuple[int, int, dict[str, Any]]], system: Mention | None, trigger: Any, systems: int
-) -> dict[str, Any] | None:
-    """The amount written with a system ("six Rafale aircraft" includes it, "€1 billion" stands
-    next to it); with one system in play, the amount nearest the trigger."""
-    if system is not None:
-        for start, end, value in found:
-            if start <= system.start and system.end <= end + 2:
-                return value
-    if systems > 1 or not found:
-        return None
-    return min(found, key=lambda f: abs(f[0] - trigger.start))[2]
+def _parties_from_prior(
+    buyer: Mention | None, seller: Mention | None, prior: Candidate | None
+) -> tuple[Mention | None, Mention | None, bool]:
+    """What the clause leaves out, from the deal it continues: its buyer, unless that is the
+    seller the clause names, and its seller; and whether both parties came from it whole."""
+    if prior is None:
+        return buyer, seller, False
+    continued = False
+    if buyer is None and (seller is None or prior.buyer.country != seller.country):
+        buyer = prior.buyer
+        continued = seller is None
+    return buyer, seller or prior.seller, continued
 
 
-def _article_system(context: list[Candidate], kinds: frozenset[str]) -> Any:
-    """The one named system of the kinds a clause names ("24 aircraft") that the article's
-    deals so far are about: in an article on one fighter's export orders, "Greece ordered
-    18 aircraft" is another order for it. None where the deals name several of that kind."""
-    named = {
-        c.system.designation: c.system
-        for c in context
-        if c.system.category in kinds and not c.system.generic
-    }
-    return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _continued_deal(
-    context: list[Candidate],
-    system: Any,
-    buyer: Mention | None,
-    seller: Mention | None,
-    kinds: frozenset[str] = frozenset(),
-) -> Candidate | None:
-    """The earlier event a sentence continues: the latest one that agrees with what the
-    sentence does say (its system, its parties, the kind of weapon it names: "the frigate"
-    continues the frigate deal, not the fighter deal announced after it)."""
-    if kinds and system is None:
-        fitting = [c for c in context if c.system.category in kinds]
-        found = _continued_deal(fitting, system, buyer, seller)
-        if found is not None:
-            return found
-    for earlier in reversed(context):
-        if (
-            system is not None
-            and earlier.system.designation != system.designation
-            and not (earlier.system.generic and earlier.system.category == system.category)
-        ):
-            continue  # a named system continues the deal for its kind ("helicopters")
-        if buyer is not None and buyer.country not in (
-            earlier.buyer.country,
-            _country(earlier.seller),
-        ):
-            continue
-        if seller is not None and seller.country not in (
-            _country(earlier.seller),
-            earlier.buyer.country,
-        ):
-            continue
-        return earlier
-    return None
+def _own_state_buyer(
+    clause: Clause,
+    buyer: Mention,
+    seller: Mention,
+    sure: bool,
+    prior: Candidate | None,
+    continued: bool,
+) -> Mention | None:
+    """A state buying its own system needs words that say so ("Germany ordered", "for the
+    Indian Army"), or a continued deal that was domestic; a guess that lands on the seller's
+    state is a wrong guess: the continued deal's buyer, else none."""
+    if (
+        sure
+        or (continued and prior is not None and prior.buyer.country == country_of(prior.seller))
+        or _domestic_cue().search(clause.text, clause.sentence.start, clause.end)
+    ):
+        return buyer
+    return prior.buyer if prior is not None and prior.buyer.country != seller.country else None

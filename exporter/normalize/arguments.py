@@ -1,14 +1,15 @@
-"""Arguments of an event: who buys, who sells, which system, how many, for how much."""
+"""Roles of an event's parties: who buys and who sells, decided in small steps from the words
+around each party, never by position alone."""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
+from exporter.normalize.clause import Clause
 from exporter.normalize.events import Trigger
-from exporter.normalize.gazetteer import alternation
+from exporter.normalize.gazetteer import System, alternation
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
@@ -38,8 +39,10 @@ _BUYING_NOUN_AFTER = re.compile(
 _PLACE_EVENTS = frozenset({"delivery", "deployment", "production"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Roles:
+    """Buyer and seller of one event, and what the words say of them."""
+
     buyer: Mention | None
     seller: Mention | None
     no_buyer: bool = False  # the text names a buyer that is no state ("third countries")
@@ -47,19 +50,30 @@ class Roles:
     sure_buyer: bool = False  # the words name the buyer (not a place, not a guess)
 
 
+@dataclass(frozen=True, slots=True)
+class RoleWords:
+    """The words that tell a party's role, from events.yaml."""
+
+    seller_verbs: re.Pattern[str]  # a trigger whose subject sells ("supplied", "exported")
+    supplier_by: re.Pattern[str]  # "made by X": X sells
+    buying_by: re.Pattern[str]  # "ordered by X": X buys
+    forces: re.Pattern[str]  # "X Air Force" after a state: the state uses it
+
+
 @functools.cache
-def _role_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _role_words() -> RoleWords:
     words = load_data("events.yaml")
-    seller_verbs = re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I)
-    supplier_by = re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I)
-    buying_by = re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I)
-    forces = re.compile(rf"^\s+(?:{alternation(words['forces'])})\b")
-    return seller_verbs, supplier_by, buying_by, forces
+    return RoleWords(
+        seller_verbs=re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I),
+        supplier_by=re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I),
+        buying_by=re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I),
+        forces=re.compile(rf"^\s+(?:{alternation(words['forces'])})\b"),
+    )
 
 
 def seller_verb(words: str) -> bool:
     """Whether a trigger's words are said of the seller ("supplied", "won")."""
-    return bool(_role_words()[0].match(words))
+    return bool(_role_words().seller_verbs.match(words))
 
 
 @functools.cache
@@ -80,162 +94,265 @@ def origin_state(code: str) -> Mention:
     return Mention("country", -1, -1, code, code, "origin")
 
 
-def assign_roles(
-    text: str,
-    trigger: Trigger,
-    mentions: list[Mention],
-    system: Mention | None,
-    sentence_start: int,
-    clause_start: int,
-    clause_end: int,
-    home: str | None = None,
-) -> Roles:
+@dataclass(slots=True)
+class _RoleDraft:
+    """One event's roles while the steps decide them: what the clause offers, and the buyer
+    and seller so far, each step filling only what the ones before left open."""
+
+    clause: Clause
+    mentions: list[Mention]  # the clause's sentence, with its system's mention
+    parties: list[Mention]  # states and companies of the sentence
+    near: list[Mention]  # parties in the clause that are no mere origin ("Turkish TB2")
+    origin: str | None  # the system's state of origin
+    home: str | None  # the state the article speaks for
+    buyer: Mention | None = None
+    seller: Mention | None = None
+    strength: int = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
+    subject_side: str | None = None  # "buyer" or "seller": the role of the clause's subject
+
+
+def assign_roles(clause: Clause, system: Mention | None, home: str | None = None) -> Roles:
     """Buyer and seller of one event: from the words around each party ("to X", "from Y",
     "X ordered", "Y will supply"), then from the system's origin, never by position alone."""
-    seller_verbs, supplier_by, buying_by, forces = _role_words()
+    mentions = clause.sentence.content
+    if system is not None and system not in mentions:
+        # a generic system is a mention too: "Russian helicopters" says where they come from
+        mentions = sorted([*mentions, system], key=lambda m: m.start)
     parties = [m for m in mentions if m.kind in ("country", "company") and m.country]
     # prepositions speak for the trigger only within its clause ("offered X to Argentina, but
     # ... an embargo over the Falklands" says nothing of who sold)
     near = [
         p
         for p in parties
-        if clause_start <= p.start < clause_end and not _is_attributive(text, p, mentions)
-    ]  # "for Turkish TB2 drones": an origin
-    buyer = seller = None
-    subject_side: str | None = None
-    strength = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
-    for party in near:
-        before = text[max(sentence_start, party.start - 30) : party.start]
-        after = text[party.end : party.end + 40]
-        cue = 0
-        listed_buyer = _INCLUDING_BEFORE.search(before) and _TO_COUNTRIES.search(
-            text, clause_start, party.start
-        )  # "exported to six countries, including Iraq and Poland"
-        if (
-            forces.match(after)
-            or (_BUYER_BEFORE.search(before) and _state_like(party))
-            or listed_buyer
-        ):
-            cue = 3  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
-        elif _BUYING_NOUN_AFTER.match(after):
-            cue = 2  # "Turkey's purchase"
-        elif (by := _BY_BEFORE.search(before)) is not None:
-            if supplier_by.match(by["word"]):
-                seller = seller or party
-            elif buying_by.match(by["word"]):
-                cue = 2  # "the first purchase ... by Serbia"
-        elif _SELLER_BEFORE.search(before) or (
-            _INCLUDING_BEFORE.search(before)
-            and _FROM_COUNTRIES.search(text, clause_start, party.start)
-        ):  # "from a number of allies, including Belgium and Denmark"
-            seller = seller or party
-        elif (
-            _PLACE_BEFORE.search(before)
-            and trigger.event_type in _PLACE_EVENTS
-            and party.kind == "country"
-        ):
-            cue = 1  # "deployed in Turkey", "built in Romania"
-        if cue > strength:
-            buyer, strength = party, cue
-    counterparts = [
+        if clause.start <= p.start < clause.end and not _is_attributive(clause.text, p, mentions)
+    ]
+    origin = system.system.origin if system and system.system else None
+    draft = _RoleDraft(clause, mentions, parties, near, origin, home)
+    _roles_from_cues(draft)
+    counterparts = _counterparts(draft)
+    _roles_from_subject(draft, counterparts)
+    _roles_from_counterparts(draft, counterparts)
+    _buyer_from_agency(draft)
+    _seller_from_origin(draft)
+    _buyer_from_other_state(draft)
+    no_seller = any(m.kind == "bloc" and m.start < clause.trigger.start for m in mentions)
+    return Roles(draft.buyer, draft.seller, _names_no_buyer(draft), no_seller, draft.strength >= 2)
+
+
+def _roles_from_cues(draft: _RoleDraft) -> None:
+    """The words around each party of the clause: the surest buyer cue wins, the first
+    seller cue."""
+    for party in draft.near:
+        cue, sells = _party_cue(draft.clause, party)
+        if sells:
+            draft.seller = draft.seller or party
+        if cue > draft.strength:
+            draft.buyer, draft.strength = party, cue
+
+
+def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
+    """How surely the words around a party name it the buyer (0 to 3), and whether they name
+    it the seller ("from X", "supplied by X")."""
+    words = _role_words()
+    text = clause.text
+    before = text[max(clause.sentence.start, party.start - 30) : party.start]
+    after = text[party.end : party.end + 40]
+    if (
+        words.forces.match(after)
+        or (_BUYER_BEFORE.search(before) and _state_like(party))
+        or _listed_buyer(clause, party, before)
+    ):
+        return 3, False  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
+    if _BUYING_NOUN_AFTER.match(after):
+        return 2, False  # "Turkey's purchase"
+    if (by := _BY_BEFORE.search(before)) is not None:
+        if words.supplier_by.match(by["word"]):
+            return 0, True
+        return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
+    if _SELLER_BEFORE.search(before) or _listed_seller(clause, party, before):
+        return 0, True
+    if (
+        _PLACE_BEFORE.search(before)
+        and clause.trigger.event_type in _PLACE_EVENTS
+        and party.kind == "country"
+    ):
+        return 1, False  # "deployed in Turkey", "built in Romania"
+    return 0, False
+
+
+def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:
+    """A party listed among the buyers the clause counts: "exported to six countries,
+    including Iraq and Poland"."""
+    return bool(
+        _INCLUDING_BEFORE.search(before)
+        and _TO_COUNTRIES.search(clause.text, clause.start, party.start)
+    )
+
+
+def _listed_seller(clause: Clause, party: Mention, before: str) -> bool:
+    """A party listed among the sellers the clause counts: "from a number of allies, including
+    Belgium and Denmark"."""
+    return bool(
+        _INCLUDING_BEFORE.search(before)
+        and _FROM_COUNTRIES.search(clause.text, clause.start, party.start)
+    )
+
+
+def _counterparts(draft: _RoleDraft) -> list[Mention]:
+    """Parties joined to the subject by "with" or "and" ("X signed with Y", "X and Y are in
+    talks"): the other side of the deal; not members of a list of three or more."""
+    text, trigger = draft.clause.text, draft.clause.trigger
+    sentence_start = draft.clause.sentence.start
+    return [
         p
-        for p in near
+        for p in draft.near
         if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
         and p.start > trigger.start - 80
-        and len(coordinated(p, mentions, text)) < 3  # "A, B and C" lists, not two sides
+        and len(coordinated(p, draft.mentions, text)) < 3  # "A, B and C" lists, not two sides
     ]
-    # the subject: the party nearest before the trigger, in its clause, that no preposition
-    # claimed ("Russian defence enterprises had been assigned the task", "Turkey had made")
+
+
+def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
+    """The subject: the party nearest before the trigger, in its clause, that no preposition
+    claimed ("Russian defence enterprises had been assigned the task", "Turkey had made"); it
+    sells when the verb says so, when it is a firm, or when it is the system's own state and
+    another state is in play; else it buys."""
+    clause = draft.clause
     subject = next(
         (
             p
-            for p in reversed(parties)
-            if clause_start <= p.start < trigger.start
-            and p is not buyer
-            and p is not seller
+            for p in reversed(draft.parties)
+            if clause.start <= p.start < clause.trigger.start
+            and p is not draft.buyer
+            and p is not draft.seller
             and p not in counterparts
-            and not _is_attributive(text, p, mentions)
+            and not _is_attributive(clause.text, p, draft.mentions)
         ),
         None,
     )
-    origin = system.system.origin if system and system.system else None
-    if subject is not None:
-        selling = (
-            bool(seller_verbs.match(trigger.text))
-            or (subject.kind == "company" and not _is_agency(subject))
-            or (
-                subject.country == origin
-                and buyer is None
-                and (any(p.country != origin for p in parties) or home not in (None, origin))
+    if subject is None:
+        return
+    origin = draft.origin
+    selling = (
+        bool(_role_words().seller_verbs.match(clause.trigger.text))
+        or (subject.kind == "company" and not is_agency(subject))
+        or (
+            subject.country == origin
+            and draft.buyer is None
+            and (
+                any(p.country != origin for p in draft.parties) or draft.home not in (None, origin)
             )
         )
-        subject_side = "seller" if selling else "buyer"
-        if subject_side == "seller" and seller is None:
-            seller = subject
-        elif subject_side == "buyer" and buyer is None:
-            buyer, strength = subject, 2
-    for party in counterparts:  # "X signed with Y", "X and Y are in talks": the other side
+    )
+    draft.subject_side = "seller" if selling else "buyer"
+    if selling and draft.seller is None:
+        draft.seller = subject
+    elif not selling and draft.buyer is None:
+        draft.buyer, draft.strength = subject, 2
+
+
+def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> None:
+    """The other side of "X signed with Y": the buyer of a selling subject, the seller of a
+    buying one."""
+    for party in counterparts:
         if (
-            subject_side == "seller"
-            and buyer is None
+            draft.subject_side == "seller"
+            and draft.buyer is None
             and _state_like(party)
-            and seller is not None
-            and (party.country != seller.country or _is_agency(party))
+            and draft.seller is not None
+            and (party.country != draft.seller.country or is_agency(party))
         ):
             # "KAI signed with DAPA": an agency contracting its own industry is sure
-            buyer, strength = party, (2 if _is_agency(party) else strength)
+            draft.buyer = party
+            draft.strength = 2 if is_agency(party) else draft.strength
         elif (
-            subject_side == "buyer"
-            and seller is None
-            and buyer is not None
-            and party.country != buyer.country
-        ) or (
-            # "were procured through a deal with Poland": the buyer is who got them, the
-            # state they were bought with sold them
-            subject_side is None
-            and seller is None
-            and _state_like(party)
-            and text[max(0, party.start - 12) : party.start].rstrip().endswith("with")
-            and _PASSIVE_BEFORE.search(text, max(clause_start, trigger.start - 30), trigger.start)
-        ):
-            seller = party
-    if buyer is None:
-        # "The procurement agency and BMC signed": a state's agency in the clause buys for it
-        supplier = seller.country if seller is not None else origin
-        agencies = sorted(
-            (p for p in near if _is_agency(p) and p is not seller and p.start < trigger.start),
-            key=lambda p: p.country == supplier,  # the other state's agency first
+            draft.subject_side == "buyer"
+            and draft.seller is None
+            and draft.buyer is not None
+            and party.country != draft.buyer.country
+        ) or _sold_with(draft, party):
+            draft.seller = party
+
+
+def _sold_with(draft: _RoleDraft, party: Mention) -> bool:
+    """ "Were procured through a deal with Poland": in a passive clause with no subject, the
+    state the systems were bought with sold them (the buyer is who got them)."""
+    text, clause = draft.clause.text, draft.clause
+    return bool(
+        draft.subject_side is None
+        and draft.seller is None
+        and _state_like(party)
+        and text[max(0, party.start - 12) : party.start].rstrip().endswith("with")
+        and _PASSIVE_BEFORE.search(
+            text, max(clause.start, clause.trigger.start - 30), clause.trigger.start
         )
-        agency = agencies[0] if agencies else None
-        if agency is not None:
-            buyer, strength = agency, 2
-    if seller is None and origin:
-        seller = next(
-            (p for p in parties if p.country == origin and p is not buyer), None
-        ) or origin_state(origin)
-    if buyer is None and seller is not None:
-        # the seller known, the other state in the sentence buys; with neither known,
-        # position alone decides nothing and the deal the sentence continues is asked
-        others = [
-            p
-            for p in parties
-            if p.kind == "country"
-            and p.country != seller.country
-            and not _is_attributive(text, p, mentions)
-        ]
-        buyer = nearest(others, trigger)
-    # "exported to more than 30 countries" names no buyer, unless it lists them ("..., including
-    # Iraq")
-    no_buyer = strength < 3 and (
-        any(
-            m.kind == "nonparty"
-            and _BUYER_BEFORE.search(text[max(sentence_start, m.start - 12) : m.start])
-            for m in mentions
-        )
-        or bool(_counted_parties().search(text, trigger.end, clause_end))
     )
-    no_seller = any(m.kind == "bloc" and m.start < trigger.start for m in mentions)
-    return Roles(buyer, seller, no_buyer, no_seller, strength >= 2)
+
+
+def _buyer_from_agency(draft: _RoleDraft) -> None:
+    """ "The procurement agency and BMC signed": a state's agency in the clause buys for it,
+    the other state's agency before the supplier's own."""
+    if draft.buyer is not None:
+        return
+    supplier = draft.seller.country if draft.seller is not None else draft.origin
+    agencies = sorted(
+        (
+            p
+            for p in draft.near
+            if is_agency(p) and p is not draft.seller and p.start < draft.clause.trigger.start
+        ),
+        key=lambda p: p.country == supplier,
+    )
+    if agencies:
+        draft.buyer, draft.strength = agencies[0], 2
+
+
+def _seller_from_origin(draft: _RoleDraft) -> None:
+    """No seller in the words: the system's state of origin, as the sentence names it."""
+    if draft.seller is None and draft.origin:
+        draft.seller = next(
+            (p for p in draft.parties if p.country == draft.origin and p is not draft.buyer),
+            None,
+        ) or origin_state(draft.origin)
+
+
+def _buyer_from_other_state(draft: _RoleDraft) -> None:
+    """The seller known, the other state in the sentence buys; with neither known, position
+    alone decides nothing and the deal the sentence continues is asked."""
+    if draft.buyer is not None or draft.seller is None:
+        return
+    seller = draft.seller
+    others = [
+        p
+        for p in draft.parties
+        if p.kind == "country"
+        and p.country != seller.country
+        and not _is_attributive(draft.clause.text, p, draft.mentions)
+    ]
+    draft.buyer = nearest(others, draft.clause.trigger)
+
+
+def _names_no_buyer(draft: _RoleDraft) -> bool:
+    """ "Exported to more than 30 countries" names no buyer, unless a surer cue names one (it
+    lists them: "..., including Iraq")."""
+    if draft.strength >= 3:
+        return False
+    clause, text = draft.clause, draft.clause.text
+    return any(
+        m.kind == "nonparty"
+        and _BUYER_BEFORE.search(text[max(clause.sentence.start, m.start - 12) : m.start])
+        for m in draft.mentions
+    ) or bool(_counted_parties().search(text, clause.trigger.end, clause.end))
+
+
+def swapped(buyer: Mention, seller: Mention, system: System) -> tuple[Mention, Mention]:
+    """Buyer and seller, swapped where the buyer is the state that designs the system and the
+    seller a state that does not make it: a state does not buy its own design from a state
+    that does not make it ("Turkey and Indonesia signed" for a Turkish jet, "was contracted
+    by Saudi Arabia")."""
+    if buyer.country == system.origin != seller.country and seller.kind == "country":
+        return seller, buyer
+    return buyer, seller
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:[Tt]he\s+)?")
@@ -261,10 +378,10 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
 
 def _state_like(party: Mention) -> bool:
     """A party that buys for a state: the state, or one of its agencies."""
-    return party.kind == "country" or _is_agency(party)
+    return party.kind == "country" or is_agency(party)
 
 
-def _is_agency(party: Mention) -> bool:
+def is_agency(party: Mention) -> bool:
     """A government body (a procurement agency, a ministry): it buys for its state."""
     return party.company is not None and party.company.kind == "organization"
 
@@ -276,150 +393,9 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
         return True
     if party.how != "demonym":
         return False
-    forces = _role_words()[3]
-    return not forces.match(text[party.end : party.end + 40]) and any(
+    return not _role_words().forces.match(text[party.end : party.end + 40]) and any(
         m.kind == "system"
         and 0 <= m.start - party.end <= 25
         and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[party.end : m.start])
         for m in mentions
     )  # "the Iraqi Air Force flies 24 T-50IQ jets": the force is a party, not an origin
-
-
-def event_systems(
-    text: str, trigger: Trigger, systems: list[Mention], left: int, right: int
-) -> list[Mention]:
-    """The systems an event is about: its object, named soon after the trigger in its clause
-    with those joined to it by "and" or commas ("three FDI frigates and six Rafale
-    aircraft"); else its subject, named before it ("The Gripen ... entered service,
-    replacing the Mirage 2000"); else the nearest one."""
-    before = [m for m in systems if left <= m.end <= trigger.start]
-    after = [
-        m
-        for m in systems
-        if trigger.end <= m.start < right and _is_object(text[trigger.end : m.start])
-    ]
-    if not after and not before:
-        after = [m for m in systems if trigger.end <= m.start < right]
-    if after:
-        chosen = [after[0]]
-        # the list goes on past its first member ("are T-90 tanks, Smerch launchers and ...")
-        listed = [m for m in systems if after[0].start < m.start < right]
-        for mention in listed:
-            gap = text[chosen[-1].end : mention.start]
-            if (
-                re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
-                and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
-                and len(gap) < 60
-            ):
-                chosen.append(mention)
-            else:
-                break
-        return chosen
-    if before:
-        return [before[-1]]
-    found = nearest(systems, trigger)
-    return [found] if found else []
-
-
-_NOT_OBJECT = re.compile(
-    r"[,;:(]|\b(?:replac\w*|instead|than|unlike|after|before|alongside|"
-    r"besides|including|such as|which|that|to replace)\b",
-    re.I,
-)
-
-
-def _is_object(gap: str) -> bool:
-    """Whether a system this far after a trigger is what the trigger acts on: close by, with
-    no comma or replacing-word between ("signed for 12 Rafale jets", not "entered service
-    ..., replacing the Mirage 2000")."""
-    return len(gap.split()) <= 10 and not _NOT_OBJECT.search(gap)
-
-
-@functools.cache
-def _quantity_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
-    words = load_data("quantities.yaml")
-    unit_of: dict[str, str] = {}
-    for unit, forms in words["units"].items():
-        for form in forms:
-            for variant in (form, form + "s", form + "es", re.sub("y$", "ies", form)):
-                unit_of.setdefault(variant.lower(), unit)
-    numbers = {k.lower(): v for k, v in words["number_words"].items()}
-    regex = re.compile(
-        rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(numbers))})"
-        rf"(?:\s+(?:more|additional|new|further|used|second-hand|advanced|modern|upgraded)){{0,2}}"
-        rf"(?P<middle>(?:\s+[\w/-]+){{0,3}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
-        re.I,
-    )
-    return regex, unit_of, numbers
-
-
-def find_quantities(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, object]]]:
-    regex, unit_of, numbers = _quantity_regex()
-    by_article = set(load_data("quantities.yaml")["counted_by_article"])
-    found = []
-    for match in regex.finditer(text, start, end):
-        raw = match["number"].lower()
-        unit = unit_of[match["unit"].lower()]
-        if raw in ("a", "an") and (match["middle"].strip() or unit not in by_article):
-            continue
-        value = numbers.get(raw) if raw in numbers else int(raw.replace(",", ""))
-        if not value or (1900 <= value <= 2100 and raw.isdigit()):
-            continue
-        if match["unit"][0].isupper() and not match["unit"].isupper():
-            continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
-        if re.search(
-            r"\b(?:km|kilomet|percent|per cent|%|years?|months?|days?)\b", match["middle"]
-        ):
-            continue
-        found.append((match.start(), match.end(), {"value": value, "unit": unit}))
-    return found
-
-
-@dataclass(frozen=True)
-class MoneyWords:
-    regex: re.Pattern[str]
-    currency_of: dict[str, str]  # symbol, code or word (lower case) -> ISO 4217
-    multipliers: dict[str, int]
-
-
-@functools.cache
-def _money_words() -> MoneyWords:
-    """Three ways news writes money: "$2.5 billion" / "USD 300 million" (symbol or code
-    first), "2.5 bln dollars" (a currency word after), "300 million USD" (a code after)."""
-    words = load_data("money.yaml")
-    aliases = words.get("code_aliases", {})
-    currency_of = {k.lower(): v for k, v in words["symbols"].items()}
-    currency_of |= {code.lower(): aliases.get(code, code) for code in words["codes"]}
-    currency_of |= {k.lower(): v for k, v in words["words"].items()}
-    multipliers = {k.lower(): v for k, v in words["multipliers"].items()}
-    symbol = alternation(list(words["symbols"]))
-    code = alternation(list(words["codes"]))
-    word = alternation(list(words["words"]))
-    scale = alternation(list(multipliers))
-    amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    regex = re.compile(
-        rf"(?:(?P<before>{symbol})\s?|(?P<code_before>{code})\s+)(?P<a1>{amount})"
-        rf"(?:\s*-?\s*(?P<m1>{scale})\b)?"
-        rf"|(?P<a2>{amount})\s*(?P<m2>{scale})?\s+(?P<after>{word}|{code})\b",
-        re.I,
-    )
-    return MoneyWords(regex, currency_of, multipliers)
-
-
-def find_money(text: str, start: int, end: int) -> list[tuple[int, int, dict[str, object]]]:
-    """Amounts of money with their ISO 4217 currency, the amount as an exact number."""
-    words = _money_words()
-    found: list[tuple[int, int, dict[str, object]]] = []
-    for match in words.regex.finditer(text, start, end):
-        raw = match["a1"] or match["a2"]
-        scale = (match["m1"] or match["m2"] or "").lower()
-        marker = match["before"] or match["code_before"] or match["after"]
-        currency = words.currency_of.get(marker.lower())
-        amount = Decimal(raw.replace(",", "")) * words.multipliers.get(scale, 1)
-        if not currency or (not scale and not match["before"] and amount < 1000):
-            continue  # "5 dollars" and bare small numbers are not deal values
-        if scale in ("m", "b", "k") and not match["before"]:
-            continue  # "5 m" without a currency symbol is a length, not money
-        value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
-        found.append((match.start(), match.end(), {"amount": value, "currency": currency}))
-    return found

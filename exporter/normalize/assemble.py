@@ -12,6 +12,7 @@ from typing import Any
 
 from exporter import dealid
 from exporter.interval import with_interval
+from exporter.normalize.amounts import Money, Quantity
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.mentions import Mention
@@ -20,20 +21,22 @@ from exporter.resources import load_data
 SCHEMA_VERSION = "1.3.0"
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
+    """One event of one deal as the normalizer reads it: the deal (buyer, seller, system)
+    first, then what the event's clause says of it; merged with its restatements later."""
+
     event_type: str
-    status: str
-    date: ResolvedDate | None
     buyer: Mention
     seller: Mention | None  # None: the text names no supplier (an open competition)
     system: System
-    quantity: dict[str, Any] | None
-    value: dict[str, Any] | None
-    actors: list[dict[str, Any]]
-    evidence: tuple[int, int, str]
-    dated_by_report: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    status: str = "reported"
+    date: ResolvedDate | None = None
+    dated_by_report: bool = False  # the date is the report's, not one the text gives
+    quantity: Quantity | None = None
+    value: Money | None = None
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    evidence: tuple[int, int, str] = (0, 0, "")  # the sentence: start, end, text
 
 
 def content_id(text: str) -> str:
@@ -168,8 +171,8 @@ def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:
             "origin": system.origin,
             "maker": system.maker,
         },
-        "quantity": candidate.quantity,
-        "value": candidate.value,
+        "quantity": candidate.quantity.as_record() if candidate.quantity else None,
+        "value": candidate.value.as_record() if candidate.value else None,
         "actors": candidate.actors,
         "source": source,
         "evidence": {"text": text, "start": start, "end": end},

@@ -12,9 +12,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exporter.normalize.assemble import Candidate
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.events import Trigger
-from exporter.normalize.mentions import Mention
+from exporter.normalize.mentions import Mention, generic_systems
 from exporter.resources import load_data
 
 # sentences an open event waits for a sentence that says what it holds ("The package
@@ -78,3 +79,29 @@ def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> Open
     elif not deal.listing and deal.waited > _WAIT:
         return None
     return deal
+
+
+def contents_candidates(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention], deal: OpenDeal
+) -> list[Candidate]:
+    """One event of the open deal for each system a sentence of its contents names, by its
+    designation or as a kind of weapon ("155 mm artillery ammunition")."""
+    start, end, _ = evidence
+    # an item that names a designation is that system ("anti-tank missiles (TOW)")
+    items = [m for m in mentions if m.kind == "system" and m.system] or [
+        g for g in generic_systems(text, start, end, mentions) if g.system
+    ]
+    return [
+        Candidate(
+            deal.trigger.event_type,
+            deal.buyer,
+            deal.seller,
+            item.system,
+            deal.status,
+            deal.date,
+            deal.dated_by_report,
+            evidence=evidence,
+        )
+        for item in items
+        if item.system is not None
+    ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from exporter.normalize.arguments import coordinated
+from exporter.normalize.arguments import coordinated, origin_state
+from exporter.normalize.assemble import Candidate
 from exporter.normalize.mentions import Mention
 from exporter.resources import load_data
 
@@ -32,3 +33,20 @@ def earlier_customers(text: str, start: int, end: int, mentions: list[Mention]) 
         if earlier.search(text[max(counted.end(), state.start - 60) : state.start]):
             return coordinated(state, states, text)
     return []
+
+
+def earlier_purchases(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention], found: list[Candidate]
+) -> list[Candidate]:
+    """A purchase of the sentence's system (named, or its events') by each earlier customer
+    it lists ("the third country to buy the tanks, after Thailand and Nigeria"), undated."""
+    start, end, _ = evidence
+    systems = [m.system for m in mentions if m.kind == "system" and m.system]
+    systems = systems or [c.system for c in found]
+    customers = earlier_customers(text, start, end, mentions) if systems else []
+    system = systems[0] if systems else None
+    return [
+        Candidate("agreement", customer, origin_state(system.origin), system, evidence=evidence)
+        for customer in customers
+        if system is not None and system.origin and system.origin != customer.country
+    ]

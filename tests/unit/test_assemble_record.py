@@ -7,6 +7,7 @@ import hashlib
 from typing import Any
 
 from exporter.formats.loaded import Loaded
+from exporter.normalize.amounts import Quantity
 from exporter.normalize.assemble import Candidate, to_record
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System
@@ -33,7 +34,7 @@ def candidate(seller: Mention | None) -> Candidate:
         buyer=Mention("country", 4, 12, "ministry", country="IND"),
         seller=seller,  # type: ignore[arg-type]  # None: what the lead's normalizer will make
         system=System("K9", "K9 Thunder", "artillery", "KOR", "Hanwha Aerospace"),
-        quantity={"value": 12, "unit": "guns"},
+        quantity=Quantity(TEXT.index("a dozen"), TEXT.index(" self"), 12, "guns"),
         value=None,
         actors=[],
         evidence=(0, len(TEXT), TEXT),

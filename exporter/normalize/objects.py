@@ -1,0 +1,108 @@
+"""The objects of an event: the systems it is about, named in its clause or, where it names
+none, the kind of weapon it names ("two offshore patrol vessels")."""
+
+from __future__ import annotations
+
+import re
+
+from exporter.normalize.arguments import nearest
+from exporter.normalize.clause import Clause
+from exporter.normalize.discourse import Discourse, continues_kind
+from exporter.normalize.mentions import Mention
+
+
+def event_objects(clause: Clause, discourse: Discourse) -> list[Mention | None]:
+    """The systems an event is about: those named in its clause; else the kind of weapon its
+    clause names; else a system named elsewhere in the sentence."""
+    named_in_clause = any(clause.start <= m.start < clause.end for m in clause.sentence.systems)
+    generic_in_clause = any(clause.start <= g.start < clause.end for g in clause.sentence.generics)
+    if named_in_clause or not generic_in_clause:
+        chosen = _named_objects(clause)
+        if chosen:
+            return list(chosen)
+    return _generic_object(clause, discourse)
+
+
+_PLACE_OR_MEANS = re.compile(
+    r"\b(?:aboard|on|onto|in|into|at|by|with|via|from|near|against|over|under)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None]:
+    """For an event that names no system: the kind of weapon its clause names ("two offshore
+    patrol vessels"), unless an earlier deal of that kind is what the clause continues ("the
+    frigates" after the frigate deal); None lets the deal the sentence continues decide."""
+    # its object ("signed for two patrol vessels") or its subject ("the corvettes were
+    # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
+    text, trigger, generics = clause.text, clause.trigger, clause.sentence.generics
+    objects = [
+        g
+        for g in generics
+        if trigger.end <= g.start < clause.end
+        and _is_object(text[trigger.end : g.start])
+        and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
+    ]
+    subjects = [
+        g
+        for g in generics
+        if clause.start <= g.end <= trigger.start
+        and not _PLACE_OR_MEANS.search(text[max(clause.start, g.start - 30) : g.start])
+    ]
+    chosen = objects[:1] or subjects[-1:]
+    if not chosen:
+        return [None]
+    if chosen[0].system and continues_kind(discourse, chosen[0].system.category):
+        return [None]
+    return list(chosen)
+
+
+def _named_objects(clause: Clause) -> list[Mention]:
+    """The systems an event is about: its object, named soon after the trigger in its clause
+    with those joined to it by "and" or commas ("three FDI frigates and six Rafale
+    aircraft"); else its subject, named before it ("The Gripen ... entered service,
+    replacing the Mirage 2000"); else the nearest one."""
+    text, trigger, systems = clause.text, clause.trigger, clause.sentence.systems
+    left, right = clause.start, clause.end
+    before = [m for m in systems if left <= m.end <= trigger.start]
+    after = [
+        m
+        for m in systems
+        if trigger.end <= m.start < right and _is_object(text[trigger.end : m.start])
+    ]
+    if not after and not before:
+        after = [m for m in systems if trigger.end <= m.start < right]
+    if after:
+        chosen = [after[0]]
+        # the list goes on past its first member ("are T-90 tanks, Smerch launchers and ...")
+        listed = [m for m in systems if after[0].start < m.start < right]
+        for mention in listed:
+            gap = text[chosen[-1].end : mention.start]
+            if (
+                re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
+                and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
+                and len(gap) < 60
+            ):
+                chosen.append(mention)
+            else:
+                break
+        return chosen
+    if before:
+        return [before[-1]]
+    found = nearest(systems, trigger)
+    return [found] if found else []
+
+
+_NOT_OBJECT = re.compile(
+    r"[,;:(]|\b(?:replac\w*|instead|than|unlike|after|before|alongside|"
+    r"besides|including|such as|which|that|to replace)\b",
+    re.I,
+)
+
+
+def _is_object(gap: str) -> bool:
+    """Whether a system this far after a trigger is what the trigger acts on: close by, with
+    no comma or replacing-word between ("signed for 12 Rafale jets", not "entered service
+    ..., replacing the Mirage 2000")."""
+    return len(gap.split()) <= 10 and not _NOT_OBJECT.search(gap)
