@@ -35,39 +35,12 @@ from importlib import metadata
 from pathlib import Path
 
 import orjson
+from processes import run_once
 from validate import SCHEMA, make_records, pin_to_one_core
 
 ROOT = Path(__file__).parents[1]
 ONE = ROOT / "fixtures" / "records" / "valid" / "one-record.json"
 MIB = 1024 * 1024
-
-# Runs one command and prints its wall time, peak RSS and exit code. A child's peak RSS
-# counts the process it was started from (Linux keeps the high-water mark across exec), so
-# commands are started from this small process, not from the benchmark's own.
-LAUNCHER = """
-import os, sys, time
-start = time.perf_counter()
-pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
-                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
-_, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
-"""
-
-
-def run_once(command: list[str], env: dict[str, str], ok: tuple[int, ...]) -> tuple[float, int]:
-    """Wall seconds and peak RSS in bytes of one run of a command."""
-    program = shutil.which(command[0], path=env.get("PATH")) or command[0]
-    done = subprocess.run(
-        [sys.executable, "-c", LAUNCHER, program, *command[1:]],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    elapsed, rss, code = done.stdout.split()
-    if int(code) not in ok:
-        raise SystemExit(f"{' '.join(command[:4])} ... exited {code}: {done.stderr}")
-    return float(elapsed), int(rss) * 1024
 
 
 def timed(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:

@@ -39,6 +39,7 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 import orjson
+from processes import run_once
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = ROOT / "schemas" / "procurement-event" / "1.1.0" / "schema.json"
@@ -89,35 +90,10 @@ def best_of(work: Callable[[], object]) -> float:
     return best
 
 
-# Runs one command and prints its wall time and peak RSS. A child's peak RSS counts the
-# memory of the process it was started from (Linux keeps the high-water mark across exec),
-# so the commands are started from this small process, not from the benchmark's own.
-LAUNCHER = """
-import os, sys, time
-start = time.perf_counter()
-pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
-                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
-_, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
-"""
-
-
 def run_child(command: Sequence[str]) -> tuple[float, int]:
     """Wall seconds (best of 3) and peak RSS in KiB of a command that must exit 0."""
-    program = shutil.which(command[0]) or command[0]
-    best, peak = float("inf"), 0
-    for _ in range(RUNS):
-        done = subprocess.run(
-            [sys.executable, "-c", LAUNCHER, program, *command[1:]],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        elapsed, rss, code = done.stdout.split()
-        if code != "0":
-            raise SystemExit(f"{' '.join(command[:3])} ... failed ({code}): {done.stderr}")
-        best, peak = min(best, float(elapsed)), max(peak, int(rss))
-    return best, peak
+    runs = [run_once(list(command)) for _ in range(RUNS)]
+    return min(t for t, _ in runs), max(rss for _, rss in runs) // 1024
 
 
 def parse_stream(path: Path, is_valid: Callable[[Any], bool] | None) -> None:

@@ -1,0 +1,40 @@
+"""Whole-process measurement shared by the benchmarks: wall time and peak RSS of a command.
+
+The peak is read with wait4 from a small launcher process: Linux keeps a process's
+high-water mark of memory across exec, so a command started from the benchmark's own
+(large) process would report the benchmark's peak, not its own.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
+                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_once(
+    command: list[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
+) -> tuple[float, int]:
+    """Wall seconds and peak RSS in bytes of one run of a command whose exit code is in `ok`."""
+    path = env.get("PATH") if env is not None else None
+    program = shutil.which(command[0], path=path) or command[0]
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, program, *command[1:]],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    elapsed, rss, code = done.stdout.split()
+    if int(code) not in ok:
+        raise SystemExit(f"{' '.join(command[:4])} ... exited {code}: {done.stderr}")
+    return float(elapsed), int(rss) * 1024
