@@ -91,17 +91,33 @@ def contents_candidates(
     items = [m for m in mentions if m.kind == "system" and m.system] or [
         g for g in generic_systems(text, start, end, mentions) if g.system
     ]
+    # what the event itself states, and what its words imply beside it
+    events = [(deal.trigger.event_type, deal.status, deal.date, deal.dated_by_report)]
+    events += [(kind, status, None, False) for kind, status in implied(deal.trigger.text)]
     return [
         Candidate(
-            deal.trigger.event_type,
+            event_type,
             deal.buyer,
             deal.seller,
             item.system,
-            deal.status,
-            deal.date,
-            deal.dated_by_report,
+            status,
+            date,
+            by_report,
             evidence=evidence,
         )
         for item in items
         if item.system is not None
+        for event_type, status, date, by_report in events
     ]
+
+
+@functools.cache
+def _implied_rules() -> tuple[tuple[re.Pattern[str], tuple[str, str]], ...]:
+    rules = load_data("events.yaml")["implied_events"]
+    return tuple((re.compile(rule["trigger"], re.I), tuple(rule["then"])) for rule in rules)
+
+
+def implied(trigger_words: str) -> list[tuple[str, str]]:
+    """The further events (type, status) a trigger's words state beside their own: an aid
+    package is agreed now and delivered later."""
+    return [then for pattern, then in _implied_rules() if pattern.fullmatch(trigger_words)]

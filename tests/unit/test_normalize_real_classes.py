@@ -465,11 +465,23 @@ def test_the_items_a_package_is_said_to_include_are_one_deal_each() -> None:
         "Officials gave no value.\n"
         "- 20 Leopard 1 tanks"
     )
-    assert [d[:2] for d in deals(text)] == [
-        ("MDA-DEU-120-MM-MORTAR", "agreement"),
-        ("MDA-DEU-MILAN", "agreement"),
-        ("MDA-DEU-DINGO", "agreement"),
+    # an aid package is agreed now and delivered later: each item, both events
+    assert [d[:3] for d in deals(text)] == [
+        ("MDA-DEU-120-MM-MORTAR", "agreement", "reported"),
+        ("MDA-DEU-120-MM-MORTAR", "delivery", "planned"),
+        ("MDA-DEU-MILAN", "agreement", "reported"),
+        ("MDA-DEU-MILAN", "delivery", "planned"),
+        ("MDA-DEU-DINGO", "agreement", "reported"),
+        ("MDA-DEU-DINGO", "delivery", "planned"),
     ]
+
+
+def test_a_contract_whose_contents_follow_implies_no_further_event() -> None:
+    text = (
+        "Germany signed a contract with Moldova's ministry.\n"
+        "The contract includes 12 Dingo 2 armoured vehicles."
+    )
+    assert [d[1] for d in deals(text)] == ["agreement"]
 
 
 def test_a_contents_sentence_long_after_the_event_is_no_part_of_it() -> None:
