@@ -754,3 +754,8 @@ def test_an_ordinal_or_a_word_of_praise_is_no_part_of_a_kind_of_weapon() -> None
         "tanker aircraft",
         "submarine",
     ]
+
+
+def test_a_contract_sealed_with_its_value_between_is_an_agreement() -> None:
+    text = "Peru sealed a $1.1 billion contract for three Type 209 submarines from Germany."
+    assert [d[:2] for d in deals(text)] == [("PER-DEU-TYPE-209", "agreement")]
