@@ -67,7 +67,10 @@ def _role_words() -> RoleWords:
         seller_verbs=re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I),
         supplier_by=re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I),
         buying_by=re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I),
-        forces=re.compile(rf"^\s+(?:{alternation(words['forces'])})\b"),
+        forces=re.compile(
+            rf"^\s+(?:{alternation(words['forces'])})\b"
+            rf"(?!\s+(?:{'|'.join(words['force_titles'].split())})\b)"  # a person's title
+        ),
     )
 
 

@@ -759,3 +759,11 @@ def test_an_ordinal_or_a_word_of_praise_is_no_part_of_a_kind_of_weapon() -> None
 def test_a_contract_sealed_with_its_value_between_is_an_agreement() -> None:
     text = "Peru sealed a $1.1 billion contract for three Type 209 submarines from Germany."
     assert [d[:2] for d in deals(text)] == [("PER-DEU-TYPE-209", "agreement")]
+
+
+def test_a_force_in_a_persons_title_is_no_buyer() -> None:
+    text = (
+        "Croatia signed a contract for 12 Rafale jets.\n\n"
+        "The contract was signed by French Armed Forces Minister Florence Parly in Zagreb."
+    )
+    assert [d[0] for d in deals(text)] == ["HRV-FRA-RAFALE"]
