@@ -193,6 +193,14 @@ def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[in
     return left, right
 
 
+def _negates(negation: re.Pattern[str], before: str) -> bool:
+    """Whether a negation in the words before a trigger is the trigger's own: near enough
+    ("has not yet signed"); farther, it negates another verb ("did not specify the number of
+    vehicles to be built")."""
+    reach = load_data("events.yaml")["negation_reach"]
+    return any(len(before[cue.end() :].split()) <= reach for cue in negation.finditer(before))
+
+
 def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | None = None) -> str:
     """negated | planned | ongoing | reported, from the words of the trigger's clause:
     the cue nearest the trigger wins, a negation anywhere in the clause before it wins all.
@@ -201,7 +209,7 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     cues = _cue_regexes()
     window_before = text[max(left, trigger.start - 60) : trigger.start]
     if (
-        cues["negated"].search(window_before)
+        _negates(cues["negated"], window_before)
         or _denied(text[start : trigger.start])
         or re.search(r"\b(?:no|No)\s+(?:\w+\s+)?$", window_before)  # "there are no negotiations"
     ):

@@ -767,3 +767,17 @@ def test_a_force_in_a_persons_title_is_no_buyer() -> None:
         "The contract was signed by French Armed Forces Minister Florence Parly in Zagreb."
     )
     assert [d[0] for d in deals(text)] == ["HRV-FRA-RAFALE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile has not yet signed the contract for 12 Rafale jets.", "negated"),
+        (
+            "Poland's order did not specify the number of K2 tanks Hyundai Rotem will deliver.",
+            "planned",
+        ),
+    ],
+)
+def test_a_negation_is_the_events_only_when_it_stands_near_it(text: str, status: str) -> None:
+    assert [d[2] for d in deals(text)][:1] == [status]
