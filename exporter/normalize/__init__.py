@@ -98,9 +98,13 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     }
     state = ArticleState(reference, Discourse(home_state(parts.dateline)))
     candidates: list[Candidate] = []
-    spans = _paragraph_spans(parts.sentences)
+    # read once a paragraph, not once a sentence: the cue may stand anywhere in it
+    beneficiaries = {
+        number: paragraph_beneficiaries(text, *span)
+        for number, span in _paragraph_spans(parts.sentences).items()
+    }
     for sentence in parts.sentences:
-        state.discourse.beneficiaries = paragraph_beneficiaries(text, *spans[sentence.paragraph])
+        state.discourse.beneficiaries = beneficiaries[sentence.paragraph]
         found = sentence_candidates(text, sentence, state)
         candidates += found
         state.discourse.events += found
