@@ -78,8 +78,8 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
     """A seller guessed from the system's origin yields to the one the article names for the
     same buyer and system ("procured through a deal with Poland" makes Poland the seller of
     the Black Hawks delivered earlier in the text), where it names exactly one."""
-    named: dict[tuple[str | None, str], set[str | None]] = {}
-    sellers: dict[tuple[str | None, str, str | None], Mention] = {}
+    # per buyer and system, the first mention of each seller the article names
+    named: dict[tuple[str | None, str], dict[str | None, Mention]] = {}
     for c in candidates:
         if (
             c.seller is not None
@@ -87,12 +87,11 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
             and c.seller.country != c.buyer.country
         ):
             key = (c.buyer.country, c.system.designation)
-            named.setdefault(key, set()).add(c.seller.country)
-            sellers.setdefault((*key, c.seller.country), c.seller)
+            named.setdefault(key, {}).setdefault(c.seller.country, c.seller)
     for c in candidates:
-        found = named.get((c.buyer.country, c.system.designation), set())
+        found = named.get((c.buyer.country, c.system.designation), {})
         if (c.seller is None or c.seller.how == "origin") and len(found) == 1:
-            c.seller = sellers[(c.buyer.country, c.system.designation, next(iter(found)))]
+            c.seller = next(iter(found.values()))
     return candidates
 
 
