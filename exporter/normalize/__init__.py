@@ -26,6 +26,7 @@ from exporter.normalize.assemble import (
     Candidate,
     content_id,
     merge,
+    named_for_generic,
     one_seller_per_deal,
     to_record,
 )
@@ -59,10 +60,17 @@ from exporter.normalize.discourse import (
     subject_before,
 )
 from exporter.normalize.events import find_triggers, is_definitional
+from exporter.normalize.gazetteer import System
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.objects import event_objects
 from exporter.normalize.segment import Sentence, segment, unwrap
-from exporter.normalize.source import Reference, ascii_uri, home_state, reference_date
+from exporter.normalize.source import (
+    Reference,
+    ascii_uri,
+    home_state,
+    reference_date,
+    title_date,
+)
 from exporter.normalize.timing import last_date
 from exporter.resources import load_data
 
@@ -77,6 +85,8 @@ class ArticleState:
     discourse: Discourse
     people: dict[str, Mention] = field(default_factory=dict)
     previous_date: dates_.ResolvedDate | None = None
+    named_systems: dict[str, System] = field(default_factory=dict)  # by designation, in order
+    paragraph_start: int = 0  # where the paragraph being read begins
 
 
 def normalize(article: Article, *, published: str | None = None) -> list[dict[str, Any]]:
@@ -84,6 +94,7 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     text = unwrap(article.text)  # same offsets, sentences no longer broken by line wraps
     parts = segment(text)
     reference = reference_date(article.published or published, parts.dateline, text)
+    reference = title_date(reference, [(x.start, x.end) for x in parts.sentences], text)
     source = {
         "id": content_id(article.text),
         "publisher": article.publisher,
@@ -103,11 +114,14 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         number: paragraph_beneficiaries(text, *span)
         for number, span in _paragraph_spans(parts.sentences).items()
     }
+    spans = _paragraph_spans(parts.sentences)
     for sentence in parts.sentences:
         state.discourse.beneficiaries = beneficiaries[sentence.paragraph]
+        state.paragraph_start = spans[sentence.paragraph][0]
         found = sentence_candidates(text, sentence, state)
         candidates += found
         state.discourse.events += found
+    candidates = named_for_generic(candidates, list(state.named_systems.values()))
     return [to_record(c, source) for c in merge(one_seller_per_deal(candidates))]
 
 
@@ -129,6 +143,8 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
     for mention in mentions:
         if mention.kind == "person":
             state.people.setdefault(mention.text, mention)
+        elif mention.system is not None and not mention.system.generic:
+            state.named_systems.setdefault(mention.system.designation, mention.system)
     note_states(discourse, mentions)
     triggers = find_triggers(text, s, e)
     date_mentions = dates_.find_dates(text, s, e)
@@ -147,9 +163,41 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if clause is not None:
                 found += _clause_candidates(clause, state, people, evidence)
     found += earlier_purchases(text, evidence, mentions, found)
+    if not found:
+        _date_completion(text, sentence, date_mentions, state)
     state.previous_date = latest_date or state.previous_date
     remember_sentence(discourse, s, mentions)
     return found
+
+
+@functools.cache
+def _completion_cue() -> re.Pattern[str]:
+    cues = load_data("dates.yaml")["completion_cues"]
+    return re.compile(rf"\b(?:{'|'.join(cues)})\s+$", re.I)
+
+
+def _date_completion(
+    text: str, sentence: Sentence, found: list[dates_.DateMention], state: ArticleState
+) -> None:
+    """A sentence of no event that says when the work will be done ("work is expected to be
+    completed by March 2027") dates the undated production its paragraph announced."""
+    due = next(
+        (
+            d
+            for d in found
+            if d.kind == "full" or d.kind == "monthyear"
+            if _completion_cue().search(text, max(sentence.start, d.start - 60), d.start)
+        ),
+        None,
+    )
+    if due is None:
+        return
+    when = dates_.resolve(due, state.reference.date, True)
+    for event in reversed(state.discourse.events):
+        if event.evidence[0] < state.paragraph_start:
+            break
+        if event.event_type == "production" and event.date is None and event.status == "planned":
+            event.date = when
 
 
 def _clause_candidates(

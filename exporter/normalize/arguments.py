@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from exporter.normalize.clause import Clause
 from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import System, alternation
-from exporter.normalize.mentions import Mention
+from exporter.normalize.mentions import Mention, weapon_kinds
 from exporter.resources import load_data
 
 # "to X" names a buyer; "prior to X", "due to X", "according to X" do not
@@ -31,6 +31,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
+_NEXT_WORDS = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?")
 _WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
 _BUYING_NOUN_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+){0,2}(?:purchase|acquisition|order|procurement|request|bid|buy)", re.I
@@ -161,7 +162,7 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     before = text[max(clause.sentence.start, party.start - 30) : party.start]
     after = text[party.end : party.end + 40]
     if (
-        words.forces.match(after)
+        _uses_as_force(text, party, after)
         or (_BUYER_BEFORE.search(before) and _state_like(party))
         or _listed_buyer(clause, party, before)
     ):
@@ -181,6 +182,16 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     ):
         return 1, False  # "deployed in Turkey", "built in Romania"
     return 0, False
+
+
+def _uses_as_force(text: str, party: Mention, after: str) -> bool:
+    """A state's force after it ("the Turkish Air Force") uses the system, unless a weapon
+    noun follows the force: "Russian military helicopters" only says whose they were."""
+    force = _role_words().forces.match(after)
+    if force is None:
+        return False
+    noun = _NEXT_WORDS.match(after, force.end())  # the noun the force may qualify
+    return noun is None or not weapon_kinds(text, party.end + noun.start(), party.end + noun.end())
 
 
 def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:

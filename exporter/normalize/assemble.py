@@ -95,6 +95,24 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def named_for_generic(candidates: list[Candidate], named: list[System]) -> list[Candidate]:
+    """A kind of weapon ("Swedish warplanes", "Russian helicopters") is the one system of
+    that kind and from that seller the article names anywhere: a headline's "buys South
+    Korean artillery" is the K9 its body names. Left generic where it names none or several."""
+    for c in candidates:
+        if not c.system.generic:
+            continue
+        seller = c.seller.country if c.seller is not None else None
+        fits = [
+            s
+            for s in named
+            if s.category == c.system.category and (seller is None or s.origin == seller)
+        ]
+        if len(fits) == 1:
+            c.system = fits[0]
+    return candidates
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same deal, type, status and date are one event; an undated
     restatement joins a dated event of the same deal, type and status, and so does one dated

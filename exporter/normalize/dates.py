@@ -140,7 +140,7 @@ def _date_regex(
         | (?P<monthday>(?P<m5>{month})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*{year})(?!\d))
         | (?P<daymonth>(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{month})\b)
         | (?P<quarter>(?i:the)\s+(?P<q>{_words(words["quarter_ordinals"])})\s+(?P<qu>{_words(words["quarter_units"])})(?:\s+of\s+(?P<y7>{year})|\s+of\s+(?P<qrel>{_words(list(words["directions"]))})\s+(?i:year))?)
-        | (?P<monthonly>\b(?P<mpre>{_words(list(words["month_prepositions"]))})\s(?P<m8>{month})\b\.?(?!,?\s+(?:of\s+)?{year})(?!\s+\d{{1,2}}\b))
+        | (?P<monthonly>\b(?P<mpre>{_words(list(words["month_prepositions"]))})\s(?P<m8>{month})\b(?!\.?,?\s+(?:of\s+)?{year})(?!\.?\s+\d{{1,2}}\b)\.?)
         | (?P<approxmonth>(?<=[\s-])(?P<m9>{month})\b\.?)
         | (?P<decade>(?P<y12>(?:19|20)\d0)s\b)
         | (?P<yrange>(?P<y11>{year})[-–/](?:{year}|\d\d)(?![\d-]))

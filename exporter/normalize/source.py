@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from exporter.normalize import dates as dates_
 from exporter.normalize.mentions import Mention, find_mentions
 from exporter.normalize.segment import Dateline
+from exporter.resources import load_data
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,30 @@ def reference_date(published: str | None, dateline: Dateline | None, text: str) 
             inferred = dates_.infer_year(found[0].month, found[0].day, lead, text)  # type: ignore[arg-type]
             return Reference(inferred, True)
     return Reference(None, False)
+
+
+def title_date(reference: Reference, lines: list[tuple[int, int]], text: str) -> Reference:
+    """A list or release whose title line ends in its day ("Contracts awarded - April 28,
+    2020"), posted in the days up to the publication date: its events are of that day, not of
+    the day the page was published."""
+    if reference.date is None:
+        return reference
+    layout = load_data("layout.yaml")
+    for start, end in lines[: layout["title_lines"]]:
+        line = text[start:end].rstrip(" .")
+        if len(line) > layout["title_max_chars"]:
+            continue
+        found = dates_.find_dates(text, start, start + len(line))
+        if not found or found[-1].kind != "full" or found[-1].end != start + len(line):
+            continue
+        when = dates_.resolve(found[-1], reference.date, False)
+        day = dt.date.fromisoformat(when.value) if when else None
+        if (
+            day is not None
+            and 0 < (reference.date - day).days <= load_data("dates.yaml")["same_news_days"]
+        ):
+            return Reference(day, reference.inferred)
+    return reference
 
 
 def home_state(dateline: Dateline | None) -> Mention | None:

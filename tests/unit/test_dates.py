@@ -29,6 +29,9 @@ def one(text: str, forward: bool = False, reference: dt.date = FRIDAY) -> tuple:
         ),
         ("signed on 12 September 2017.", False, ("2017-09-12", "day", "12 September 2017", False)),
         ("on Oct. 5, 2020 the", False, ("2020-10-05", "day", "Oct. 5, 2020", False)),
+        # a month's abbreviation and its dot after "by" are still a day's date
+        ("completed by Dec. 31, 2026.", True, ("2026-12-31", "day", "Dec. 31, 2026", False)),
+        ("paid by Dec. 2020.", False, ("2020-12", "month", "Dec. 2020", False)),
         ("reported in November 2016 that", False, ("2016-11", "month", "November 2016", False)),
         ("In mid-June 2018, a source", False, ("2018-06", "month", "mid-June 2018", True)),
         ("would begin in October", True, ("2019-10", "month", "October", False)),

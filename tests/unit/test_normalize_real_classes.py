@@ -781,3 +781,53 @@ def test_a_force_in_a_persons_title_is_no_buyer() -> None:
 )
 def test_a_negation_is_the_events_only_when_it_stands_near_it(text: str, status: str) -> None:
     assert [d[2] for d in deals(text)][:1] == [status]
+
+
+def test_a_kind_of_weapon_is_the_one_system_of_that_kind_the_article_names() -> None:
+    # a headline's kind of weapon and the system the body names are one deal
+    assert deals(
+        "Peru buys Spanish patrol ships\n\n"
+        "Peru signed a contract for four Avante 2200 ships with Navantia on Tuesday."
+    ) == [("PER-ESP-AVANTE-2200", "agreement", "reported", "ship")]
+    # two systems of that kind named: the kind stays a kind
+    two_named = "Peru buys Spanish patrol ships\n\nThe Avante 2200 and Meteoro class are Spanish."
+    assert [d[0] for d in deals(two_named)] == ["PER-ESP-PATROL-SHIP"]
+
+
+def test_a_force_before_a_weapon_noun_only_says_whose_the_weapon_was() -> None:
+    assert deals(
+        "Peru's minister praised ties with Russia after taking delivery of four Russian"
+        " military helicopters."
+    ) == [("PER-RUS-MILITARY-HELICOPTER", "delivery", "reported", "helicopter")]
+    assert deals("The Peruvian Army received four helicopters from Russia.") == [
+        ("PER-RUS-HELICOPTER", "delivery", "reported", "helicopter")
+    ]
+
+
+def test_a_title_line_that_ends_in_a_day_dates_the_list_it_heads() -> None:
+    # published on the 15th, the list is of the 12th
+    records = normalize(
+        Article(
+            "Contracts awarded by the ministry - March 12, 2024\n\n"
+            "Peru signed a contract with Navantia for two offshore patrol vessels.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["date"]["value"]) for r in records] == [
+        ("PER-ESP-OFFSHORE-PATROL-VESSEL", "2024-03-12")
+    ]
+
+
+def test_when_the_work_will_be_completed_dates_the_production_announced() -> None:
+    records = normalize(
+        Article(
+            "Navantia will build two offshore patrol vessels for Peru. The work is expected"
+            " to be completed by Dec. 31, 2027.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
+        ("PER-ESP-OFFSHORE-PATROL-VESSEL", "production", "planned", "2027-12-31")
+    ]
