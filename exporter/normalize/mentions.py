@@ -376,6 +376,7 @@ class GenericWords:
     participles: frozenset[str]  # participles that qualify ("armed", "landing")
     compounds: frozenset[str]  # nouns after a weapon noun that make it a qualifier
     most: int  # the most qualifying words kept
+    acronyms: dict[str, str]  # a kind written as its acronym, in full ("opv")
 
 
 @functools.cache
@@ -387,6 +388,7 @@ def _generic_words() -> GenericWords:
         frozenset(words["kind_participles"].lower().split()),
         frozenset(words["compound_heads"].lower().split()),
         int(words["max_modifiers"]),
+        {acronym.lower(): full for acronym, full in words["acronyms"].items()},
     )
 
 
@@ -472,6 +474,9 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         name = singular(phrase if phrase.istitle() and modifiers else phrase.lower())
         if designation:
             name = singular(phrase)
+        else:  # "six OPVs" is written as the kind is named in full: offshore patrol vessels
+            head, _, last = name.rpartition(" ")
+            name = f"{head} {words.acronyms.get(last.lower(), last)}".strip()
         # "Russian helicopters", "French-built corvettes": where they come from
         origin = next(
             (

@@ -104,3 +104,10 @@ def test_every_key_of_a_word_list_is_read_by_the_code(name: str) -> None:
         return
     unread = [key for key in words if f'"{key}"' not in source and f"'{key}'" not in source]
     assert unread == [], f"{name}: keys no code reads: {unread}"
+
+
+def test_every_kind_acronym_is_a_weapon_noun() -> None:
+    from exporter.normalize.mentions import weapon_kinds
+
+    for acronym in load_data("generic.yaml")["acronyms"]:
+        assert weapon_kinds(f"two {acronym}s", 0, len(acronym) + 5), acronym

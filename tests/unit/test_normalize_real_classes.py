@@ -831,3 +831,14 @@ def test_when_the_work_will_be_completed_dates_the_production_announced() -> Non
     assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
         ("PER-ESP-OFFSHORE-PATROL-VESSEL", "production", "planned", "2027-12-31")
     ]
+
+
+def test_a_kind_written_as_its_acronym_is_named_in_full() -> None:
+    assert generics("The navy ordered six OPVs, two LPDs and 40 MBTs.") == [
+        ("OPVs", "offshore patrol vessel", "ship"),
+        ("LPDs", "landing platform dock", "ship"),
+        ("MBTs", "main battle tank", "armoured-vehicle"),
+    ]
+    assert deals("Peru orders six OPVs from South Korea") == [
+        ("PER-KOR-OFFSHORE-PATROL-VESSEL", "agreement", "reported", "ship")
+    ]
