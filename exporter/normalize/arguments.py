@@ -173,8 +173,12 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
-    if _SELLER_BEFORE.search(before) or _listed_seller(clause, party, before):
-        return 0, True
+    if (
+        _SELLER_BEFORE.search(before)
+        or _listed_seller(clause, party, before)
+        or (party.how == "demonym" and _firm_after().match(after))
+    ):
+        return 0, True  # "from X"; "a South Korean shipbuilder" is a firm of the selling state
     if (
         _PLACE_BEFORE.search(before)
         and clause.trigger.event_type in _PLACE_EVENTS
@@ -192,6 +196,12 @@ def _uses_as_force(text: str, party: Mention, after: str) -> bool:
         return False
     noun = _NEXT_WORDS.match(after, force.end())  # the noun the force may qualify
     return noun is None or not weapon_kinds(text, party.end + noun.start(), party.end + noun.end())
+
+
+@functools.cache
+def _firm_after() -> re.Pattern[str]:
+    nouns = load_data("roles.yaml")["firm_nouns"]
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{'|'.join(nouns)})\b", re.I)
 
 
 def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:

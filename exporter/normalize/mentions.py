@@ -286,7 +286,19 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 mentions.append(Mention(kind, match.start(), match.end(), match.group()))
     mentions += people(text, start, end, mentions)
     mentions.sort(key=lambda m: m.start)
-    return [m for m in mentions if not _wants_context(text, m, mentions, start, end)]
+    return [
+        m
+        for m in mentions
+        if not _wants_context(text, m, mentions, start, end) and not _in_number(text, m)
+    ]
+
+
+_NUMBER_GOES_ON = re.compile(r"[,.]\d")
+
+
+def _in_number(text: str, mention: Mention) -> bool:
+    """A system's designation that goes on as digits ("P15,744,571,584" pesos): an amount."""
+    return mention.kind == "system" and bool(_NUMBER_GOES_ON.match(text, mention.end))
 
 
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")

@@ -41,8 +41,8 @@ def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None
         g
         for g in generics
         if trigger.end <= g.start < clause.end
-        and _is_object(text[trigger.end : g.start])
-        and not _PLACE_OR_MEANS.search(text[trigger.end : g.start])
+        and _is_object(text[_anchor(clause, g.start) : g.start])
+        and not _PLACE_OR_MEANS.search(text[_anchor(clause, g.start) : g.start])
     ]
     subjects = [
         g
@@ -58,6 +58,18 @@ def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None
     return list(chosen)
 
 
+def _anchor(clause: Clause, start: int) -> int:
+    """Where the words that lead to an object at `start` begin: after the trigger, or after
+    the last word of its topic in between ("signed a contract with X for the acquisition of
+    two frigates": the frigates are the object of the acquisition the signing is about)."""
+    topics = [
+        t.end
+        for t in clause.sentence.topics
+        if clause.trigger.end <= t.start and t.end <= start and clause.start <= t.start
+    ]
+    return max(topics, default=clause.trigger.end)
+
+
 def _named_objects(clause: Clause) -> list[Mention]:
     """The systems an event is about: its object, named soon after the trigger in its clause
     with those joined to it by "and" or commas ("three FDI frigates and six Rafale
@@ -69,7 +81,7 @@ def _named_objects(clause: Clause) -> list[Mention]:
     after = [
         m
         for m in systems
-        if trigger.end <= m.start < right and _is_object(text[trigger.end : m.start])
+        if trigger.end <= m.start < right and _is_object(text[_anchor(clause, m.start) : m.start])
     ]
     if not after and not before:
         after = [m for m in systems if trigger.end <= m.start < right]

@@ -842,3 +842,15 @@ def test_a_kind_written_as_its_acronym_is_named_in_full() -> None:
     assert deals("Peru orders six OPVs from South Korea") == [
         ("PER-KOR-OFFSHORE-PATROL-VESSEL", "agreement", "reported", "ship")
     ]
+
+
+def test_a_states_firm_sells_and_the_object_of_the_deals_topic_is_its_system() -> None:
+    # the object follows "the acquisition of", the topic of the signing; "brand-new" is no kind
+    assert deals(
+        "The minister signed a contract with a South Korean shipbuilder for the acquisition"
+        " of two brand-new frigates for the Peruvian Navy."
+    ) == [("PER-KOR-FRIGATE", "agreement", "reported", "ship")]
+
+
+def test_a_designation_that_goes_on_as_digits_is_an_amount() -> None:
+    assert [m.text for m in find_mentions("P15,744,571,584 pesos", 0, 21)] == []
