@@ -289,6 +289,8 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
         return True
     if not _descriptive_regex().match(trigger.text):
         return False
+    if _before_its_system(text, trigger, systems):
+        return True  # "Ukraine-built BTR-3s", "US manufactured F-16s": where they were made
     if not re.match(
         r"\s+(?:by|in|at|under|from|before|after|during)\b", text[trigger.end : trigger.end + 10]
     ):
@@ -296,6 +298,17 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     before = text[max(0, trigger.start - 40) : trigger.start]
     return any(0 <= trigger.start - m.end <= 2 for m in systems) or bool(
         _ends_with_weapon_noun().search(before)
+    )
+
+
+def _before_its_system(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
+    """A participle joined to a maker by a hyphen, or right before a system (at most one word
+    between): it qualifies the system."""
+    if trigger.event_type != "production":
+        return False  # "bought F-16s" is a purchase
+    return text[trigger.start - 1 : trigger.start] == "-" or any(
+        0 <= m.start - trigger.end <= 12 and len(text[trigger.end : m.start].split()) <= 1
+        for m in systems
     )
 
 

@@ -854,3 +854,22 @@ def test_a_states_firm_sells_and_the_object_of_the_deals_topic_is_its_system() -
 
 def test_a_designation_that_goes_on_as_digits_is_an_amount() -> None:
     assert [m.text for m in find_mentions("P15,744,571,584 pesos", 0, 21)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a production participle joined to a maker, or right before the system, qualifies it
+        (
+            "Peru bought 12 Ukraine-built BTR-3E1 carriers.",
+            [("PER-UKR-BTR-3", "agreement", "reported", "armoured-vehicle")],
+        ),
+        # "the purchase by X of" is a purchase as "the purchase of" is
+        (
+            "He spoke of the recent purchase by Peru of eight US manufactured F-16s.",
+            [("PER-USA-F-16", "agreement", "reported", "aircraft")],
+        ),
+    ],
+)
+def test_where_a_system_was_made_is_no_production(text: str, expected: list) -> None:
+    assert deals(text) == expected
