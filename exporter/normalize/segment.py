@@ -259,8 +259,24 @@ class Segmented:
 _DATE_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b\s*")
 
 
+@functools.cache
+def _furniture() -> re.Pattern[str]:
+    words = load_data("layout.yaml")
+    return re.compile(
+        rf"\s*(?:{'|'.join(words['furniture_starts'])})"
+        rf"|.*?(?:{'|'.join(words['furniture_anywhere'])})",
+        re.I,
+    )
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """A paragraph the page puts around the article (an advertisement, a copyright or
+    subscription notice, a photo caption, a link to other stories): no text of the article."""
+    return bool(_furniture().match(text, start, end))
+
+
 def segment(text: str) -> Segmented:
-    paras = paragraphs(text)
+    paras = [(s, e) for s, e in paragraphs(text) if not is_furniture(text, s, e)]
     stamp = _DATE_STAMP.match(text)
     if stamp and paras and paras[0][0] <= stamp.end() < paras[0][1]:
         paras[0] = (stamp.end(), paras[0][1])

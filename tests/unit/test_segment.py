@@ -68,3 +68,20 @@ def test_unwrap_keeps_every_offset_and_changes_only_line_breaks(text: str) -> No
     joined = unwrap(text)
     assert len(joined) == len(text)
     assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, joined, strict=True))
+
+
+def test_page_furniture_is_no_text_of_the_article() -> None:
+    text = (
+        "Peru orders two frigates\n\n"
+        "- Advertisement -\n\n"
+        "Peru signed a contract for two frigates on Monday.\n\n"
+        "Photo: a frigate at sea (file)\n\n"
+        "The first ship will be delivered in 2027. | Image: Navy archive\n\n"
+        "Subscribe to our newsletter for daily updates.\n\n"
+        "All rights reserved. Pages of this site are dispatched to partners.\n\n"
+        "3 hrs ago Read more: other news"
+    )
+    assert [s.text for s in segment(text).sentences] == [
+        "Peru orders two frigates",
+        "Peru signed a contract for two frigates on Monday.",
+    ]
