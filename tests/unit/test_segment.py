@@ -76,6 +76,7 @@ def test_page_furniture_is_no_text_of_the_article() -> None:
         "- Advertisement -\n\n"
         "Peru signed a contract for two frigates on Monday.\n\n"
         "Photo: a frigate at sea (file)\n\n"
+        "The navy's new frigate | Image: Navy archive\n\n"
         "The first ship will be delivered in 2027. | Image: Navy archive\n\n"
         "Subscribe to our newsletter for daily updates.\n\n"
         "All rights reserved. Pages of this site are dispatched to partners.\n\n"
@@ -84,4 +85,6 @@ def test_page_furniture_is_no_text_of_the_article() -> None:
     assert [s.text for s in segment(text).sentences] == [
         "Peru orders two frigates",
         "Peru signed a contract for two frigates on Monday.",
+        # a caption after a sentence of the text leaves the sentence in place
+        "The first ship will be delivered in 2027. | Image: Navy archive",
     ]
