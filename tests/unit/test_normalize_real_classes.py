@@ -873,3 +873,12 @@ def test_a_designation_that_goes_on_as_digits_is_an_amount() -> None:
 )
 def test_where_a_system_was_made_is_no_production(text: str, expected: list) -> None:
     assert deals(text) == expected
+
+
+def test_a_governments_approval_of_a_purchase_is_a_negotiation() -> None:
+    assert deals("On Tuesday Peru's cabinet approved the purchase of 12 more K9 howitzers.") == [
+        ("PER-KOR-K9", "negotiation", "reported", "artillery")
+    ]
+    assert deals(
+        "The council granted approval for the procurement of 12 K9 howitzers for Peru."
+    ) == [("PER-KOR-K9", "negotiation", "reported", "artillery")]
