@@ -882,3 +882,7 @@ def test_a_governments_approval_of_a_purchase_is_a_negotiation() -> None:
     assert deals(
         "The council granted approval for the procurement of 12 K9 howitzers for Peru."
     ) == [("PER-KOR-K9", "negotiation", "reported", "artillery")]
+    # asked to approve it, the purchase itself is what is planned
+    assert deals("Peru's ministry asked lawmakers to approve the purchase of 12 K9 howitzers.") == [
+        ("PER-KOR-K9", "agreement", "planned", "artillery")
+    ]
