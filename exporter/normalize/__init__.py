@@ -3,7 +3,8 @@
 segment -> mentions -> events -> clause (one per trigger: its window, attribution, dates,
 systems, amounts) -> objects, arguments (roles), amounts, discourse (what "the contract" or
 "it" continues), beneficiaries (the states a paragraph's contract is for), contents (the
-items an open deal holds), customers (earlier buyers a sentence lists), dates -> assemble
+items an open deal holds), customers (earlier buyers a sentence lists), competition (the
+contenders a sentence lists for an order, each an offer), dates -> assemble
 (one seller per deal, restatements merged); each stage a module of plain functions over
 plain data.
 `normalize` is pure: the same article gives the same records, so it runs the same on one
@@ -32,6 +33,7 @@ from exporter.normalize.assemble import (
 )
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
 from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
+from exporter.normalize.competition import contenders
 from exporter.normalize.contents import (
     OpenDeal,
     after_sentence,
@@ -118,9 +120,11 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     for sentence in parts.sentences:
         state.discourse.beneficiaries = beneficiaries[sentence.paragraph]
         state.paragraph_start = spans[sentence.paragraph][0]
-        found = sentence_candidates(text, sentence, state)
-        candidates += found
+        found, offers = sentence_candidates(text, sentence, state)
+        candidates += found + offers
+        # contenders are offers, not the deal that "it" or "the contract" continues later
         state.discourse.events += found
+    # a headline's kind of weapon is the system the body names
     candidates = named_for_generic(candidates, list(state.named_systems.values()))
     return [to_record(c, source) for c in merge(one_seller_per_deal(candidates))]
 
@@ -134,8 +138,11 @@ def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:
     return spans
 
 
-def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> list[Candidate]:
-    """The events one sentence states, each with its deal, status, date and amounts."""
+def sentence_candidates(
+    text: str, sentence: Sentence, state: ArticleState
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The events one sentence states, each with its deal, status, date and amounts; and
+    the offers of the contenders it lists for an order."""
     s, e = sentence.start, sentence.end
     evidence = (s, e, sentence.text)
     discourse = state.discourse
@@ -163,11 +170,18 @@ def sentence_candidates(text: str, sentence: Sentence, state: ArticleState) -> l
             if clause is not None:
                 found += _clause_candidates(clause, state, people, evidence)
     found += earlier_purchases(text, evidence, mentions, found)
+    offers = contenders(
+        text, evidence, mentions, date_mentions, discourse, (state.reference, state.previous_date)
+    )
     if not found:
         _date_completion(text, sentence, date_mentions, state)
     state.previous_date = latest_date or state.previous_date
-    remember_sentence(discourse, s, mentions)
-    return found
+    offered = {c.system.designation for c in offers}
+    # "the jets" after a list of contenders is none of them
+    remember_sentence(
+        discourse, s, [m for m in mentions if not (m.system and m.system.designation in offered)]
+    )
+    return found, offers
 
 
 @functools.cache

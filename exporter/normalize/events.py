@@ -49,6 +49,11 @@ def _cue_regexes() -> dict[str, re.Pattern[str]]:
     }
 
 
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a word of what is to come ("will", "have to", "due")."""
+    return bool(_cue_regexes()["planned"].search(text, start, end))
+
+
 @functools.cache
 def _attribution_regex() -> re.Pattern[str]:
     verbs = load_data("events.yaml")["attribution"]

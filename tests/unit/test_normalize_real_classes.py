@@ -886,3 +886,45 @@ def test_a_governments_approval_of_a_purchase_is_a_negotiation() -> None:
     assert deals("Peru's ministry asked lawmakers to approve the purchase of 12 K9 howitzers.") == [
         ("PER-KOR-K9", "agreement", "planned", "artillery")
     ]
+
+
+COMPETITION_LEAD = "Peru will buy 24 fighter jets, the Peruvian defence ministry said on Monday. "
+
+
+def test_each_contender_a_competition_lists_is_offered_to_the_buyer() -> None:
+    records = normalize(
+        Article(
+            COMPETITION_LEAD + "The vendors, Boeing (F/A-18) and Lockheed Martin (F-16) of the US,"
+            " Saab (Gripen) of Sweden and Dassault (Rafale) of France, will have to reply by"
+            " July 6.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
+        ("PER-USA-F-A-18", "negotiation", "planned", "2024-07-06"),
+        ("PER-USA-F-16", "negotiation", "planned", "2024-07-06"),
+        ("PER-SWE-GRIPEN", "negotiation", "planned", "2024-07-06"),
+        ("PER-FRA-RAFALE", "negotiation", "planned", "2024-07-06"),
+    ]
+
+
+def test_a_system_the_buyer_replaces_is_no_contender() -> None:
+    assert deals(
+        COMPETITION_LEAD + "The Gripen was chosen to replace its ageing F-5s, ending a"
+        " competition against the F-16 Block 70."
+    ) == [
+        ("PER-SWE-GRIPEN", "negotiation", "reported", "aircraft"),
+        ("PER-USA-F-16", "negotiation", "reported", "aircraft"),
+    ]
+
+
+def test_a_contender_is_no_deal_that_later_sentences_continue() -> None:
+    # "the jets" after the list speaks of the buyer's own plan, not of the last contender
+    assert deals(
+        COMPETITION_LEAD + "The contenders are the Rafale and the Gripen. The ministry later"
+        " scrapped the plan to buy the jets."
+    ) == [
+        ("PER-FRA-RAFALE", "negotiation", "reported", "aircraft"),
+        ("PER-SWE-GRIPEN", "negotiation", "reported", "aircraft"),
+    ]
