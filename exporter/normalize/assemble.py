@@ -100,13 +100,10 @@ def named_for_generic(candidates: list[Candidate], named: list[System]) -> list[
     that kind and from that seller the article names anywhere: a headline's "buys South
     Korean artillery" is the K9 its body names. Left generic where it names none or several."""
     for c in candidates:
-        if not c.system.generic:
-            continue
-        seller = c.seller.country if c.seller is not None else None
+        if not c.system.generic or c.seller is None:
+            continue  # no seller named: no sure way to the system
         fits = [
-            s
-            for s in named
-            if s.category == c.system.category and (seller is None or s.origin == seller)
+            s for s in named if s.category == c.system.category and s.origin == c.seller.country
         ]
         if len(fits) == 1:
             c.system = fits[0]
