@@ -3,12 +3,14 @@ none, the kind of weapon it names ("two offshore patrol vessels")."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from exporter.normalize.arguments import nearest
-from exporter.normalize.clause import Clause
+from exporter.normalize.clause import Clause, SentenceFacts
 from exporter.normalize.discourse import Discourse, continues_kind
-from exporter.normalize.mentions import Mention
+from exporter.normalize.mentions import Mention, weapon_kinds
+from exporter.resources import load_data
 
 
 def event_objects(clause: Clause, discourse: Discourse) -> list[Mention | None]:
@@ -16,11 +18,39 @@ def event_objects(clause: Clause, discourse: Discourse) -> list[Mention | None]:
     clause names; else a system named elsewhere in the sentence."""
     named_in_clause = any(clause.start <= m.start < clause.end for m in clause.sentence.systems)
     generic_in_clause = any(clause.start <= g.start < clause.end for g in clause.sentence.generics)
+    if not named_in_clause and weapon_kinds(clause.text, clause.start, clause.end):
+        # "15 aircraft were ordered, which include 12 Super Tucanos and 3 JF-17s"
+        listed = included(clause.text, clause.end, clause.sentence)
+        if listed:
+            return list(listed)
     if named_in_clause or not generic_in_clause:
         chosen = _named_objects(clause)
         if chosen:
             return list(chosen)
-    return _generic_object(clause, discourse)
+    generic = _generic_object(clause, discourse)
+    if generic[0] is not None:
+        # "17 armoured vehicles, including the VT4 and the ST1": the systems named
+        return list(included(clause.text, generic[0].end, clause.sentence)) or generic
+    return generic
+
+
+def included(text: str, after: int, sentence: SentenceFacts) -> list[Mention]:
+    """The named systems a list at `after` (the end of a kind of weapon, or of its clause)
+    says it includes ("armoured vehicles, including the VT4 and the ST1"); [] where no such
+    list follows."""
+    cue = _inclusion_cue().match(text, after, sentence.end)
+    if cue is None:
+        return []
+    first = next((m for m in sentence.systems if m.start >= cue.end()), None)
+    if first is None or len(text[cue.end() : first.start].split()) > 4:
+        return []
+    return _listed_from(first, sentence.systems, text, sentence.end)
+
+
+@functools.cache
+def _inclusion_cue() -> re.Pattern[str]:
+    cues = load_data("events.yaml")["inclusion_cues"]
+    return re.compile(rf"\s*,?\s*(?:{'|'.join(cues)})\b:?", re.I)
 
 
 _PLACE_OR_MEANS = re.compile(
@@ -86,24 +116,28 @@ def _named_objects(clause: Clause) -> list[Mention]:
     if not after and not before:
         after = [m for m in systems if trigger.end <= m.start < right]
     if after:
-        chosen = [after[0]]
-        # the list goes on past its first member ("are T-90 tanks, Smerch launchers and ...")
-        listed = [m for m in systems if after[0].start < m.start < right]
-        for mention in listed:
-            gap = text[chosen[-1].end : mention.start]
-            if (
-                re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
-                and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
-                and len(gap) < 60
-            ):
-                chosen.append(mention)
-            else:
-                break
-        return chosen
+        return _listed_from(after[0], systems, text, right)
     if before:
         return [before[-1]]
     found = nearest(systems, trigger)
     return [found] if found else []
+
+
+def _listed_from(first: Mention, systems: list[Mention], text: str, right: int) -> list[Mention]:
+    """A system and those listed after it, up to `right` ("T-90 tanks, Smerch launchers and
+    ...": the list goes on past its first member)."""
+    chosen = [first]
+    for mention in (m for m in systems if first.start < m.start < right):
+        gap = text[chosen[-1].end : mention.start]
+        if (
+            re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
+            and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
+            and len(gap) < 60
+        ):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
 
 
 _NOT_OBJECT = re.compile(

@@ -928,3 +928,15 @@ def test_a_contender_is_no_deal_that_later_sentences_continue() -> None:
         ("PER-FRA-RAFALE", "negotiation", "reported", "aircraft"),
         ("PER-SWE-GRIPEN", "negotiation", "reported", "aircraft"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fifteen more aircraft have been ordered by Peru, which include 12 Super Tucano attack"
+        " aircraft and 3 JF-17 fighters.",
+        "Peru ordered 15 combat aircraft, including 12 Super Tucanos and 3 JF-17s.",
+    ],
+)
+def test_the_systems_a_kind_of_weapon_includes_are_the_events_objects(text: str) -> None:
+    assert [d[0] for d in deals(text)] == ["PER-BRA-A-29", "PER-PAK-JF-17"]
