@@ -32,7 +32,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
 _SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
 _NEXT_WORDS = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?")
-_WITH_BEFORE = re.compile(r"\b(?:with|and)\s+(?:the\s+)?$", re.I)
+_WITH_BEFORE = re.compile(r"\b(?P<word>with|and)\s+(?:the\s+)?$", re.I)
 _BUYING_NOUN_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+){0,2}(?:purchase|acquisition|order|procurement|request|bid|buy)", re.I
 )
@@ -230,10 +230,18 @@ def _counterparts(draft: _RoleDraft) -> list[Mention]:
     return [
         p
         for p in draft.near
-        if _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start])
+        if (joined := _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start]))
+        and (joined["word"].lower() == "with" or _party_before(draft.parties, p, joined))
         and p.start > trigger.start - 80
         and len(coordinated(p, draft.mentions, text)) < 3  # "A, B and C" lists, not two sides
     ]
+
+
+def _party_before(parties: list[Mention], party: Mention, joined: re.Match[str]) -> bool:
+    """ "X and Y signed": "and" joins two parties, not two clauses ("Greece commissioned six
+    more jets and Indonesia signed")."""
+    at = party.start - (len(joined.string) - joined.start())  # where "and" begins
+    return any(0 <= at - other.end <= 2 for other in parties if other is not party)
 
 
 def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
@@ -278,7 +286,11 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
 def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> None:
     """The other side of "X signed with Y": the buyer of a selling subject, the seller of a
     buying one."""
+    text, start = draft.clause.text, draft.clause.sentence.start
     for party in counterparts:
+        joined = _WITH_BEFORE.search(text[max(start, party.start - 12) : party.start])
+        if joined and joined["word"].lower() == "and" and seller_verb(draft.clause.trigger.text):
+            continue  # "Japan and the US have supplied": both sell, neither buys
         if (
             draft.subject_side == "seller"
             and draft.buyer is None
@@ -346,11 +358,16 @@ def _buyer_from_other_state(draft: _RoleDraft) -> None:
     if draft.buyer is not None or draft.seller is None:
         return
     seller = draft.seller
+    # "Japan and the United States have supplied": a state listed with the seller sells too
+    subject = 0 <= seller.start < draft.clause.trigger.start
+    co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if subject else []
     others = [
         p
         for p in draft.parties
         if p.kind == "country"
         and p.country != seller.country
+        and p not in co_sellers
+        and not _party_cue(draft.clause, p)[1]  # "bought frigates from Spain": Spain sold
         and not _is_attributive(draft.clause.text, p, draft.mentions)
     ]
     draft.buyer = nearest(others, draft.clause.trigger)

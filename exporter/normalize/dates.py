@@ -24,7 +24,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    # full | monthday | monthyear | month | year | weekday | relative | anaphora | vague
+    # full | monthday | monthyear | monthrel | month | year | weekday | relative | anaphora | vague
     kind: str
     year: int | None = None
     month: int | None = None
@@ -140,6 +140,7 @@ def _date_regex(
         | (?P<monthday>(?P<m5>{month})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*{year})(?!\d))
         | (?P<daymonth>(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{month})\b)
         | (?P<quarter>(?i:the)\s+(?P<q>{_words(words["quarter_ordinals"])})\s+(?P<qu>{_words(words["quarter_units"])})(?:\s+of\s+(?P<y7>{year})|\s+of\s+(?P<qrel>{_words(list(words["directions"]))})\s+(?i:year))?)
+        | (?P<monthrel>(?:{_words(list(words["month_prepositions"]))}\s)?(?P<m13>{month})\b\.?\s+(?P<mr_dir>{_words(list(words["directions"]))})\s+(?i:year)\b)
         | (?P<monthonly>\b(?P<mpre>{_words(list(words["month_prepositions"]))})\s(?P<m8>{month})\b(?!\.?,?\s+(?:of\s+)?{year})(?!\.?\s+\d{{1,2}}\b)\.?)
         | (?P<approxmonth>(?<=[\s-])(?P<m9>{month})\b\.?)
         | (?P<decade>(?P<y12>(?:19|20)\d0)s\b)
@@ -247,6 +248,22 @@ def _month(f: _Found) -> DateMention | None:
     return f.mention("month", month=f.month("m8" if m["monthonly"] else "m9"))
 
 
+def _monthrel(f: _Found) -> DateMention:
+    """ "in August last year", "March next year": a month of a year counted from the report's."""
+    offset = f.lexicon.directions[f.match["mr_dir"].lower()]
+    start = f.match.start("m13")  # the month's words on, as "in October" is "October"
+    return DateMention(
+        start,
+        f.end,
+        f.text[start : f.end],
+        "monthrel",
+        month=f.month("m13"),
+        offset=offset,
+        unit="year",
+        approximate=f.approximate,
+    )
+
+
 def _year(f: _Found) -> DateMention | None:
     reach = f.lexicon.windows["year_context"]
     if not (
@@ -326,6 +343,7 @@ _BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
     "monthday": _monthday,
     "daymonth": _monthday,
     "quarter": _quarter,
+    "monthrel": _monthrel,
     "monthonly": _month,
     "approxmonth": _month,
     "decade": _decade,
@@ -463,7 +481,12 @@ def _relative_value(mention: DateMention, reference: dt.date, forward: bool) -> 
     return _dated(mention, f"{day.year:04d}-{day.month:02d}", "month")
 
 
+def _monthrel_value(mention: DateMention, reference: dt.date, forward: bool) -> ResolvedDate:
+    return _dated(mention, f"{reference.year + mention.offset:04d}-{mention.month:02d}", "month")
+
+
 _RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]] = {
+    "monthrel": _monthrel_value,
     "monthday": _monthday_value,
     "month": _month_value,
     "weekday": _weekday_value,

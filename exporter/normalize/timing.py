@@ -144,6 +144,12 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
     after this one ("will supply ... under a deal signed in October 2018"; "signed a deal to
     supply 12 jets by 2030")."""
     for rival in rivals:
+        if (
+            rival.end <= mention.start
+            and mention.end <= trigger.start
+            and _CLAUSES_JOINED.search(text, mention.end, trigger.start)
+        ):
+            return True  # "handed over a jet in August, and Japan has supplied ships"
         if _words_between(text, trigger.end, rival.start) <= _windows()["shared_date_words"]:
             continue  # "negotiations concluded in March": one date for both
         if (
@@ -159,6 +165,9 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
         ):
             return True  # "has taken delivery of three jets, and last year ordered a fourth"
     return False
+
+
+_CLAUSES_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 
 
 def _leads_into(words: str) -> bool:

@@ -121,3 +121,15 @@ def test_a_time_that_names_no_date_is_found_and_resolves_to_none(text: str) -> N
     found = find_dates(text, 0, len(text))
     assert [m.kind for m in found] == ["vague"]
     assert resolve(found[0], FRIDAY, False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("handed over in August last year, and", ("2018-08", "month", "August last year")),
+        ("due in March next year", ("2020-03", "month", "March next year")),
+        ("signed in May this year", ("2019-05", "month", "May this year")),
+    ],
+)
+def test_a_month_of_a_year_counted_from_the_report(text: str, expected: tuple) -> None:
+    assert one(text)[:3] == expected

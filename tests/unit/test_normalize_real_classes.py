@@ -940,3 +940,33 @@ def test_a_contender_is_no_deal_that_later_sentences_continue() -> None:
 )
 def test_the_systems_a_kind_of_weapon_includes_are_the_events_objects(text: str) -> None:
     assert [d[0] for d in deals(text)] == ["PER-BRA-A-29", "PER-PAK-JF-17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" joins two clauses, not two sides of one deal
+        (
+            "In 2022, Peru commissioned two corvettes and Chile signed for six Rafale jets.",
+            ("CHL-FRA-RAFALE", "agreement", "reported", "aircraft"),
+        ),
+        # "X and Y signed" are still two sides
+        (
+            "Turkey and Indonesia signed a deal for the KAAN.",
+            ("IDN-TUR-KAAN", "agreement", "reported", "aircraft"),
+        ),
+    ],
+)
+def test_and_joins_two_sides_only_between_two_parties(text: str, expected: tuple) -> None:
+    assert expected in deals(text)
+
+
+def test_states_listed_as_suppliers_sell_and_a_state_sold_from_buys_nothing() -> None:
+    assert deals(
+        "Peru bought two frigates from Spain in 2019, and Japan and the United States have"
+        " supplied patrol vessels since."
+    ) == [
+        ("PER-ESP-FRIGATE", "agreement", "reported", "ship"),
+        ("PER-JPN-PATROL-VESSEL", "delivery", "reported", "ship"),
+        ("PER-USA-PATROL-VESSEL", "delivery", "reported", "ship"),
+    ]
