@@ -894,18 +894,18 @@ COMPETITION_LEAD = "Peru will buy 24 fighter jets, the Peruvian defence ministry
 def test_each_contender_a_competition_lists_is_offered_to_the_buyer() -> None:
     records = normalize(
         Article(
-            COMPETITION_LEAD + "The vendors, Boeing (F/A-18) and Lockheed Martin (F-16) of the US,"
-            " Saab (Gripen) of Sweden and Dassault (Rafale) of France, will have to reply by"
-            " July 6.",
+            COMPETITION_LEAD + "Four bidders must answer the ministry by July 6: Saab with the"
+            " Gripen, Dassault with the Rafale, and Lockheed Martin with both the F-16 and the"
+            " F/A-18.",
             "case",
             published=PUBLISHED,
         )
     )
     assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
-        ("PER-USA-F-A-18", "negotiation", "planned", "2024-07-06"),
-        ("PER-USA-F-16", "negotiation", "planned", "2024-07-06"),
         ("PER-SWE-GRIPEN", "negotiation", "planned", "2024-07-06"),
         ("PER-FRA-RAFALE", "negotiation", "planned", "2024-07-06"),
+        ("PER-USA-F-16", "negotiation", "planned", "2024-07-06"),
+        ("PER-USA-F-A-18", "negotiation", "planned", "2024-07-06"),
     ]
 
 
