@@ -63,10 +63,11 @@ def _quantity_words() -> QuantityWords:
             for variant in (form, form + "s", form + "es", re.sub("y$", "ies", form)):
                 unit_of.setdefault(variant.lower(), unit)
     numbers = {k.lower(): v for k, v in words.number_words.items()}
+    reach = words.count_windows
     regex = re.compile(
         rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(numbers))})"
-        rf"(?:\s+{alternatives(words.count_modifiers)}){{0,2}}"
-        rf"(?P<middle>(?:\s+[\w/-]+){{0,3}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
+        rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}"
+        rf"(?P<middle>(?:\s+[\w/-]+){{0,{reach.words}}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
         re.I,
     )
     first_year, last_year = words.years

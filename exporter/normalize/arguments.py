@@ -86,7 +86,11 @@ def _role_words() -> RoleWords:
         seller_before=cue_regex([roles.seller_before], r"\b", "$"),
         by_before=cue_regex([roles.agent_before], r"\b(?P<word>\w+)\s+", "$"),
         with_before=cue_regex([roles.counterpart_before], r"\b", "$"),
-        buying_noun_after=cue_regex(roles.buying_nouns, r"^['’]s\s+(?:\w+\s+){0,2}", ""),
+        buying_noun_after=cue_regex(
+            roles.buying_nouns,
+            rf"^['’]s\s+(?:\w+\s+){{0,{roles.role_windows.possessive_words}}}",
+            "",
+        ),
         firm_after=cue_regex(roles.firm_nouns, r"\s+(?:[\w-]+\s+)?"),
         list_gap=re.compile(roles.party_list_gap),
         counted_parties=cue_regex(

@@ -36,6 +36,7 @@ class RoleWindows:
     subject_aside: int  # characters of an aside after a continuing subject ("The Service, ...,")
     subject_words: int  # words between a continuing subject and its trigger
     sentence_subject: int  # characters from a sentence's start within which it names its subject
+    possessive_words: int  # words between a possessive and its noun ("Turkey's planned purchase")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,14 @@ class EventsLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class CountWindows:
+    """How many words a count puts between its number and its unit."""
+
+    modifiers: int  # words of `count_modifiers` right after the number ("six more")
+    words: int  # any words after them ("six Rafale F4 aircraft")
+
+
+@dataclass(frozen=True, slots=True)
 class QuantitiesLexicon:
     """quantities.yaml: what is counted, the number words, what makes a number no count."""
 
@@ -105,6 +114,7 @@ class QuantitiesLexicon:
     count_modifiers: Words
     not_count_words: Words
     years: list[int]
+    count_windows: CountWindows
 
 
 @dataclass(frozen=True, slots=True)
