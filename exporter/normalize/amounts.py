@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
+from exporter.normalize.lexicon import alternatives, money_lexicon, quantities_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.resources import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,43 +40,65 @@ class Money:
         return {"amount": self.amount, "currency": self.currency}
 
 
+@dataclass(frozen=True, slots=True)
+class QuantityWords:
+    """How news counts units, from quantities.yaml, compiled."""
+
+    regex: re.Pattern[str]  # a number, at most two modifiers, up to three words, a unit
+    unit_of: dict[str, str]  # a unit's form, singular or plural (lower case) -> the unit
+    numbers: dict[str, int]  # number words (lower case) -> their value
+    articles: frozenset[str]  # "a", "an": a count only for the units in `by_article`
+    by_article: frozenset[str]
+    not_count: re.Pattern[str]  # "km", "years" between number and unit: no count
+    first_year: int  # digits from `first_year` to `last_year` are a year, no count
+    last_year: int
+
+
 @functools.cache
-def _quantity_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, int]]:
-    words = load_data("quantities.yaml")
+def _quantity_words() -> QuantityWords:
+    words = quantities_lexicon()
     unit_of: dict[str, str] = {}
-    for unit, forms in words["units"].items():
+    for unit, forms in words.units.items():
         for form in forms:
             for variant in (form, form + "s", form + "es", re.sub("y$", "ies", form)):
                 unit_of.setdefault(variant.lower(), unit)
-    numbers = {k.lower(): v for k, v in words["number_words"].items()}
+    numbers = {k.lower(): v for k, v in words.number_words.items()}
+    reach = words.count_windows
     regex = re.compile(
         rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(numbers))})"
-        rf"(?:\s+(?:more|additional|new|further|used|second-hand|advanced|modern|upgraded)){{0,2}}"
-        rf"(?P<middle>(?:\s+[\w/-]+){{0,3}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
+        rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}"
+        rf"(?P<middle>(?:\s+[\w/-]+){{0,{reach.words}}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
         re.I,
     )
-    return regex, unit_of, numbers
+    first_year, last_year = words.years
+    return QuantityWords(
+        regex,
+        unit_of,
+        numbers,
+        frozenset(words.article_numbers),
+        frozenset(words.counted_by_article),
+        re.compile(rf"\b{alternatives(words.not_count_words)}\b"),
+        first_year,
+        last_year,
+    )
 
 
 def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
     """Counts of units: "six Rafale aircraft", "a dozen helicopters"; not years, lengths or
     the numbers in a unit's name."""
-    regex, unit_of, numbers = _quantity_regex()
-    by_article = set(load_data("quantities.yaml")["counted_by_article"])
+    words = _quantity_words()
     found: list[Quantity] = []
-    for match in regex.finditer(text, start, end):
+    for match in words.regex.finditer(text, start, end):
         raw = match["number"].lower()
-        unit = unit_of[match["unit"].lower()]
-        if raw in ("a", "an") and (match["middle"].strip() or unit not in by_article):
+        unit = words.unit_of[match["unit"].lower()]
+        if raw in words.articles and (match["middle"].strip() or unit not in words.by_article):
             continue
-        value = numbers.get(raw) if raw in numbers else int(raw.replace(",", ""))
-        if not value or (1900 <= value <= 2100 and raw.isdigit()):
+        value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
+        if not value or (words.first_year <= value <= words.last_year and raw.isdigit()):
             continue
         if match["unit"][0].isupper() and not match["unit"].isupper():
             continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
-        if re.search(
-            r"\b(?:km|kilomet|percent|per cent|%|years?|months?|days?)\b", match["middle"]
-        ):
+        if words.not_count.search(match["middle"]):
             continue
         found.append(Quantity(match.start(), match.end(), value, unit))
     return found
@@ -87,21 +109,23 @@ class MoneyWords:
     regex: re.Pattern[str]
     currency_of: dict[str, str]  # symbol, code or word (lower case) -> ISO 4217
     multipliers: dict[str, int]
+    symbol_multipliers: frozenset[str]  # "m", "b": money only after a currency symbol
+    min_plain_amount: int  # an amount with neither multiplier nor symbol: a value from here up
 
 
 @functools.cache
 def _money_words() -> MoneyWords:
     """Three ways news writes money: "$2.5 billion" / "USD 300 million" (symbol or code
     first), "2.5 bln dollars" (a currency word after), "300 million USD" (a code after)."""
-    words = load_data("money.yaml")
-    aliases = words.get("code_aliases", {})
-    currency_of = {k.lower(): v for k, v in words["symbols"].items()}
-    currency_of |= {code.lower(): aliases.get(code, code) for code in words["codes"]}
-    currency_of |= {k.lower(): v for k, v in words["words"].items()}
-    multipliers = {k.lower(): v for k, v in words["multipliers"].items()}
-    symbol = alternation(list(words["symbols"]))
-    code = alternation(list(words["codes"]))
-    word = alternation(list(words["words"]))
+    words = money_lexicon()
+    aliases = words.code_aliases
+    currency_of = {k.lower(): v for k, v in words.symbols.items()}
+    currency_of |= {code.lower(): aliases.get(code, code) for code in words.codes}
+    currency_of |= {k.lower(): v for k, v in words.words.items()}
+    multipliers = {k.lower(): v for k, v in words.multipliers.items()}
+    symbol = alternation(list(words.symbols))
+    code = alternation(list(words.codes))
+    word = alternation(list(words.words))
     scale = alternation(list(multipliers))
     amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     regex = re.compile(
@@ -110,7 +134,13 @@ def _money_words() -> MoneyWords:
         rf"|(?P<a2>{amount})\s*(?P<m2>{scale})?\s+(?P<after>{word}|{code})\b",
         re.I,
     )
-    return MoneyWords(regex, currency_of, multipliers)
+    return MoneyWords(
+        regex,
+        currency_of,
+        multipliers,
+        frozenset(m.lower() for m in words.symbol_multipliers),
+        words.min_plain_amount,
+    )
 
 
 def find_money(text: str, start: int, end: int) -> list[Money]:
@@ -123,9 +153,9 @@ def find_money(text: str, start: int, end: int) -> list[Money]:
         marker = match["before"] or match["code_before"] or match["after"]
         currency = words.currency_of.get(marker.lower())
         amount = Decimal(raw.replace(",", "")) * words.multipliers.get(scale, 1)
-        if not currency or (not scale and not match["before"] and amount < 1000):
+        if not currency or (not scale and not match["before"] and amount < words.min_plain_amount):
             continue  # "5 dollars" and bare small numbers are not deal values
-        if scale in ("m", "b", "k") and not match["before"]:
+        if scale in words.symbol_multipliers and not match["before"]:
             continue  # "5 m" without a currency symbol is a length, not money
         value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
         found.append(Money(match.start(), match.end(), value, currency))

@@ -10,34 +10,17 @@ from dataclasses import dataclass
 from exporter.normalize.clause import Clause
 from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import System, alternation
+from exporter.normalize.lexicon import (
+    RoleWindows,
+    alternatives,
+    cue_regex,
+    events_lexicon,
+    optional_words,
+    roles_lexicon,
+)
 from exporter.normalize.mentions import Mention, weapon_kinds
-from exporter.resources import load_data
 
-# "to X" names a buyer; "prior to X", "due to X", "according to X" do not
-_BUYER_BEFORE = re.compile(
-    r"(?<!prior )(?<!due )(?<!according )(?<!next )(?<!close )(?<!compared )(?<!thanks )"
-    r"\b(?:to|for|into|towards)\s+(?:the\s+|its\s+)?"
-    r"(?:(?:Government|Kingdom|Republic|State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
-_INCLUDING_BEFORE = re.compile(r"\b(?:including|among them|such as)\s+$", re.I)
-_TO_COUNTRIES = re.compile(
-    r"\bto\s+(?:\w+\s+){0,3}(?:countries|nations|customers|buyers|operators|states)\b", re.I
-)
-_FROM_COUNTRIES = re.compile(
-    r"\bfrom\s+(?:\w+\s+){0,3}(?:countries|nations|allies|partners|suppliers|states)\b", re.I
-)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?$", re.I)
-_SELLER_BEFORE = re.compile(r"\b(?:from)\s+(?:the\s+)?$", re.I)
-_BY_BEFORE = re.compile(r"\b(?P<word>\w+)\s+by\s+(?:the\s+)?$", re.I)
-_NEXT_WORDS = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?")
-_WITH_BEFORE = re.compile(r"\b(?P<word>with|and)\s+(?:the\s+)?$", re.I)
-_BUYING_NOUN_AFTER = re.compile(
-    r"^['’]s\s+(?:\w+\s+){0,2}(?:purchase|acquisition|order|procurement|request|bid|buy)", re.I
-)
-# where a deal's place names its buyer: systems arrive, are deployed, are made in the buyer
-_PLACE_EVENTS = frozenset({"delivery", "deployment", "production"})
+_NEXT_WORDS = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?")  # the word or two after a force
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,37 +36,78 @@ class Roles:
 
 @dataclass(frozen=True, slots=True)
 class RoleWords:
-    """The words that tell a party's role, from events.yaml."""
+    """The words that tell a party's role, from events.yaml and roles.yaml, compiled."""
 
     seller_verbs: re.Pattern[str]  # a trigger whose subject sells ("supplied", "exported")
     supplier_by: re.Pattern[str]  # "made by X": X sells
     buying_by: re.Pattern[str]  # "ordered by X": X buys
     forces: re.Pattern[str]  # "X Air Force" after a state: the state uses it
+    buyer_before: re.Pattern[str]  # "to X" names a buyer; "prior to X", "due to X" do not
+    including_before: re.Pattern[str]  # "including X": X is one of those the clause counts
+    to_countries: re.Pattern[str]  # "to six countries": the buyers counted
+    from_countries: re.Pattern[str]  # "from a number of allies": the sellers counted
+    passive_before: re.Pattern[str]  # "were procured"
+    place_before: re.Pattern[str]  # "deployed in X"
+    seller_before: re.Pattern[str]  # "from X"
+    by_before: re.Pattern[str]  # "ordered by X", "made by X", with the word before "by"
+    with_before: re.Pattern[str]  # "signed with X", "X and Y"
+    buying_noun_after: re.Pattern[str]  # "X's purchase"
+    firm_after: re.Pattern[str]  # "South Korean shipbuilder": the state's firm sells
+    list_gap: re.Pattern[str]  # what joins a list of parties: ", ", " and "
+    counted_parties: re.Pattern[str]  # "to more than 30 countries": no buyer named
+    attributive_gap: re.Pattern[str]  # the words between an origin word and its system
+    sold_with: str  # "a deal with X" in a passive clause: X sold
+    place_events: frozenset[str]  # where a deal's place names its buyer
+    windows: RoleWindows
 
 
 @functools.cache
 def _role_words() -> RoleWords:
-    words = load_data("events.yaml")
+    events, roles = events_lexicon(), roles_lexicon()
+    not_buyer = "".join(f"(?<!{word} )" for word in roles.not_buyer_before)
     return RoleWords(
-        seller_verbs=re.compile(rf"^(?:{'|'.join(words['seller_verbs'])})$", re.I),
-        supplier_by=re.compile(rf"^(?:{words['supplier_by'][0]})$", re.I),
-        buying_by=re.compile(rf"^(?:{words['buyer_by'][0]})$", re.I),
+        seller_verbs=cue_regex(events.seller_verbs, "^", "$"),
+        supplier_by=cue_regex(events.supplier_by, "^", "$"),
+        buying_by=cue_regex(events.buyer_by, "^", "$"),
         forces=re.compile(
-            rf"^\s+(?:{alternation(words['forces'])})\b"
-            rf"(?!\s+(?:{'|'.join(words['force_titles'].split())})\b)"  # a person's title
+            rf"^\s+(?:{alternation(list(events.forces))})\b"
+            rf"(?!\s+{alternatives(events.force_titles)}\b)"  # a person's title
         ),
+        buyer_before=re.compile(
+            rf"{not_buyer}\b{alternatives(roles.buyer_prepositions)}\s+"
+            rf"{optional_words(roles.buyer_determiners)}(?:{roles.formal_state_name})?$",
+            re.I,
+        ),
+        including_before=cue_regex(roles.listing_words, r"\b", r"\s+$"),
+        to_countries=cue_regex([roles.counted_buyers]),
+        from_countries=cue_regex([roles.counted_sellers]),
+        passive_before=cue_regex([roles.passive_before], r"\b", "$"),
+        place_before=cue_regex([roles.place_before], r"\b", "$"),
+        seller_before=cue_regex([roles.seller_before], r"\b", "$"),
+        by_before=cue_regex([roles.agent_before], r"\b(?P<word>\w+)\s+", "$"),
+        with_before=cue_regex([roles.counterpart_before], r"\b", "$"),
+        buying_noun_after=cue_regex(
+            roles.buying_nouns,
+            rf"^['’]s\s+(?:\w+\s+){{0,{roles.role_windows.possessive_words}}}",
+            "",
+        ),
+        firm_after=cue_regex(roles.firm_nouns, r"\s+(?:[\w-]+\s+)?"),
+        list_gap=re.compile(roles.party_list_gap),
+        counted_parties=cue_regex(
+            events.counted_parties, rf"\b{alternatives(roles.counted_parties_before)}\s+"
+        ),
+        attributive_gap=re.compile(
+            rf"\s*(?:[\w-]+\s+){{0,{roles.role_windows.attributive_words}}}"
+        ),
+        sold_with=roles.sold_with,
+        place_events=frozenset(roles.place_events),
+        windows=roles.role_windows,
     )
 
 
 def seller_verb(words: str) -> bool:
     """Whether a trigger's words are said of the seller ("supplied", "won")."""
     return bool(_role_words().seller_verbs.match(words))
-
-
-@functools.cache
-def _counted_parties() -> re.Pattern[str]:
-    forms = "|".join(load_data("events.yaml")["counted_parties"])
-    return re.compile(rf"\bto\s+(?:{forms})\b", re.I)
 
 
 def nearest(mentions: list[Mention], trigger: Trigger) -> Mention | None:
@@ -159,29 +183,29 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     it the seller ("from X", "supplied by X")."""
     words = _role_words()
     text = clause.text
-    before = text[max(clause.sentence.start, party.start - 30) : party.start]
-    after = text[party.end : party.end + 40]
+    before = text[max(clause.sentence.start, party.start - words.windows.cue_before) : party.start]
+    after = text[party.end : party.end + words.windows.cue_after]
     if (
         _uses_as_force(text, party, after)
-        or (_BUYER_BEFORE.search(before) and _state_like(party))
+        or (words.buyer_before.search(before) and _state_like(party))
         or _listed_buyer(clause, party, before)
     ):
         return 3, False  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
-    if _BUYING_NOUN_AFTER.match(after):
+    if words.buying_noun_after.match(after):
         return 2, False  # "Turkey's purchase"
-    if (by := _BY_BEFORE.search(before)) is not None:
+    if (by := words.by_before.search(before)) is not None:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
     if (
-        _SELLER_BEFORE.search(before)
+        words.seller_before.search(before)
         or _listed_seller(clause, party, before)
-        or (party.how == "demonym" and _firm_after().match(after))
+        or (party.how == "demonym" and words.firm_after.match(after))
     ):
         return 0, True  # "from X"; "a South Korean shipbuilder" is a firm of the selling state
     if (
-        _PLACE_BEFORE.search(before)
-        and clause.trigger.event_type in _PLACE_EVENTS
+        words.place_before.search(before)
+        and clause.trigger.event_type in words.place_events
         and party.kind == "country"
     ):
         return 1, False  # "deployed in Turkey", "built in Romania"
@@ -198,27 +222,23 @@ def _uses_as_force(text: str, party: Mention, after: str) -> bool:
     return noun is None or not weapon_kinds(text, party.end + noun.start(), party.end + noun.end())
 
 
-@functools.cache
-def _firm_after() -> re.Pattern[str]:
-    nouns = load_data("roles.yaml")["firm_nouns"]
-    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{'|'.join(nouns)})\b", re.I)
-
-
 def _listed_buyer(clause: Clause, party: Mention, before: str) -> bool:
     """A party listed among the buyers the clause counts: "exported to six countries,
     including Iraq and Poland"."""
+    words = _role_words()
     return bool(
-        _INCLUDING_BEFORE.search(before)
-        and _TO_COUNTRIES.search(clause.text, clause.start, party.start)
+        words.including_before.search(before)
+        and words.to_countries.search(clause.text, clause.start, party.start)
     )
 
 
 def _listed_seller(clause: Clause, party: Mention, before: str) -> bool:
     """A party listed among the sellers the clause counts: "from a number of allies, including
     Belgium and Denmark"."""
+    words = _role_words()
     return bool(
-        _INCLUDING_BEFORE.search(before)
-        and _FROM_COUNTRIES.search(clause.text, clause.start, party.start)
+        words.including_before.search(before)
+        and words.from_countries.search(clause.text, clause.start, party.start)
     )
 
 
@@ -227,13 +247,20 @@ def _counterparts(draft: _RoleDraft) -> list[Mention]:
     talks"): the other side of the deal; not members of a list of three or more."""
     text, trigger = draft.clause.text, draft.clause.trigger
     sentence_start = draft.clause.sentence.start
+    words = _role_words()
+    reach = words.windows
     return [
         p
         for p in draft.near
-        if (joined := _WITH_BEFORE.search(text[max(sentence_start, p.start - 12) : p.start]))
+        if (
+            joined := words.with_before.search(
+                text[max(sentence_start, p.start - reach.joiner_before) : p.start]
+            )
+        )
         and (joined["word"].lower() == "with" or _party_before(draft.parties, p, joined))
-        and p.start > trigger.start - 80
-        and len(coordinated(p, draft.mentions, text)) < 3  # "A, B and C" lists, not two sides
+        and p.start > trigger.start - reach.counterpart_reach
+        # "A, B and C" lists, not two sides
+        and len(coordinated(p, draft.mentions, text)) < reach.list_parties
     ]
 
 
@@ -288,7 +315,9 @@ def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> 
     buying one."""
     text, start = draft.clause.text, draft.clause.sentence.start
     for party in counterparts:
-        joined = _WITH_BEFORE.search(text[max(start, party.start - 12) : party.start])
+        joined = _role_words().with_before.search(
+            text[max(start, party.start - _role_words().windows.joiner_before) : party.start]
+        )
         if joined and joined["word"].lower() == "and" and seller_verb(draft.clause.trigger.text):
             continue  # "Japan and the US have supplied": both sell, neither buys
         if (
@@ -314,13 +343,19 @@ def _sold_with(draft: _RoleDraft, party: Mention) -> bool:
     """ "Were procured through a deal with Poland": in a passive clause with no subject, the
     state the systems were bought with sold them (the buyer is who got them)."""
     text, clause = draft.clause.text, draft.clause
+    words = _role_words()
+    reach = words.windows
     return bool(
         draft.subject_side is None
         and draft.seller is None
         and _state_like(party)
-        and text[max(0, party.start - 12) : party.start].rstrip().endswith("with")
-        and _PASSIVE_BEFORE.search(
-            text, max(clause.start, clause.trigger.start - 30), clause.trigger.start
+        and text[max(0, party.start - reach.joiner_before) : party.start]
+        .rstrip()
+        .endswith(words.sold_with)
+        and words.passive_before.search(
+            text,
+            max(clause.start, clause.trigger.start - reach.passive_reach),
+            clause.trigger.start,
         )
     )
 
@@ -379,11 +414,13 @@ def _names_no_buyer(draft: _RoleDraft) -> bool:
     if draft.strength >= 3:
         return False
     clause, text = draft.clause, draft.clause.text
+    words = _role_words()
+    reach = words.windows.joiner_before
     return any(
         m.kind == "nonparty"
-        and _BUYER_BEFORE.search(text[max(clause.sentence.start, m.start - 12) : m.start])
+        and words.buyer_before.search(text[max(clause.sentence.start, m.start - reach) : m.start])
         for m in draft.mentions
-    ) or bool(_counted_parties().search(text, clause.trigger.end, clause.end))
+    ) or bool(words.counted_parties.search(text, clause.trigger.end, clause.end))
 
 
 def swapped(buyer: Mention, seller: Mention, system: System) -> tuple[Mention, Mention]:
@@ -396,9 +433,6 @@ def swapped(buyer: Mention, seller: Mention, system: System) -> tuple[Mention, M
     return buyer, seller
 
 
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:[Tt]he\s+)?")
-
-
 def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Mention]:
     """The parties listed with `party`, in text order ("to Turkey, Poland, India and
     Norway"): mentions of its kind joined to it by commas, "and" or "or" alone."""
@@ -407,11 +441,11 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
     )
     if party not in same:
         return [party]
-    index = same.index(party)
-    first = last = index
-    while first > 0 and _LIST_GAP.fullmatch(text[same[first - 1].end : same[first].start]):
+    gap = _role_words().list_gap
+    first = last = same.index(party)
+    while first > 0 and gap.fullmatch(text[same[first - 1].end : same[first].start]):
         first -= 1
-    while last + 1 < len(same) and _LIST_GAP.fullmatch(text[same[last].end : same[last + 1].start]):
+    while last + 1 < len(same) and gap.fullmatch(text[same[last].end : same[last + 1].start]):
         last += 1
     listed = same[first : last + 1]
     return list({m.country: m for m in listed}.values())
@@ -434,9 +468,10 @@ def _is_attributive(text: str, party: Mention, mentions: list[Mention]) -> bool:
         return True
     if party.how != "demonym":
         return False
-    return not _role_words().forces.match(text[party.end : party.end + 40]) and any(
+    words = _role_words()
+    return not words.forces.match(text[party.end : party.end + words.windows.cue_after]) and any(
         m.kind == "system"
-        and 0 <= m.start - party.end <= 25
-        and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[party.end : m.start])
+        and 0 <= m.start - party.end <= words.windows.attributive_gap
+        and words.attributive_gap.fullmatch(text[party.end : m.start])
         for m in mentions
     )  # "the Iraqi Air Force flies 24 T-50IQ jets": the force is a party, not an origin

@@ -7,6 +7,7 @@ named so far, and the functions here say what such words continue.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,15 +18,8 @@ from exporter.normalize.clause import Clause
 from exporter.normalize.contents import OpenDeal
 from exporter.normalize.events import inside
 from exporter.normalize.gazetteer import System
+from exporter.normalize.lexicon import alternatives, roles_lexicon
 from exporter.normalize.mentions import Mention
-
-_PRONOUN_SUBJECT = re.compile(
-    r"(?:^[\s\"“”]*|[,;]\s*|\b(?:and|but|then|year|month|week)\s+)"
-    r"(?:it|they|the country|the kingdom|the government|the federal government|the ministry|"
-    r"the service|the air force|the navy|the army|the military|the armed forces)"
-    r"(?:,[^,]{0,40},)?\s+(?:\w+\s+){0,2}$",  # "The Service, within five years, has"
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -131,14 +125,29 @@ def speaker_buyer(discourse: Discourse, clause: Clause, seller: Mention | None) 
 def has_pronoun_subject(clause: Clause) -> bool:
     """The clause's subject is a word that continues an earlier one ("it", "they", "the
     country", "the navy")."""
-    return bool(_PRONOUN_SUBJECT.search(clause.text[clause.start : clause.trigger.start]))
+    return bool(_pronoun_subject().search(clause.text[clause.start : clause.trigger.start]))
+
+
+@functools.cache
+def _pronoun_subject() -> re.Pattern[str]:
+    """A continuing subject at the end of the words before a trigger, after the start of its
+    clause or an opening word, with an aside ("The Service, within five years, has")."""
+    roles = roles_lexicon()
+    reach = roles.role_windows
+    return re.compile(
+        rf"(?:^[\s\"“”]*|[,;]\s*|\b{alternatives(roles.subject_openers)}\s+)"
+        rf"{alternatives(roles.continuing_subjects)}"
+        rf"(?:,[^,]{{0,{reach.subject_aside}}},)?\s+(?:\w+\s+){{0,{reach.subject_words}}}$",
+        re.I,
+    )
 
 
 def subject_before(discourse: Discourse) -> System | None:
     """ "It has been exported to ...": the system the sentence before was about, its subject,
     else the one system it named."""
     before = discourse.named[-1] if discourse.named else []
-    subject = [m for m in before if m.system and m.start - discourse.sentence_start < 30]
+    reach = roles_lexicon().role_windows.sentence_subject
+    subject = [m for m in before if m.system and m.start - discourse.sentence_start < reach]
     named = {m.system.designation: m.system for m in before if m.system}
     if subject and subject[0].system:
         return subject[0].system

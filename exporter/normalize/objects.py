@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from exporter.normalize.arguments import nearest
 from exporter.normalize.clause import Clause, SentenceFacts
 from exporter.normalize.discourse import Discourse, continues_kind
+from exporter.normalize.lexicon import (
+    ObjectWindows,
+    alternatives,
+    cue_regex,
+    events_lexicon,
+    optional_words,
+)
 from exporter.normalize.mentions import Mention, weapon_kinds
-from exporter.resources import load_data
 
 
 def event_objects(clause: Clause, discourse: Discourse) -> list[Mention | None]:
@@ -38,26 +45,14 @@ def included(text: str, after: int, sentence: SentenceFacts) -> list[Mention]:
     """The named systems a list at `after` (the end of a kind of weapon, or of its clause)
     says it includes ("armoured vehicles, including the VT4 and the ST1"); [] where no such
     list follows."""
-    cue = _inclusion_cue().match(text, after, sentence.end)
+    words = _object_words()
+    cue = words.inclusion_cue.match(text, after, sentence.end)
     if cue is None:
         return []
     first = next((m for m in sentence.systems if m.start >= cue.end()), None)
-    if first is None or len(text[cue.end() : first.start].split()) > 4:
+    if first is None or len(text[cue.end() : first.start].split()) > words.windows.inclusion_words:
         return []
     return _listed_from(first, sentence.systems, text, sentence.end)
-
-
-@functools.cache
-def _inclusion_cue() -> re.Pattern[str]:
-    cues = load_data("events.yaml")["inclusion_cues"]
-    return re.compile(rf"\s*,?\s*(?:{'|'.join(cues)})\b:?", re.I)
-
-
-_PLACE_OR_MEANS = re.compile(
-    r"\b(?:aboard|on|onto|in|into|at|by|with|via|from|near|against|over|under)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
-    re.I,
-)
 
 
 def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None]:
@@ -67,18 +62,21 @@ def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None
     # its object ("signed for two patrol vessels") or its subject ("the corvettes were
     # delivered"); not a noun after a preposition ("arrived aboard a cargo aircraft")
     text, trigger, generics = clause.text, clause.trigger, clause.sentence.generics
+    words = _object_words()
     objects = [
         g
         for g in generics
         if trigger.end <= g.start < clause.end
         and _is_object(text[_anchor(clause, g.start) : g.start])
-        and not _PLACE_OR_MEANS.search(text[_anchor(clause, g.start) : g.start])
+        and not words.place_or_means.search(text[_anchor(clause, g.start) : g.start])
     ]
     subjects = [
         g
         for g in generics
         if clause.start <= g.end <= trigger.start
-        and not _PLACE_OR_MEANS.search(text[max(clause.start, g.start - 30) : g.start])
+        and not words.place_or_means.search(
+            text[max(clause.start, g.start - words.windows.subject_before) : g.start]
+        )
     ]
     chosen = objects[:1] or subjects[-1:]
     if not chosen:
@@ -127,12 +125,13 @@ def _listed_from(first: Mention, systems: list[Mention], text: str, right: int) 
     """A system and those listed after it, up to `right` ("T-90 tanks, Smerch launchers and
     ...": the list goes on past its first member)."""
     chosen = [first]
+    words = _object_words()
     for mention in (m for m in systems if first.start < m.start < right):
         gap = text[chosen[-1].end : mention.start]
         if (
-            re.search(r"(?:,|\band\b|\bas well as\b|\bplus\b)", gap)
-            and not re.search(r"[;:]|\b(?:from|with|by|which|that|to)\b", gap)
-            and len(gap) < 60
+            words.list_joiner.search(gap)
+            and not words.list_break.search(gap)
+            and len(gap) < words.windows.list_gap
         ):
             chosen.append(mention)
         else:
@@ -140,15 +139,38 @@ def _listed_from(first: Mention, systems: list[Mention], text: str, right: int) 
     return chosen
 
 
-_NOT_OBJECT = re.compile(
-    r"[,;:(]|\b(?:replac\w*|instead|than|unlike|after|before|alongside|"
-    r"besides|including|such as|which|that|to replace)\b",
-    re.I,
-)
-
-
 def _is_object(gap: str) -> bool:
     """Whether a system this far after a trigger is what the trigger acts on: close by, with
     no comma or replacing-word between ("signed for 12 Rafale jets", not "entered service
     ..., replacing the Mirage 2000")."""
-    return len(gap.split()) <= 10 and not _NOT_OBJECT.search(gap)
+    words = _object_words()
+    return len(gap.split()) <= words.windows.object_words and not words.not_object.search(gap)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectWords:
+    """The words that tell whether a system is what a trigger acts on, from events.yaml."""
+
+    place_or_means: re.Pattern[str]  # "aboard a", "from the": a place or a means, no object
+    not_object: re.Pattern[str]  # "replacing", "than": the system after is no object
+    list_joiner: re.Pattern[str]  # "and", ",": a list of objects goes on
+    list_break: re.Pattern[str]  # "from", ";": the list has ended
+    inclusion_cue: re.Pattern[str]  # ", including": the named systems a kind includes follow
+    windows: ObjectWindows
+
+
+@functools.cache
+def _object_words() -> ObjectWords:
+    events = events_lexicon()
+    return ObjectWords(
+        place_or_means=re.compile(
+            rf"\b{alternatives(events.place_or_means)}\s+"
+            rf"{optional_words(events.object_determiners)}(?:[\w-]+\s+)?$",
+            re.I,
+        ),
+        not_object=re.compile(rf"[,;:(]|\b{alternatives(events.not_object)}\b", re.I),
+        list_joiner=re.compile(rf"(?:,|\b{alternatives(events.object_list_joiners)}\b)"),
+        list_break=re.compile(rf"[;:]|\b{alternatives(events.object_list_breaks)}\b"),
+        inclusion_cue=cue_regex(events.inclusion_cues, r"\s*,?\s*", r"\b:?"),
+        windows=events.object_windows,
+    )

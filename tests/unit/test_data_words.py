@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pycountry
 import pytest
 
 from exporter.normalize.events import EVENT_TYPES
+from exporter.normalize.lexicon import (
+    LEXICONS,
+    MoneyLexicon,
+    events_lexicon,
+    from_data,
+    roles_lexicon,
+)
 from exporter.resources import load_data
 
 
@@ -92,7 +100,8 @@ WORD_LISTS = [
 
 @pytest.mark.parametrize("name", WORD_LISTS)
 def test_every_key_of_a_word_list_is_read_by_the_code(name: str) -> None:
-    # a key no code reads is knowledge that does nothing; categories.yaml is read whole
+    # a key no code reads is knowledge that does nothing: read as a quoted key, or as a field
+    # of the file's typed lexicon that code reads; categories.yaml is read whole
     from pathlib import Path
 
     source = "\n".join(
@@ -102,7 +111,14 @@ def test_every_key_of_a_word_list_is_read_by_the_code(name: str) -> None:
     if name == "categories.yaml":
         assert 'load_data("categories.yaml").items()' in source
         return
-    unread = [key for key in words if f'"{key}"' not in source and f"'{key}'" not in source]
+    typed = {f.name for f in dataclasses.fields(LEXICONS[name])} if name in LEXICONS else set()
+    unread = [
+        key
+        for key in words
+        if f'"{key}"' not in source
+        and f"'{key}'" not in source
+        and not (key in typed and f".{key}" in source)
+    ]
     assert unread == [], f"{name}: keys no code reads: {unread}"
 
 
@@ -111,3 +127,73 @@ def test_every_kind_acronym_is_a_weapon_noun() -> None:
 
     for acronym in load_data("generic.yaml")["acronyms"]:
         assert weapon_kinds(f"two {acronym}s", 0, len(acronym) + 5), acronym
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_every_field_of_a_typed_lexicon_is_read_and_loads(name: str) -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).parents[2] / "exporter"
+    source = "\n".join(p.read_text("utf-8") for p in folder.rglob("*.py") if p.name != "lexicon.py")
+    lexicon = from_data(LEXICONS[name], load_data(name), name)
+    for field in dataclasses.fields(lexicon):
+        assert f".{field.name}" in source, f"{name}: {field.name} is never read"
+        value = getattr(lexicon, field.name)
+        if dataclasses.is_dataclass(value):  # windows: every one a count, every one read
+            for window in dataclasses.fields(value):
+                assert isinstance(getattr(value, window.name), int), window.name
+                assert f".{window.name}" in source, f"{name}: {window.name} is never read"
+
+
+def test_a_word_list_is_a_list_or_space_separated_words() -> None:
+    # YAML reads a bare "on" in a list as a boolean: words written space-separated stay words
+    assert "on" in events_lexicon().place_or_means
+    assert roles_lexicon().listing_words == ("including", "among them", "such as")
+    assert roles_lexicon().buyer_prepositions == ("to", "for", "into", "towards")
+
+
+def test_a_data_value_of_the_wrong_shape_names_its_file_and_key() -> None:
+    data = dict(load_data("money.yaml"), min_plain_amount="a thousand")
+    with pytest.raises(
+        ValueError, match=r"^money.yaml min_plain_amount: expected int, got 'a thousand'$"
+    ):
+        from_data(MoneyLexicon, data, "money.yaml")
+    data = dict(load_data("money.yaml"), codes=["USD", True])
+    with pytest.raises(ValueError, match=r"^money.yaml codes: expected words"):
+        from_data(MoneyLexicon, data, "money.yaml")
+    data = {k: v for k, v in load_data("money.yaml").items() if k != "symbols"}
+    with pytest.raises(ValueError, match=r"^money.yaml: missing key 'symbols'$"):
+        from_data(MoneyLexicon, data, "money.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "count"),
+    [
+        ("Poland ordered six more K2 tanks", 6, 1),
+        ("a 300 km range radar", None, 0),  # a length between number and unit
+        ("the 2024 aircraft order", None, 0),  # a year
+        ("a regiment set", 1, 1),  # "a" counts a regiment set
+        ("a new system", None, 0),  # not any other unit
+    ],
+)
+def test_quantity_words_from_data(text: str, first: int | None, count: int) -> None:
+    from exporter.normalize.amounts import find_quantities
+
+    found = find_quantities(text, 0, len(text))
+    assert len(found) == count
+    assert (found[0].value if found else None) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("a $5m contract", [(5000000, "USD")]),
+        ("a 5 m long hull worth 300 million dollars", [(300000000, "USD")]),
+        ("5 dollars", []),
+        ("2,500 euros", [(2500, "EUR")]),
+    ],
+)
+def test_money_words_from_data(text: str, amounts: list[tuple[int, str]]) -> None:
+    from exporter.normalize.amounts import find_money
+
+    assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == amounts

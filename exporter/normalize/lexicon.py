@@ -1,0 +1,206 @@
+"""The normalizer's word lists and windows, typed: one frozen dataclass per data file, built
+once from exporter/data/*.yaml, so code reads `roles_lexicon().buyer_prepositions` instead of
+dict keys, and a value of the wrong shape fails on load with the file and key named.
+
+A word list may be written as a YAML list or as space-separated words (YAML reads a bare
+`on` or `no` in a list as a boolean); either way the code gets a tuple of strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from exporter.resources import load_data
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWindows:
+    """How far, in characters or words, the role words reach around a party."""
+
+    cue_before: int  # characters before a party read for its cue ("to the", "supplied by")
+    cue_after: int  # characters after it ("'s purchase", "Air Force")
+    joiner_before: int  # characters before it for "with", "and" or "to" right before it
+    counterpart_reach: int  # how far before the trigger the other side of a deal may stand
+    list_parties: int  # this many parties joined by commas are a list, not two sides
+    passive_reach: int  # characters before a trigger read for a passive verb
+    attributive_gap: int  # characters from an origin word to the system it qualifies
+    attributive_words: int  # words between them ("Russian advanced S-400")
+    subject_aside: int  # characters of an aside after a continuing subject ("The Service, ...,")
+    subject_words: int  # words between a continuing subject and its trigger
+    sentence_subject: int  # characters from a sentence's start within which it names its subject
+    possessive_words: int  # words between a possessive and its noun ("Turkey's planned purchase")
+
+
+@dataclass(frozen=True, slots=True)
+class RolesLexicon:
+    """roles.yaml, the keys the role and discourse steps read."""
+
+    buyer_prepositions: Words
+    not_buyer_before: Words
+    buyer_determiners: Words
+    formal_state_name: str
+    listing_words: Words
+    counted_buyers: str
+    counted_sellers: str
+    passive_before: str
+    sold_with: str
+    place_before: str
+    place_events: Words
+    seller_before: str
+    agent_before: str
+    counterpart_before: str
+    buying_nouns: Words
+    firm_nouns: Words
+    party_list_gap: str
+    counted_parties_before: Words
+    subject_openers: Words
+    continuing_subjects: Words
+    role_windows: RoleWindows
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectWindows:
+    """How far from its trigger a system is still what the trigger acts on."""
+
+    object_words: int  # words between a trigger and its object
+    list_gap: int  # characters between two members of a list of objects
+    subject_before: int  # characters before a weapon noun read for a place or means word
+    inclusion_words: int  # words between "including" and the first system it lists
+
+
+@dataclass(frozen=True, slots=True)
+class EventsLexicon:
+    """events.yaml, the keys the role and object steps read."""
+
+    seller_verbs: Words
+    supplier_by: Words
+    buyer_by: Words
+    forces: Words
+    force_titles: Words
+    counted_parties: Words
+    place_or_means: Words
+    object_determiners: Words
+    not_object: Words
+    object_list_joiners: Words
+    object_list_breaks: Words
+    inclusion_cues: Words
+    object_windows: ObjectWindows
+
+
+@dataclass(frozen=True, slots=True)
+class CountWindows:
+    """How many words a count puts between its number and its unit."""
+
+    modifiers: int  # words of `count_modifiers` right after the number ("six more")
+    words: int  # any words after them ("six Rafale F4 aircraft")
+
+
+@dataclass(frozen=True, slots=True)
+class QuantitiesLexicon:
+    """quantities.yaml: what is counted, the number words, what makes a number no count."""
+
+    units: dict[str, list[str]]
+    number_words: dict[str, int]
+    counted_by_article: Words
+    article_numbers: Words
+    count_modifiers: Words
+    not_count_words: Words
+    years: list[int]
+    count_windows: CountWindows
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyLexicon:
+    """money.yaml: currency symbols, codes and words, and the multipliers."""
+
+    symbols: dict[str, str]
+    codes: Words
+    code_aliases: dict[str, str]
+    words: dict[str, str]
+    multipliers: dict[str, int]
+    symbol_multipliers: Words
+    min_plain_amount: int
+
+
+@functools.cache
+def roles_lexicon() -> RolesLexicon:
+    return from_data(RolesLexicon, load_data("roles.yaml"), "roles.yaml")
+
+
+@functools.cache
+def events_lexicon() -> EventsLexicon:
+    return from_data(EventsLexicon, load_data("events.yaml"), "events.yaml")
+
+
+@functools.cache
+def quantities_lexicon() -> QuantitiesLexicon:
+    return from_data(QuantitiesLexicon, load_data("quantities.yaml"), "quantities.yaml")
+
+
+@functools.cache
+def money_lexicon() -> MoneyLexicon:
+    return from_data(MoneyLexicon, load_data("money.yaml"), "money.yaml")
+
+
+# the data file each typed lexicon reads (tests check every key of these files is read)
+LEXICONS: dict[str, type] = {
+    "roles.yaml": RolesLexicon,
+    "events.yaml": EventsLexicon,
+    "quantities.yaml": QuantitiesLexicon,
+    "money.yaml": MoneyLexicon,
+}
+
+
+def from_data(cls: Any, data: Any, where: str) -> Any:
+    """An instance of the dataclass `cls` from the mapping `data`: each field's value checked
+    against its type. Keys the class does not name are left to the code that reads them."""
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping, got {data!r}")
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in data:
+            raise ValueError(f"{where}: missing key {field.name!r}")
+        values[field.name] = _typed(data[field.name], hints[field.name], f"{where} {field.name}")
+    return cls(**values)
+
+
+def _typed(value: Any, hint: Any, where: str) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return from_data(hint, value, where)
+    if hint == Words:
+        words = value.split() if isinstance(value, str) else value
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"{where}: expected words (a list or space-separated), got {value!r}")
+        return tuple(words)
+    expected = typing.get_origin(hint) or hint
+    if not isinstance(value, expected) or isinstance(value, bool):
+        name = hint.__name__ if type(hint) is type else str(hint)  # "int", "dict[str, int]"
+        raise ValueError(f"{where}: expected {name}, got {value!r}")
+    return value
+
+
+def alternatives(fragments: Iterable[str]) -> str:
+    """Regular-expression fragments as one group, in the order the data gives them."""
+    return "(?:" + "|".join(fragments) + ")"
+
+
+def optional_words(words: Iterable[str]) -> str:
+    """At most one of these words and the space after it: "(?:the\\s+|its\\s+)?"."""
+    return "(?:" + "|".join(rf"{word}\s+" for word in words) + ")?"
+
+
+def cue_regex(
+    fragments: Iterable[str], before: str = r"\b", after: str = r"\b", flags: int = re.I
+) -> re.Pattern[str]:
+    """A word list compiled the way events.yaml's are: any of the fragments, between word
+    boundaries (or the anchors given), case-insensitively unless told."""
+    return re.compile(before + alternatives(fragments) + after, flags)
