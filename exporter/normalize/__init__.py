@@ -22,7 +22,13 @@ from typing import Any
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
 from exporter.normalize.amounts import amount_for
-from exporter.normalize.arguments import assign_roles, coordinated, origin_state, swapped
+from exporter.normalize.arguments import (
+    assign_roles,
+    by_unnamed_state,
+    coordinated,
+    origin_state,
+    swapped,
+)
 from exporter.normalize.assemble import (
     Candidate,
     content_id,
@@ -325,6 +331,14 @@ def _candidate(
         seller = origin_state(system.origin)
     if buyer is None and seller is not None:
         buyer = sole_buyer(discourse, seller)
+    if (
+        buyer is None
+        and seller is not None
+        and seller.kind == "company"
+        and by_unnamed_state(clause)
+    ):
+        # "The defence ministry signed with HAL": the firm's own state's ministry ordered
+        buyer, own_order = origin_state(str(seller.country)), True
     if buyer is not None and seller is not None and buyer.country == seller.country:
         sure = roles.sure_buyer or own_order
         buyer = _own_state_buyer(clause, buyer, seller, sure, prior, continued)

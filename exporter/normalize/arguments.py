@@ -423,6 +423,20 @@ def _names_no_buyer(draft: _RoleDraft) -> bool:
     ) or bool(words.counted_parties.search(text, clause.trigger.end, clause.end))
 
 
+@functools.cache
+def _unnamed_body() -> re.Pattern[str]:
+    return cue_regex(roles_lexicon().unnamed_state_bodies)
+
+
+def by_unnamed_state(clause: Clause) -> bool:
+    """Whether the clause's event is done by a state body the sentence names without its state
+    ("The defence ministry signed with HAL"): no state named before the trigger."""
+    start, trigger = clause.sentence.start, clause.trigger
+    return bool(_unnamed_body().search(clause.text, start, trigger.start)) and not any(
+        m.kind == "country" and m.start < trigger.start for m in clause.sentence.mentions
+    )
+
+
 def swapped(buyer: Mention, seller: Mention, system: System) -> tuple[Mention, Mention]:
     """Buyer and seller, swapped where the buyer is the state that designs the system and the
     seller a state that does not make it: a state does not buy its own design from a state

@@ -65,6 +65,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
+_FOR_PURPOSE = re.compile(r"\b(?:contract|deal|agreement|order)s?\b[^.;]{0,60}\bfor\s+$", re.I)
 # an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")
 _PURPOSE = re.compile(
     r"(?<!began )(?<!begun )(?<!started )(?<!continued )(?<!continues )(?<!continue )"
@@ -238,9 +239,17 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     if (
         not trigger.noun
         and trigger.event_type in ("production", "delivery", "deployment")
-        and _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
+        and (
+            _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
+            or (
+                trigger.text.lower().endswith("ing")
+                and _FOR_PURPOSE.search(text, max(left, trigger.start - 80), trigger.start)
+            )
+        )
     ):
-        return "planned"  # "picked Naval Group to build four corvettes": what is to come
+        # "picked Naval Group to build four corvettes", "a contract for supplying 156
+        # helicopters": what is to come
+        return "planned"
     if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":
         # the trigger's own words: "will buy"; but "will not proceed" is a decision taken
         return "planned"

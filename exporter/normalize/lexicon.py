@@ -63,6 +63,7 @@ class RolesLexicon:
     counted_parties_before: Words
     subject_openers: Words
     continuing_subjects: Words
+    unnamed_state_bodies: Words
     role_windows: RoleWindows
 
 

@@ -970,3 +970,33 @@ def test_states_listed_as_suppliers_sell_and_a_state_sold_from_buys_nothing() ->
         ("PER-JPN-PATROL-VESSEL", "delivery", "reported", "ship"),
         ("PER-USA-PATROL-VESSEL", "delivery", "reported", "ship"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ministry named without its state orders from its own state's industry
+        (
+            "Defence ministry signs deal with HAL for purchase of 6 Dhruv helicopters",
+            [("IND-IND-DHRUV", "agreement", "reported", "helicopter")],
+        ),
+        # a contract "for supplying" them: the supply is to come
+        (
+            "The ministry of defence on Friday signed a contract with HAL for supplying 40"
+            " Dhruv helicopters.",
+            [
+                ("IND-IND-DHRUV", "agreement", "reported", "helicopter"),
+                ("IND-IND-DHRUV", "delivery", "planned", "helicopter"),
+            ],
+        ),
+        # a state named: its ministry, not the firm's state, buys
+        (
+            "Nepal's defence ministry signed a deal with HAL for two Dhruv helicopters.",
+            [("NPL-IND-DHRUV", "agreement", "reported", "helicopter")],
+        ),
+    ],
+)
+def test_a_ministry_without_its_state_named_buys_from_its_own_industry(
+    text: str, expected: list
+) -> None:
+    assert deals(text) == expected
