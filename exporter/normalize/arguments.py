@@ -257,11 +257,25 @@ def _counterparts(draft: _RoleDraft) -> list[Mention]:
                 text[max(sentence_start, p.start - reach.joiner_before) : p.start]
             )
         )
-        and (joined["word"].lower() == "with" or _party_before(draft.parties, p, joined))
+        and (
+            joined["word"].lower() == "with"
+            # "X and Y signed" are two sides; "X and Y ordered" both buy
+            or (_party_before(draft.parties, p, joined) and _two_sided(trigger.text))
+        )
         and p.start > trigger.start - reach.counterpart_reach
         # "A, B and C" lists, not two sides
         and len(coordinated(p, draft.mentions, text)) < reach.list_parties
     ]
+
+
+@functools.cache
+def _two_sided_regex() -> re.Pattern[str]:
+    return cue_regex(roles_lexicon().two_sided_verbs, "^", "$")
+
+
+def _two_sided(words: str) -> bool:
+    """Whether a trigger's words are of an event both sides do ("signed", "held talks")."""
+    return bool(_two_sided_regex().match(words))
 
 
 def _party_before(parties: list[Mention], party: Mention, joined: re.Match[str]) -> bool:

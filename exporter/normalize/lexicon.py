@@ -64,6 +64,7 @@ class RolesLexicon:
     subject_openers: Words
     continuing_subjects: Words
     unnamed_state_bodies: Words
+    two_sided_verbs: Words
     role_windows: RoleWindows
 
 

@@ -1000,3 +1000,11 @@ def test_a_ministry_without_its_state_named_buys_from_its_own_industry(
     text: str, expected: list
 ) -> None:
     assert deals(text) == expected
+
+
+def test_a_state_that_preferred_a_system_selected_it() -> None:
+    assert deals("Belgium and Finland had preferred the F-35 of Lockheed Martin.") == [
+        ("BEL-USA-F-35", "negotiation", "reported", "aircraft"),
+        ("FIN-USA-F-35", "negotiation", "reported", "aircraft"),
+    ]
+    assert deals("The US remains Peru's preferred provider of F-16 support.") == []
