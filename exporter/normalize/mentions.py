@@ -438,12 +438,36 @@ def singular(noun_phrase: str) -> str:
     return f"{head} {last}".strip()
 
 
+_CALIBRE = re.compile(r"\d+\s?mm")
+_CALIBRES_BEFORE = re.compile(r"(\d+\s?mm)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _other_calibres(text: str, start: int, kind: Mention, modifiers: list[str]) -> list[Mention]:
+    """The same kind in the calibres listed before its own ("155 mm and 105 mm artillery
+    ammunition" is also 155 mm artillery ammunition)."""
+    system, begin = kind.system, kind.start
+    if system is None or not modifiers or not _CALIBRE.fullmatch(modifiers[0]):
+        return []
+    if not system.generic:
+        return []
+    found: list[Mention] = []
+    while (listed := _CALIBRES_BEFORE.search(text, start, begin)) is not None:
+        name = system.name.replace(modifiers[0], listed[1], 1)
+        other = System(name, name, system.category, system.origin, None, generic=True)
+        found.insert(
+            0, Mention("system", listed.start(1), listed.end(1), listed[1], None, system=other)
+        )
+        begin = listed.start()
+    return found
+
+
 def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     """Systems named by a weapon noun and the words that qualify it ("offshore patrol
     vessels", "attack helicopters"), without a designation: a generic system of the noun's
     category, origin unknown. A noun that follows a named system is that system's noun."""
     words = _generic_words()
-    found = []
+    found: list[Mention] = []
+    qualifiers: dict[int, list[str]] = {}  # each kind's qualifying words, by id
     for match, category in weapon_noun_matches(text, start, end):
         s, e = match.span()
         if any(m.start < e and s < m.end for m in taken):
@@ -501,4 +525,13 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         # a designation makes it a system of its own, only unknown to the gazetteer
         system = System(designation or name, name, category, origin, None, generic=not designation)
         found.append(Mention("system", begin, e, text[begin:e], None, system=system))
-    return found
+        qualifiers[id(found[-1])] = modifiers
+    # "105 mm artillery ammunition": the whole phrase, not the weapon noun inside it
+    whole = [
+        g
+        for g in found
+        if not any(o is not g and o.start <= g.start and g.end <= o.end for o in found)
+    ]
+    return [
+        kind for g in whole for kind in [*_other_calibres(text, start, g, qualifiers[id(g)]), g]
+    ]

@@ -1008,3 +1008,10 @@ def test_a_state_that_preferred_a_system_selected_it() -> None:
         ("FIN-USA-F-35", "negotiation", "reported", "aircraft"),
     ]
     assert deals("The US remains Peru's preferred provider of F-16 support.") == []
+
+
+def test_a_kind_in_several_calibres_is_one_kind_each() -> None:
+    assert generics("- 155 mm and 105 mm artillery ammunition") == [
+        ("155 mm", "155 mm artillery ammunition", "other"),
+        ("105 mm artillery ammunition", "105 mm artillery ammunition", "other"),
+    ]
