@@ -65,7 +65,10 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
-_FOR_PURPOSE = re.compile(r"\b(?:contract|deal|agreement|order)s?\b[^.;]{0,60}\bfor\s+$", re.I)
+# "a contract for supplying ...", "awarded $700m ... for engine production": what is to come
+_FOR_PURPOSE = re.compile(
+    r"\b(?:contract|deal|agreement|order|awarded)s?\b[^.;]{0,60}\bfor\s+(?:[\w-]+\s+){0,3}$", re.I
+)
 # an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")
 _PURPOSE = re.compile(
     r"(?<!began )(?<!begun )(?<!started )(?<!continued )(?<!continues )(?<!continue )"
@@ -237,12 +240,15 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
         return "negated"
     if (
-        not trigger.noun
-        and trigger.event_type in ("production", "delivery", "deployment")
+        trigger.event_type in ("production", "delivery", "deployment")
+        and (
+            not trigger.noun
+            or _FOR_PURPOSE.search(text, max(left, trigger.start - 80), trigger.start)
+        )
         and (
             _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
             or (
-                trigger.text.lower().endswith("ing")
+                (trigger.noun or trigger.text.lower().endswith("ing"))
                 and _FOR_PURPOSE.search(text, max(left, trigger.start - 80), trigger.start)
             )
         )

@@ -1015,3 +1015,12 @@ def test_a_kind_in_several_calibres_is_one_kind_each() -> None:
         ("155 mm", "155 mm artillery ammunition", "other"),
         ("105 mm artillery ammunition", "105 mm artillery ammunition", "other"),
     ]
+
+
+def test_production_a_contract_is_awarded_for_is_planned() -> None:
+    assert deals(
+        "General Electric has been awarded $70 million for F110 engine production for Peru."
+    ) == [
+        ("PER-USA-F110", "agreement", "reported", "engine"),
+        ("PER-USA-F110", "production", "planned", "engine"),
+    ]
