@@ -301,7 +301,7 @@ def _in_number(text: str, mention: Mention) -> bool:
     return mention.kind == "system" and bool(_NUMBER_GOES_ON.match(text, mention.end))
 
 
-_COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*")
+_COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:\d+\s+)?")  # "12 Typhoon and 8 Hawk"
 
 
 def _wants_context(

@@ -1024,3 +1024,13 @@ def test_production_a_contract_is_awarded_for_is_planned() -> None:
         ("PER-USA-F110", "agreement", "reported", "engine"),
         ("PER-USA-F110", "production", "planned", "engine"),
     ]
+
+
+def test_typhoon_is_the_eurofighter_only_beside_a_weapon() -> None:
+    listed = "Oman ordered 12 Typhoon and 8 Hawk aircraft from BAE Systems."
+    assert [m.system.designation for m in find_mentions(listed, 0, len(listed)) if m.system] == [
+        "Eurofighter Typhoon",
+        "BAE Hawk",
+    ]
+    weather = "A typhoon hit Taiwan as the Typhoon season began."
+    assert [m for m in find_mentions(weather, 0, len(weather)) if m.kind == "system"] == []
