@@ -8,6 +8,7 @@ are loaded by the stage that uses them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -109,10 +110,14 @@ def _load_systems(gaz: Gazetteer) -> None:
             entry["category"],
             entry.get("origin"),
             entry.get("maker"),
-            bool(entry.get("needs_context")),
+            entry.get("needs_context") is True,
         )
+        # a list names the forms that are ordinary words ("Typhoon"), the others need nothing
+        wanting = entry.get("needs_context") if isinstance(entry.get("needs_context"), list) else []
         for form in [entry["designation"], system.name, *(entry.get("aliases") or [])]:
-            gaz.systems.setdefault(form, system)
+            gaz.systems.setdefault(
+                form, dataclasses.replace(system, needs_context=True) if form in wanting else system
+            )
 
 
 def _load_companies(gaz: Gazetteer) -> None:

@@ -1034,3 +1034,8 @@ def test_typhoon_is_the_eurofighter_only_beside_a_weapon() -> None:
     ]
     weather = "A typhoon hit Taiwan as the Typhoon season began."
     assert [m for m in find_mentions(weather, 0, len(weather)) if m.kind == "system"] == []
+    # the entry's other forms need nothing
+    alone = "Greece will buy 60 Eurofighter Typhoons."
+    assert [m.system.designation for m in find_mentions(alone, 0, len(alone)) if m.system] == [
+        "Eurofighter Typhoon"
+    ]
