@@ -165,7 +165,8 @@ def sentence_candidates(
     found: list[Candidate] = []
     deal = discourse.open_deal
     if deal is not None and holds_items(deal, text, s, e, sentence.text):
-        found = contents_candidates(text, evidence, mentions, deal)
+        own = last_date(date_mentions, state.reference, None) if date_mentions else None
+        found = contents_candidates(text, evidence, mentions, deal, own)
     discourse.open_deal = after_sentence(deal, sentence.text, is_list_item(sentence.text))
     if triggers and not is_definitional(text, s, e, mentions):
         facts = read_sentence(text, s, e, mentions, triggers, date_mentions)

@@ -8,6 +8,8 @@ its window in that sentence, which status, date and role assignment read.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from dataclasses import dataclass
 
 from exporter.normalize import dates as dates_
@@ -27,6 +29,7 @@ from exporter.normalize.gazetteer import gazetteer
 from exporter.normalize.mentions import Mention, generic_systems, weapon_kinds
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date, status_by_date
+from exporter.resources import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
     if trigger in sentence.topics or inside(trigger.start, sentence.attribution):
         return None
     left, right = clause_window(text, trigger, start, end)
-    if is_weak(trigger) and not _weapon_in(sentence, left, right):
+    if is_weak(trigger) and not _weapon_in(sentence, left, right, trigger):
         return None
     if is_descriptive(text, trigger, sentence.systems) or about_no_deal(text, trigger, start, end):
         return None
@@ -161,13 +164,25 @@ def status_and_date(
     return status_by_date(status, when, by_report, reference)
 
 
-def _weapon_in(sentence: SentenceFacts, left: int, right: int) -> bool:
+def _weapon_in(sentence: SentenceFacts, left: int, right: int, trigger: Trigger) -> bool:
     """A system, a number of units or a weapon noun ("the helicopters arrived") in a window."""
     return (
         any(left <= m.start < right for m in sentence.systems)
         or any(left <= q.start < right for q in sentence.quantities)
         or bool(weapon_kinds(sentence.text, left, right))
+        # arms are sent and given, not made: "domestic production" near "Russian arms" is none
+        or (
+            trigger.event_type != "production"
+            and bool(_arms_words().search(sentence.text, left, right))
+        )
     )
+
+
+@functools.cache
+def _arms_words() -> re.Pattern[str]:
+    """Words for arms of no one kind ("weapons", "military equipment"): a weapon for a weak
+    trigger ("Russia supplied weapons to Mali"), though no system of their own."""
+    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['arms_words'])})\b", re.I)
 
 
 _MISSILE_KINDS = ("missile", "air-defence")

@@ -82,17 +82,23 @@ def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> Open
 
 
 def contents_candidates(
-    text: str, evidence: tuple[int, int, str], mentions: list[Mention], deal: OpenDeal
+    text: str,
+    evidence: tuple[int, int, str],
+    mentions: list[Mention],
+    deal: OpenDeal,
+    own_date: ResolvedDate | None = None,
 ) -> list[Candidate]:
     """One event of the open deal for each system a sentence of its contents names, by its
-    designation or as a kind of weapon ("155 mm artillery ammunition")."""
+    designation or as a kind of weapon ("155 mm artillery ammunition"), of the date the
+    sentence gives, if it gives one ("The January cargo included ..."), else the deal's."""
     start, end, _ = evidence
     # an item that names a designation is that system ("anti-tank missiles (TOW)")
     items = [m for m in mentions if m.kind == "system" and m.system] or [
         g for g in generic_systems(text, start, end, mentions) if g.system
     ]
     # what the event itself states, and what its words imply beside it
-    events = [(deal.trigger.event_type, deal.status, deal.date, deal.dated_by_report)]
+    date, by_report = (own_date, False) if own_date else (deal.date, deal.dated_by_report)
+    events = [(deal.trigger.event_type, deal.status, date, by_report)]
     events += [(kind, status, None, False) for kind, status in implied(deal.trigger.text)]
     return [
         Candidate(

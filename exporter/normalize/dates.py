@@ -8,6 +8,7 @@ reference date and the direction of the clause (a planned event looks forward); 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -371,6 +372,22 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
         mention = _BUILDERS[m.lastgroup or ""](where)
         if mention is not None:
             found.append(mention)
+    return _years_shared(text, found)
+
+
+_MONTHS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*-\s*)$")
+
+
+def _years_shared(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "in March and August 2022": a month listed before a month of a year is of that year."""
+    for index in range(len(found) - 2, -1, -1):
+        month, after = found[index], found[index + 1]
+        if (
+            month.kind == "month"
+            and after.kind == "monthyear"
+            and _MONTHS_JOINED.fullmatch(text[month.end : after.start])
+        ):
+            found[index] = dataclasses.replace(month, kind="monthyear", year=after.year)
     return found
 
 

@@ -133,3 +133,9 @@ def test_a_time_that_names_no_date_is_found_and_resolves_to_none(text: str) -> N
 )
 def test_a_month_of_a_year_counted_from_the_report(text: str, expected: tuple) -> None:
     assert one(text)[:3] == expected
+
+
+def test_a_month_listed_before_a_month_of_a_year_is_of_that_year() -> None:
+    text = "supplied in March and August 2022, and in January 2023"
+    found = find_dates(text, 0, len(text))
+    assert [resolve(m, FRIDAY, False).value for m in found] == ["2022-03", "2022-08", "2023-01"]

@@ -1039,3 +1039,24 @@ def test_typhoon_is_the_eurofighter_only_beside_a_weapon() -> None:
     assert [m.system.designation for m in find_mentions(alone, 0, len(alone)) if m.system] == [
         "Eurofighter Typhoon"
     ]
+
+
+def test_arms_of_no_kind_open_a_delivery_whose_cargo_follows() -> None:
+    records = normalize(
+        Article(
+            "Russia supplied weapons to Peru in March and August 2023. The January cargo"
+            " included two Su-25 aircraft and two Mi-8 helicopters.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["date"]["value"]) for r in records] == [
+        ("PER-RUS-SU-25", "delivery", "2024-01"),
+        ("PER-RUS-MI-17", "delivery", "2024-01"),
+    ]
+
+
+def test_a_technology_transfer_delivers_no_weapon() -> None:
+    assert deals(
+        "Peru signed for 12 Gripen jets, including weapons and a technology transfer package."
+    ) == [("PER-SWE-GRIPEN", "agreement", "reported", "aircraft")]
