@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.events import Trigger
+from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, generic_systems
-from exporter.resources import load_data
 
 # sentences an open event waits for a sentence that says what it holds ("The package
 # includes:"); the cue names the package, so a few sentences between do not mislead
@@ -39,12 +39,12 @@ class OpenDeal:
 
 @functools.cache
 def _contents_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['contents_cues'])})\b", re.I)
+    return cue_regex(events_lexicon().contents_cues)
 
 
 @functools.cache
 def _list_marker() -> re.Pattern[str]:
-    marks = "".join(re.escape(m) for m in load_data("events.yaml")["list_markers"].split())
+    marks = "".join(re.escape(m) for m in events_lexicon().list_markers)
     return re.compile(rf"[{marks}]\s")
 
 
@@ -113,8 +113,11 @@ def contents_candidates(
 
 @functools.cache
 def _implied_rules() -> tuple[tuple[re.Pattern[str], tuple[str, str]], ...]:
-    rules = load_data("events.yaml")["implied_events"]
-    return tuple((re.compile(rule["trigger"], re.I), tuple(rule["then"])) for rule in rules)
+    rules = []
+    for rule in events_lexicon().implied_events:
+        event_type, status = rule.then
+        rules.append((re.compile(rule.trigger, re.I), (event_type, status)))
+    return tuple(rules)
 
 
 def implied(trigger_words: str) -> list[tuple[str, str]]:

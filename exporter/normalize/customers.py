@@ -9,15 +9,15 @@ import re
 
 from exporter.normalize.arguments import coordinated, origin_state
 from exporter.normalize.assemble import Candidate
+from exporter.normalize.lexicon import cue_regex, roles_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.resources import load_data
 
 
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = load_data("roles.yaml")
-    ordinal = re.compile(rf"\b{words['ordinal_customer']}\b", re.I)
-    earlier = re.compile(rf"\b(?:{words['earlier_customer_cues']})\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+    roles = roles_lexicon()
+    ordinal = cue_regex([roles.ordinal_customer])
+    earlier = cue_regex(roles.earlier_customer_cues, after=r"\s+(?:[\w-]+\s+){0,3}?$")
     return ordinal, earlier
 
 
