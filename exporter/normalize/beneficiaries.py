@@ -11,13 +11,16 @@ import functools
 import re
 
 from exporter.normalize.arguments import coordinated
-from exporter.normalize.lexicon import cue_regex, roles_lexicon
+from exporter.normalize.lexicon import cue_regex, optional_words, roles_lexicon
 from exporter.normalize.mentions import Mention, find_mentions
 
 
 @functools.cache
 def _cue() -> re.Pattern[str]:
-    return cue_regex(roles_lexicon().beneficiary_cues, after=r"\s+(?:the\s+)?")
+    roles = roles_lexicon()
+    return cue_regex(
+        roles.beneficiary_cues, after=r"\s+" + optional_words(roles.beneficiary_determiners)
+    )
 
 
 def paragraph_beneficiaries(text: str, start: int, end: int) -> list[Mention]:

@@ -28,7 +28,9 @@ def _cue() -> re.Pattern[str]:
 @functools.cache
 def _replaced() -> re.Pattern[str]:
     """Words before a system the buyer has: "to replace its ageing F-16s" names no contender."""
-    return cue_regex(events_lexicon().replaced_cues, after=r"\s+(?:[\w/-]+\s+){0,3}$")
+    events = events_lexicon()
+    words = events.replaced_windows.words
+    return cue_regex(events.replaced_cues, after=rf"\s+(?:[\w/-]+\s+){{0,{words}}}$")
 
 
 def contenders(
@@ -45,6 +47,7 @@ def contenders(
     cue = _cue().search(text, start, end)
     if cue is None:
         return []
+    reach = events_lexicon().replaced_windows.before
     systems = list(
         {
             m.system.designation: m
@@ -52,7 +55,7 @@ def contenders(
             if m.kind == "system"
             and m.system
             and not m.system.generic
-            and not _replaced().search(text, max(start, m.start - 40), m.start)
+            and not _replaced().search(text, max(start, m.start - reach), m.start)
         }.values()
     )
     origins = {m.system.origin for m in systems if m.system}

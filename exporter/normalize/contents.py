@@ -18,10 +18,6 @@ from exporter.normalize.events import Trigger
 from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, generic_systems
 
-# sentences an open event waits for a sentence that says what it holds ("The package
-# includes:"); the cue names the package, so a few sentences between do not mislead
-_WAIT = 5
-
 
 @dataclass
 class OpenDeal:
@@ -63,7 +59,7 @@ def holds_items(deal: OpenDeal, text: str, start: int, end: int, sentence: str) 
     begun, or a sentence that says what the package holds, soon after the event."""
     if deal.listing:
         return is_list_item(sentence)
-    return deal.waited <= _WAIT and names_contents(text, start, end)
+    return deal.waited <= events_lexicon().contents_wait and names_contents(text, start, end)
 
 
 def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> OpenDeal | None:
@@ -76,7 +72,7 @@ def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> Open
     deal.waited += 1
     if sentence.rstrip().endswith(":"):
         deal.listing = True
-    elif not deal.listing and deal.waited > _WAIT:
+    elif not deal.listing and deal.waited > events_lexicon().contents_wait:
         return None
     return deal
 

@@ -17,7 +17,8 @@ from exporter.normalize.mentions import Mention
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = roles_lexicon()
     ordinal = cue_regex([roles.ordinal_customer])
-    earlier = cue_regex(roles.earlier_customer_cues, after=r"\s+(?:[\w-]+\s+){0,3}?$")
+    words = roles.role_windows.earlier_customer_words
+    earlier = cue_regex(roles.earlier_customer_cues, after=rf"\s+(?:[\w-]+\s+){{0,{words}}}?$")
     return ordinal, earlier
 
 
@@ -25,12 +26,13 @@ def earlier_customers(text: str, start: int, end: int, mentions: list[Mention]) 
     """The states text[start:end] names as a system's earlier buyers, in text order; [] where
     the sentence does not count its buyer among the system's customers."""
     ordinal, earlier = _cues()
+    reach = roles_lexicon().role_windows.earlier_customer_before
     counted = ordinal.search(text, start, end)
     if counted is None:
         return []
     states = [m for m in mentions if m.kind == "country" and m.start > counted.end()]
     for state in states:
-        if earlier.search(text[max(counted.end(), state.start - 60) : state.start]):
+        if earlier.search(text[max(counted.end(), state.start - reach) : state.start]):
             return coordinated(state, states, text)
     return []
 

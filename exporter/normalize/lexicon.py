@@ -37,6 +37,8 @@ class RoleWindows:
     subject_words: int  # words between a continuing subject and its trigger
     sentence_subject: int  # characters from a sentence's start within which it names its subject
     possessive_words: int  # words between a possessive and its noun ("Turkey's planned purchase")
+    earlier_customer_before: int  # characters before an earlier customer read for its cue
+    earlier_customer_words: int  # words between that cue and the customer
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class RolesLexicon:
     two_sided_verbs: Words
     domestic_cues: Words
     beneficiary_cues: Words
+    beneficiary_determiners: Words
     ordinal_customer: str
     earlier_customer_cues: Words
     role_windows: RoleWindows
@@ -80,6 +83,14 @@ class ObjectWindows:
     list_gap: int  # characters between two members of a list of objects
     subject_before: int  # characters before a weapon noun read for a place or means word
     inclusion_words: int  # words between "including" and the first system it lists
+
+
+@dataclass(frozen=True, slots=True)
+class ReplacedWindows:
+    """How far before a system the words that say the buyer already has it reach."""
+
+    before: int  # characters before the system
+    words: int  # words between the cue and the system ("to replace its ageing F-16s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +120,10 @@ class EventsLexicon:
     contents_cues: Words
     list_markers: Words
     implied_events: tuple[ImpliedEvent, ...]
+    contents_wait: int  # sentences an event waits for one that says what it holds
     competition_cues: Words
     replaced_cues: Words
+    replaced_windows: ReplacedWindows
     object_windows: ObjectWindows
 
 
@@ -154,6 +167,7 @@ class DatesLexicon:
     """dates.yaml, the keys the assembling steps read (the date steps read the rest)."""
 
     same_news_days: int
+    dateline_lead: int  # characters after a dateline read for its missing year
     completion_cues: Words
 
 

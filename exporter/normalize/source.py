@@ -38,7 +38,7 @@ def reference_date(published: str | None, dateline: Dateline | None, text: str) 
             when = dates_.resolve(found[0], None, False)
             return Reference(dt.date.fromisoformat(when.value) if when else None, False)
         if found and found[0].kind == "monthday":
-            lead = text[dateline.end : dateline.end + 600]
+            lead = text[dateline.end : dateline.end + dates_lexicon().dateline_lead]
             inferred = dates_.infer_year(found[0].month, found[0].day, lead, text)  # type: ignore[arg-type]
             return Reference(inferred, True)
     return Reference(None, False)
