@@ -69,6 +69,7 @@ from exporter.normalize.discourse import (
 )
 from exporter.normalize.events import find_triggers, is_definitional
 from exporter.normalize.gazetteer import System
+from exporter.normalize.lexicon import cue_regex, dates_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.objects import event_objects
 from exporter.normalize.segment import Sentence, segment, unwrap
@@ -80,7 +81,6 @@ from exporter.normalize.source import (
     title_date,
 )
 from exporter.normalize.timing import last_date
-from exporter.resources import load_data
 
 __all__ = ["ascii_uri", "normalize", "reference_date"]
 
@@ -193,8 +193,7 @@ def sentence_candidates(
 
 @functools.cache
 def _completion_cue() -> re.Pattern[str]:
-    cues = load_data("dates.yaml")["completion_cues"]
-    return re.compile(rf"\b(?:{'|'.join(cues)})\s+$", re.I)
+    return cue_regex(dates_lexicon().completion_cues, after=r"\s+$")
 
 
 def _date_completion(
@@ -292,7 +291,7 @@ def _one_per_beneficiary(candidate: Candidate, beneficiaries: list[Mention]) -> 
 
 @functools.cache
 def _domestic_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('roles.yaml')['domestic_cues'])})\b", re.I)
+    return cue_regex(roles_lexicon().domestic_cues)
 
 
 def _candidate(

@@ -15,8 +15,8 @@ from exporter.interval import with_interval
 from exporter.normalize.amounts import Money, Quantity
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
+from exporter.normalize.lexicon import dates_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.resources import load_data
 
 SCHEMA_VERSION = "1.3.0"
 
@@ -154,7 +154,7 @@ def _same_news(one: Candidate, other: Candidate) -> bool:
     if one.date.precision != "day" or other.date.precision != "day":
         return False
     days = dt.date.fromisoformat(one.date.value) - dt.date.fromisoformat(other.date.value)
-    return abs(days.days) <= load_data("dates.yaml")["same_news_days"]
+    return abs(days.days) <= dates_lexicon().same_news_days
 
 
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:

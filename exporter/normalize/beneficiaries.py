@@ -11,14 +11,16 @@ import functools
 import re
 
 from exporter.normalize.arguments import coordinated
+from exporter.normalize.lexicon import cue_regex, optional_words, roles_lexicon
 from exporter.normalize.mentions import Mention, find_mentions
-from exporter.resources import load_data
 
 
 @functools.cache
 def _cue() -> re.Pattern[str]:
-    cues = load_data("roles.yaml")["beneficiary_cues"]
-    return re.compile(rf"\b(?:{'|'.join(cues)})\s+(?:the\s+)?", re.I)
+    roles = roles_lexicon()
+    return cue_regex(
+        roles.beneficiary_cues, after=r"\s+" + optional_words(roles.beneficiary_determiners)
+    )
 
 
 def paragraph_beneficiaries(text: str, start: int, end: int) -> list[Mention]:

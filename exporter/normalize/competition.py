@@ -14,23 +14,23 @@ from exporter.normalize.assemble import Candidate
 from exporter.normalize.clause import read_clause, read_sentence, status_and_date
 from exporter.normalize.discourse import Discourse, main_state
 from exporter.normalize.events import Trigger, looks_ahead
+from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date
-from exporter.resources import load_data
 
 
 @functools.cache
 def _cue() -> re.Pattern[str]:
-    cues = load_data("events.yaml")["competition_cues"]
-    return re.compile(rf"\b(?:{'|'.join(cues)})\b", re.I)
+    return cue_regex(events_lexicon().competition_cues)
 
 
 @functools.cache
 def _replaced() -> re.Pattern[str]:
     """Words before a system the buyer has: "to replace its ageing F-16s" names no contender."""
-    cues = load_data("events.yaml")["replaced_cues"]
-    return re.compile(rf"\b(?:{'|'.join(cues)})\s+(?:[\w/-]+\s+){{0,3}}$", re.I)
+    events = events_lexicon()
+    words = events.replaced_windows.words
+    return cue_regex(events.replaced_cues, after=rf"\s+(?:[\w/-]+\s+){{0,{words}}}$")
 
 
 def contenders(
@@ -47,6 +47,7 @@ def contenders(
     cue = _cue().search(text, start, end)
     if cue is None:
         return []
+    reach = events_lexicon().replaced_windows.before
     systems = list(
         {
             m.system.designation: m
@@ -54,7 +55,7 @@ def contenders(
             if m.kind == "system"
             and m.system
             and not m.system.generic
-            and not _replaced().search(text, max(start, m.start - 40), m.start)
+            and not _replaced().search(text, max(start, m.start - reach), m.start)
         }.values()
     )
     origins = {m.system.origin for m in systems if m.system}

@@ -15,12 +15,8 @@ from dataclasses import dataclass
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.events import Trigger
+from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, generic_systems
-from exporter.resources import load_data
-
-# sentences an open event waits for a sentence that says what it holds ("The package
-# includes:"); the cue names the package, so a few sentences between do not mislead
-_WAIT = 5
 
 
 @dataclass
@@ -39,12 +35,12 @@ class OpenDeal:
 
 @functools.cache
 def _contents_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['contents_cues'])})\b", re.I)
+    return cue_regex(events_lexicon().contents_cues)
 
 
 @functools.cache
 def _list_marker() -> re.Pattern[str]:
-    marks = "".join(re.escape(m) for m in load_data("events.yaml")["list_markers"].split())
+    marks = "".join(re.escape(m) for m in events_lexicon().list_markers)
     return re.compile(rf"[{marks}]\s")
 
 
@@ -63,7 +59,7 @@ def holds_items(deal: OpenDeal, text: str, start: int, end: int, sentence: str) 
     begun, or a sentence that says what the package holds, soon after the event."""
     if deal.listing:
         return is_list_item(sentence)
-    return deal.waited <= _WAIT and names_contents(text, start, end)
+    return deal.waited <= events_lexicon().contents_wait and names_contents(text, start, end)
 
 
 def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> OpenDeal | None:
@@ -76,7 +72,7 @@ def after_sentence(deal: OpenDeal | None, sentence: str, itemised: bool) -> Open
     deal.waited += 1
     if sentence.rstrip().endswith(":"):
         deal.listing = True
-    elif not deal.listing and deal.waited > _WAIT:
+    elif not deal.listing and deal.waited > events_lexicon().contents_wait:
         return None
     return deal
 
@@ -119,8 +115,11 @@ def contents_candidates(
 
 @functools.cache
 def _implied_rules() -> tuple[tuple[re.Pattern[str], tuple[str, str]], ...]:
-    rules = load_data("events.yaml")["implied_events"]
-    return tuple((re.compile(rule["trigger"], re.I), tuple(rule["then"])) for rule in rules)
+    rules = []
+    for rule in events_lexicon().implied_events:
+        event_type, status = rule.then
+        rules.append((re.compile(rule.trigger, re.I), (event_type, status)))
+    return tuple(rules)
 
 
 def implied(trigger_words: str) -> list[tuple[str, str]]:

@@ -9,15 +9,16 @@ import re
 
 from exporter.normalize.arguments import coordinated, origin_state
 from exporter.normalize.assemble import Candidate
+from exporter.normalize.lexicon import cue_regex, roles_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.resources import load_data
 
 
 @functools.cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = load_data("roles.yaml")
-    ordinal = re.compile(rf"\b{words['ordinal_customer']}\b", re.I)
-    earlier = re.compile(rf"\b(?:{words['earlier_customer_cues']})\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+    roles = roles_lexicon()
+    ordinal = cue_regex([roles.ordinal_customer])
+    words = roles.role_windows.earlier_customer_words
+    earlier = cue_regex(roles.earlier_customer_cues, after=rf"\s+(?:[\w-]+\s+){{0,{words}}}?$")
     return ordinal, earlier
 
 
@@ -25,12 +26,13 @@ def earlier_customers(text: str, start: int, end: int, mentions: list[Mention]) 
     """The states text[start:end] names as a system's earlier buyers, in text order; [] where
     the sentence does not count its buyer among the system's customers."""
     ordinal, earlier = _cues()
+    reach = roles_lexicon().role_windows.earlier_customer_before
     counted = ordinal.search(text, start, end)
     if counted is None:
         return []
     states = [m for m in mentions if m.kind == "country" and m.start > counted.end()]
     for state in states:
-        if earlier.search(text[max(counted.end(), state.start - 60) : state.start]):
+        if earlier.search(text[max(counted.end(), state.start - reach) : state.start]):
             return coordinated(state, states, text)
     return []
 

@@ -37,6 +37,8 @@ class RoleWindows:
     subject_words: int  # words between a continuing subject and its trigger
     sentence_subject: int  # characters from a sentence's start within which it names its subject
     possessive_words: int  # words between a possessive and its noun ("Turkey's planned purchase")
+    earlier_customer_before: int  # characters before an earlier customer read for its cue
+    earlier_customer_words: int  # words between that cue and the customer
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,11 @@ class RolesLexicon:
     continuing_subjects: Words
     unnamed_state_bodies: Words
     two_sided_verbs: Words
+    domestic_cues: Words
+    beneficiary_cues: Words
+    beneficiary_determiners: Words
+    ordinal_customer: str
+    earlier_customer_cues: Words
     role_windows: RoleWindows
 
 
@@ -79,8 +86,24 @@ class ObjectWindows:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplacedWindows:
+    """How far before a system the words that say the buyer already has it reach."""
+
+    before: int  # characters before the system
+    words: int  # words between the cue and the system ("to replace its ageing F-16s")
+
+
+@dataclass(frozen=True, slots=True)
+class ImpliedEvent:
+    """A further event a trigger states beside its own: an aid package is delivered later."""
+
+    trigger: str  # a pattern the trigger's words match whole
+    then: Words  # the further event's type and status
+
+
+@dataclass(frozen=True, slots=True)
 class EventsLexicon:
-    """events.yaml, the keys the role and object steps read."""
+    """events.yaml, the keys the role, object, contents and competition steps read."""
 
     seller_verbs: Words
     supplier_by: Words
@@ -94,6 +117,13 @@ class EventsLexicon:
     object_list_joiners: Words
     object_list_breaks: Words
     inclusion_cues: Words
+    contents_cues: Words
+    list_markers: Words
+    implied_events: tuple[ImpliedEvent, ...]
+    contents_wait: int  # sentences an event waits for one that says what it holds
+    competition_cues: Words
+    replaced_cues: Words
+    replaced_windows: ReplacedWindows
     object_windows: ObjectWindows
 
 
@@ -132,6 +162,23 @@ class MoneyLexicon:
     min_plain_amount: int
 
 
+@dataclass(frozen=True, slots=True)
+class DatesLexicon:
+    """dates.yaml, the keys the assembling steps read (the date steps read the rest)."""
+
+    same_news_days: int
+    dateline_lead: int  # characters after a dateline read for its missing year
+    completion_cues: Words
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutLexicon:
+    """layout.yaml, the keys the title-date step reads (the segmenter reads the rest)."""
+
+    title_lines: int
+    title_max_chars: int
+
+
 @functools.cache
 def roles_lexicon() -> RolesLexicon:
     return from_data(RolesLexicon, load_data("roles.yaml"), "roles.yaml")
@@ -152,12 +199,24 @@ def money_lexicon() -> MoneyLexicon:
     return from_data(MoneyLexicon, load_data("money.yaml"), "money.yaml")
 
 
+@functools.cache
+def dates_lexicon() -> DatesLexicon:
+    return from_data(DatesLexicon, load_data("dates.yaml"), "dates.yaml")
+
+
+@functools.cache
+def layout_lexicon() -> LayoutLexicon:
+    return from_data(LayoutLexicon, load_data("layout.yaml"), "layout.yaml")
+
+
 # the data file each typed lexicon reads (tests check every key of these files is read)
 LEXICONS: dict[str, type] = {
     "roles.yaml": RolesLexicon,
     "events.yaml": EventsLexicon,
     "quantities.yaml": QuantitiesLexicon,
     "money.yaml": MoneyLexicon,
+    "dates.yaml": DatesLexicon,
+    "layout.yaml": LayoutLexicon,
 }
 
 
@@ -183,6 +242,11 @@ def _typed(value: Any, hint: Any, where: str) -> Any:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"{where}: expected words (a list or space-separated), got {value!r}")
         return tuple(words)
+    if typing.get_origin(hint) is tuple:  # records of one kind: tuple[ImpliedEvent, ...]
+        if not isinstance(value, list):
+            raise ValueError(f"{where}: expected a list, got {value!r}")
+        item = typing.get_args(hint)[0]
+        return tuple(_typed(v, item, f"{where} [{i}]") for i, v in enumerate(value))
     expected = typing.get_origin(hint) or hint
     if not isinstance(value, expected) or isinstance(value, bool):
         name = hint.__name__ if type(hint) is type else str(hint)  # "int", "dict[str, int]"

@@ -8,9 +8,9 @@ import urllib.parse
 from dataclasses import dataclass
 
 from exporter.normalize import dates as dates_
+from exporter.normalize.lexicon import dates_lexicon, layout_lexicon
 from exporter.normalize.mentions import Mention, find_mentions
 from exporter.normalize.segment import Dateline
-from exporter.resources import load_data
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def reference_date(published: str | None, dateline: Dateline | None, text: str) 
             when = dates_.resolve(found[0], None, False)
             return Reference(dt.date.fromisoformat(when.value) if when else None, False)
         if found and found[0].kind == "monthday":
-            lead = text[dateline.end : dateline.end + 600]
+            lead = text[dateline.end : dateline.end + dates_lexicon().dateline_lead]
             inferred = dates_.infer_year(found[0].month, found[0].day, lead, text)  # type: ignore[arg-type]
             return Reference(inferred, True)
     return Reference(None, False)
@@ -50,20 +50,17 @@ def title_date(reference: Reference, lines: list[tuple[int, int]], text: str) ->
     the day the page was published."""
     if reference.date is None:
         return reference
-    layout = load_data("layout.yaml")
-    for start, end in lines[: layout["title_lines"]]:
+    layout = layout_lexicon()
+    for start, end in lines[: layout.title_lines]:
         line = text[start:end].rstrip(" .")
-        if len(line) > layout["title_max_chars"]:
+        if len(line) > layout.title_max_chars:
             continue
         found = dates_.find_dates(text, start, start + len(line))
         if not found or found[-1].kind != "full" or found[-1].end != start + len(line):
             continue
         when = dates_.resolve(found[-1], reference.date, False)
         day = dt.date.fromisoformat(when.value) if when else None
-        if (
-            day is not None
-            and 0 < (reference.date - day).days <= load_data("dates.yaml")["same_news_days"]
-        ):
+        if day is not None and 0 < (reference.date - day).days <= dates_lexicon().same_news_days:
             return Reference(day, reference.inferred)
     return reference
 

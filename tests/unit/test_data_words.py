@@ -11,6 +11,8 @@ import pytest
 from exporter.normalize.events import EVENT_TYPES
 from exporter.normalize.lexicon import (
     LEXICONS,
+    EventsLexicon,
+    ImpliedEvent,
     MoneyLexicon,
     events_lexicon,
     from_data,
@@ -164,6 +166,20 @@ def test_a_data_value_of_the_wrong_shape_names_its_file_and_key() -> None:
     data = {k: v for k, v in load_data("money.yaml").items() if k != "symbols"}
     with pytest.raises(ValueError, match=r"^money.yaml: missing key 'symbols'$"):
         from_data(MoneyLexicon, data, "money.yaml")
+
+
+def test_a_list_of_records_loads_each_record_typed() -> None:
+    # events.yaml implied_events: each rule a record of its own, its "then" a pair of words
+    assert events_lexicon().implied_events[0] == ImpliedEvent(
+        "(?:military |security |defen[cs]e |weapons )?(?:aid|assistance) package",
+        ("delivery", "planned"),
+    )
+    data = dict(load_data("events.yaml"), implied_events=[{"trigger": "aid", "then": 3}])
+    with pytest.raises(ValueError, match=r"^events.yaml implied_events \[0\] then: expected words"):
+        from_data(EventsLexicon, data, "events.yaml")
+    data = dict(load_data("events.yaml"), implied_events={"trigger": "aid"})
+    with pytest.raises(ValueError, match=r"^events.yaml implied_events: expected a list, got"):
+        from_data(EventsLexicon, data, "events.yaml")
 
 
 @pytest.mark.parametrize(
