@@ -49,6 +49,7 @@ class RoleWords:
     passive_before: re.Pattern[str]  # "were procured"
     place_before: re.Pattern[str]  # "deployed in X"
     seller_before: re.Pattern[str]  # "from X"
+    requested_from: re.Pattern[str]  # "a request from X": X asks for it
     by_before: re.Pattern[str]  # "ordered by X", "made by X", with the word before "by"
     with_before: re.Pattern[str]  # "signed with X", "X and Y"
     buying_noun_after: re.Pattern[str]  # "X's purchase"
@@ -84,6 +85,7 @@ def _role_words() -> RoleWords:
         passive_before=cue_regex([roles.passive_before], r"\b", "$"),
         place_before=cue_regex([roles.place_before], r"\b", "$"),
         seller_before=cue_regex([roles.seller_before], r"\b", "$"),
+        requested_from=cue_regex(roles.request_nouns, r"\b", rf"\s+{roles.seller_before}$"),
         by_before=cue_regex([roles.agent_before], r"\b(?P<word>\w+)\s+", "$"),
         with_before=cue_regex([roles.counterpart_before], r"\b", "$"),
         buying_noun_after=cue_regex(
@@ -197,6 +199,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
+    if words.requested_from.search(before):
+        return 2, False  # "a request from Kyiv", "orders from India": who asks buys
     if (
         words.seller_before.search(before)
         or _listed_seller(clause, party, before)

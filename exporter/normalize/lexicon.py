@@ -66,6 +66,7 @@ class RolesLexicon:
     subject_openers: Words
     continuing_subjects: Words
     unnamed_state_bodies: Words
+    request_nouns: Words
     two_sided_verbs: Words
     domestic_cues: Words
     beneficiary_cues: Words

@@ -1060,3 +1060,12 @@ def test_a_technology_transfer_delivers_no_weapon() -> None:
     assert deals(
         "Peru signed for 12 Gripen jets, including weapons and a technology transfer package."
     ) == [("PER-SWE-GRIPEN", "agreement", "reported", "aircraft")]
+
+
+def test_who_asks_for_a_transfer_is_its_buyer() -> None:
+    assert deals(
+        "Australia decided to transfer 49 M1A1 Abrams tanks, answering a request from Kyiv."
+    ) == [
+        ("UKR-AUS-M1-ABRAMS", "delivery", "planned", "armoured-vehicle"),
+        ("UKR-AUS-M1-ABRAMS", "negotiation", "reported", "armoured-vehicle"),
+    ]
