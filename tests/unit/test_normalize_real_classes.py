@@ -1069,3 +1069,9 @@ def test_who_asks_for_a_transfer_is_its_buyer() -> None:
         ("UKR-AUS-M1-ABRAMS", "delivery", "planned", "armoured-vehicle"),
         ("UKR-AUS-M1-ABRAMS", "negotiation", "reported", "armoured-vehicle"),
     ]
+
+
+def test_talks_held_in_a_state_are_with_it() -> None:
+    assert deals("Talks on the sale of 24 Rafale jets are ongoing in Qatar.") == [
+        ("QAT-FRA-RAFALE", "negotiation", "ongoing", "aircraft")
+    ]
