@@ -193,6 +193,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         or _listed_buyer(clause, party, before)
     ):
         return 3, False  # "the Turkish Air Force" uses it; "to/for Ukraine" receives it
+    if _subject_of_infinitive(clause, party):
+        return 3, False  # "failed to convince Brazil to buy", "paved the way for Peru to buy"
     if words.buying_noun_after.match(after):
         return 2, False  # "Turkey's purchase"
     if (by := words.by_before.search(before)) is not None:
@@ -214,6 +216,16 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     ):
         return 1, False  # "deployed in Turkey", "built in Romania"
     return 0, False
+
+
+def _subject_of_infinitive(clause: Clause, party: Mention) -> bool:
+    """A party right before a buying infinitive ("Brazil to buy") is who would buy."""
+    trigger = clause.trigger
+    return (
+        trigger.text.lower().startswith("to ")
+        and not seller_verb(trigger.text[3:])
+        and 0 <= trigger.start - party.end <= 1
+    )
 
 
 def _uses_as_force(text: str, party: Mention, after: str) -> bool:

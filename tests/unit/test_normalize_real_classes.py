@@ -1075,3 +1075,9 @@ def test_talks_held_in_a_state_are_with_it() -> None:
     assert deals("Talks on the sale of 24 Rafale jets are ongoing in Qatar.") == [
         ("QAT-FRA-RAFALE", "negotiation", "ongoing", "aircraft")
     ]
+
+
+def test_a_state_right_before_a_buying_infinitive_would_buy() -> None:
+    assert deals("In 2013 France failed to convince Peru to buy its Rafale jets.") == [
+        ("PER-FRA-RAFALE", "agreement", "negated", "aircraft")
+    ]
