@@ -154,15 +154,17 @@ def _compact(form: str) -> str:
 
 
 def _compact_system(token: str, span: tuple[int, int], gaz: Gazetteer) -> Mention | None:
-    """A designation written without its space or hyphen ("BayraktarTB2", "F16", "Su35")."""
+    """A designation written without its space or hyphen ("BayraktarTB2", "F16", "Su35"), or
+    in other capitals ("TU-22M3", "MIG-29")."""
     if gaz.compact is None:
         gaz.compact = {}
         for form, entry in gaz.systems.items():
             if any(ch.isdigit() for ch in form) and len(_compact(form)) >= 3:
-                gaz.compact.setdefault(_compact(form), entry)
+                gaz.compact.setdefault(_compact(form).upper(), entry)
     token = token.rstrip(".,;:")
     for form in _surface_variants(token):
-        found = gaz.compact.get(form) if any(ch.isdigit() for ch in form) else None
+        key = _compact(form).upper()
+        found = gaz.compact.get(key) if any(ch.isdigit() for ch in form) else None
         if found is not None:
             end = span[0] + len(token)
             return Mention("system", span[0], end, token, found.origin, system=found)

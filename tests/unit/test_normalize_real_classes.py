@@ -1081,3 +1081,11 @@ def test_a_state_right_before_a_buying_infinitive_would_buy() -> None:
     assert deals("In 2013 France failed to convince Peru to buy its Rafale jets.") == [
         ("PER-FRA-RAFALE", "agreement", "negated", "aircraft")
     ]
+
+
+def test_a_designation_in_other_capitals_is_found() -> None:
+    text = "Russia is leasing India TU-22M3 bombers; it also flies MIG-29 jets."
+    assert [m.system.designation for m in find_mentions(text, 0, len(text)) if m.system] == [
+        "Tu-22M",
+        "MiG-29",
+    ]
