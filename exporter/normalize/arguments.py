@@ -361,12 +361,30 @@ def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> 
             draft.buyer = party
             draft.strength = 2 if is_agency(party) else draft.strength
         elif (
-            draft.subject_side == "buyer"
-            and draft.seller is None
-            and draft.buyer is not None
-            and party.country != draft.buyer.country
-        ) or _sold_with(draft, party):
+            (
+                draft.subject_side == "buyer"
+                and draft.seller is None
+                and draft.buyer is not None
+                and party.country != draft.buyer.country
+            )
+            or _sold_with(draft, party)
+            or _firm_signed_with(draft, party, joined)
+        ):
             draft.seller = party
+
+
+def _firm_signed_with(draft: _RoleDraft, party: Mention, joined: re.Match[str] | None) -> bool:
+    """ "The ministry signed a deal with HAL": with no party as its subject, the firm the
+    deal is made with sells."""
+    return bool(
+        draft.subject_side is None
+        and draft.seller is None
+        and joined
+        and joined["word"].lower() == "with"
+        and party.kind == "company"
+        and not is_agency(party)
+        and _two_sided(draft.clause.trigger.text)  # not "a partnership with X in delivering"
+    )
 
 
 def _sold_with(draft: _RoleDraft, party: Mention) -> bool:

@@ -212,8 +212,20 @@ def weapon_noun_matches(text: str, start: int, end: int) -> list[tuple[re.Match[
 
 
 def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
-    """The categories of the weapon nouns in text[start:end] ("the frigate" -> ship)."""
-    return frozenset(category for _, category in weapon_noun_matches(text, start, end))
+    """The categories of the weapon nouns in text[start:end] ("the frigate" -> ship), not of
+    one that only qualifies another noun ("the submarine programme")."""
+    return frozenset(
+        category
+        for match, category in weapon_noun_matches(text, start, end)
+        if not _qualifies_a_noun(text, match.end(), end)
+    )
+
+
+def _qualifies_a_noun(text: str, at: int, end: int) -> bool:
+    """Whether the noun after `at` makes the weapon noun before it a qualifier ("aircraft
+    maker", "Submarine Combat System")."""
+    following = re.match(r"[ -]+([A-Za-z]+)", text[at : min(end, at + 30)])
+    return bool(following and following.group(1).lower() in _generic_words().compounds)
 
 
 @functools.cache
@@ -474,8 +486,7 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         s, e = match.span()
         if any(m.start < e and s < m.end for m in taken):
             continue
-        following = re.match(r"[ -]+([a-z]+)", text[e : min(end, e + 30)])
-        if following and following.group(1) in words.compounds:
+        if _qualifies_a_noun(text, e, end):
             continue  # "aircraft maker": the weapon noun qualifies another noun
         modifiers: list[str] = []
         begin = s

@@ -8,7 +8,7 @@ import pytest
 
 from exporter.articles import Article
 from exporter.normalize import normalize
-from exporter.normalize.mentions import find_mentions, generic_systems
+from exporter.normalize.mentions import find_mentions, generic_systems, weapon_kinds
 
 PUBLISHED = "2024-03-15"  # a Friday
 
@@ -1089,3 +1089,17 @@ def test_a_designation_in_other_capitals_is_found() -> None:
         "Tu-22M",
         "MiG-29",
     ]
+
+
+def test_the_firm_a_deal_is_signed_with_sells() -> None:
+    assert deals("Defence ministry signs deal with HAL for purchase of 6 military helicopters") == [
+        ("IND-IND-MILITARY-HELICOPTER", "agreement", "reported", "helicopter")
+    ]
+    # a partnership with a firm is no deal with it
+    assert deals("It marks a step in our partnership with Saab in delivering submarines.") == []
+
+
+def test_a_weapon_noun_that_qualifies_another_noun_names_no_kind() -> None:
+    text = "the Future Submarine Combat System and the submarine programme"
+    assert weapon_kinds(text, 0, len(text)) == frozenset()
+    assert weapon_kinds("two submarines", 0, 14) == frozenset({"submarine"})
