@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
+from exporter.normalize.wordscan import WordAlternation
 from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
@@ -188,7 +189,7 @@ def _weapon_context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _kind_regex() -> tuple[WordAlternation, dict[str, str]]:
     """Every weapon noun, longest pattern first ("aircraft carriers" is a ship, not an
     aircraft), each in a group that names its category."""
     nouns = [
@@ -198,15 +199,17 @@ def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     ]
     nouns.sort(key=lambda pair: len(pair[0]), reverse=True)
     groups = {f"n{i}": category for i, (_, category) in enumerate(nouns)}
-    parts = [f"(?P<n{i}>{noun})" for i, (noun, _) in enumerate(nouns)]
+    parts: list[tuple[str | None, list[str]]] = [
+        (f"n{i}", [noun]) for i, (noun, _) in enumerate(nouns)
+    ]
     # "anti-ship" and "ship-borne" name no ship
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), groups
+    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I), groups
 
 
 def weapon_noun_matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], str]]:
     """The weapon nouns in text[start:end], each with its category."""
-    regex, groups = _kind_regex()
-    return [(m, groups[m.lastgroup or ""]) for m in regex.finditer(text, start, end)]
+    scan, groups = _kind_regex()
+    return [(m, groups[m.lastgroup or ""]) for m in scan.finditer(text, start, end)]
 
 
 def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
