@@ -105,21 +105,51 @@ def _form_starts(gaz: Gazetteer) -> dict[str, int]:
     return gaz.starts
 
 
+def _token_reach(first: str, gaz: Gazetteer) -> tuple[int, bool]:
+    """For a token: the most tokens a form beginning with it has (0: it begins none), and
+    whether it has a digit (a designation written compactly may still be a system)."""
+    if gaz.reach is None:
+        gaz.reach = {}
+    found = gaz.reach.get(first)
+    if found is None:
+        starts = _form_starts(gaz)
+        longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
+        found = gaz.reach[first] = (longest, any(ch.isdigit() for ch in first))
+    return found
+
+
+def _known_forms(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """The forms of a surface string (its _surface_variants) that the gazetteer knows, in
+    their order: most surfaces are none, and are looked up once."""
+    if gaz.known is None:
+        gaz.known = {}
+    found = gaz.known.get(surface)
+    if found is None:
+        found = gaz.known[surface] = tuple(
+            form
+            for form in _surface_variants(surface)
+            if form in gaz.companies or form in gaz.systems or form in gaz.country_forms
+        )
+    return found
+
+
 def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """Countries, systems and companies in text[start:end], longest match first."""
     tokens = _tokens(text, start, end)
-    starts = _form_starts(gaz)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
         hit = None
         # only tokens that can begin a form are tried, and only as far as its longest form
         first = text[tokens[i][0] : tokens[i][1]]
-        longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
+        longest, has_digit = _token_reach(first, gaz)
+        if not longest and not has_digit:
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             s, e = tokens[i][0], tokens[i + n - 1][1]
             surface = text[s:e]
-            for form in _surface_variants(surface):
+            for form in _known_forms(surface, gaz):
                 if form in gaz.companies:
                     company = gaz.companies[form]
                     how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
@@ -139,7 +169,7 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
                     break
             if hit:
                 break
-        if hit is None and any(ch.isdigit() for ch in first):
+        if hit is None and has_digit:
             hit = _compact_system(first, tokens[i], gaz)
         if hit:
             found.append(hit)

@@ -1,85 +1,119 @@
 """A large regex alternation of word patterns, tried only where a word can begin one.
 
-Python's `re` tries every alternative of `(?<![\\w-])(?:A|B|...)` at every position of the
-text, and its own first-character shortcuts give up on a lookbehind or on case-insensitive
-letters. Here the alternatives are sorted once by the characters they can begin with: a
-quick scan finds the word starts whose character begins some alternative, and there only
-those alternatives are tried, in their own order. The matches are exactly the full regex's
-(`finditer` semantics, the same group names); the full regex still answers wherever the
-sorting cannot be sure (an alternative that can begin with anything, an unusual character).
+Python's `re` tries every alternative of `(?<![\\w-])(?:A|B|...)` at every word start, and
+its own first-character shortcuts give up on a lookbehind or on case-insensitive letters.
+Here each alternative's first two characters are worked out once from its parsed pattern:
+a quick scan finds the word starts whose first character begins some alternative, and at
+each only the alternatives that can begin with its first two characters are tried, in their
+own order (each such selection compiled once, when first needed). The matches are exactly
+the full regex's (`finditer` semantics, the same group names); the full regex still answers
+wherever the analysis cannot be sure (an alternative that can begin with anything, a
+character outside ASCII).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _parser: Any = getattr(re, "_parser", None)  # Python 3.11 on
 if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
     import sre_parse as _parser
 
-_CHARACTER_RANGE_LIMIT = 256  # a class spanning more characters counts as "anything"
+_HEAD = 2  # characters of a match's beginning worked out per alternative
+_MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+# (beginning, complete): `complete` when the pattern's whole match is that string (shorter
+# than _HEAD characters), else the beginning is the first characters of a longer match
+_Heads = set[tuple[str, bool]]
 
 
-@dataclass(frozen=True)
-class _First:
-    chars: frozenset[str] | None  # the characters a match can begin with; None: any
-    nullable: bool  # the pattern can match the empty string, so what follows counts too
-
-
-def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    chars: set[str] = set()
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    chars: list[str] = []
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
-            chars.add(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < _CHARACTER_RANGE_LIMIT:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+            chars.append(chr(av))
+        elif name == "RANGE" and av[1] - av[0] < 128:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
         else:  # a negated class, a category (\w, \d), a wide range
             return None
-    return frozenset(chars)
+    return chars
 
 
-def _first(items: Any) -> _First:
-    """What the parsed pattern `items` (a sequence of sre opcodes) can begin with."""
-    chars: set[str] = set()
+def _op_heads(op: Any, av: Any, budget: int) -> _Heads | None:
+    """The beginnings (up to `budget` characters) of what one parsed opcode matches."""
+    name = str(op)
+    if name in _ZERO_WIDTH:
+        return {("", True)}
+    if name == "LITERAL":
+        return {(chr(av), True)}
+    if name == "IN":
+        chars = _class_chars(av)
+        return None if chars is None else {(c, True) for c in chars}
+    if name == "SUBPATTERN":
+        return None if av[1] or av[2] else _heads(av[-1], budget)  # inline flags: give up
+    if name == "BRANCH":
+        found: _Heads = set()
+        for branch in av[1]:
+            heads = _heads(branch, budget)
+            if heads is None:
+                return None
+            found |= heads
+        return found
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _repeat_heads(av[0], av[1], av[2], budget)
+    return None  # any character, a back reference, a negated literal: cannot tell
+
+
+def _extend(
+    partial: set[str], budget: int, step: Callable[[int], _Heads | None], found: _Heads
+) -> set[str] | None:
+    """Each unfinished beginning in `partial` followed by what `step(room)` matches: those
+    reaching `budget` characters go to `found`, the rest come back unfinished."""
+    unfinished: set[str] = set()
+    for before in partial:
+        heads = step(budget - len(before))
+        if heads is None:
+            return None
+        for text, complete in heads:
+            if len(before + text) >= budget:
+                found.add(((before + text)[:budget], False))
+            elif complete:
+                unfinished.add(before + text)
+    return unfinished if len(unfinished) + len(found) <= _MOST_HEADS else None
+
+
+def _heads(items: Any, budget: int) -> _Heads | None:
+    """The beginnings (up to `budget` characters) of what a parsed sequence matches."""
+    found: _Heads = set()
+    partial = {""}
     for op, av in items:
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue  # zero-width: the next item consumes the first character
-        if name == "LITERAL":
-            return _First(frozenset(chars | {chr(av)}), False)
-        if name == "IN":
-            found = _class_chars(av)
-            return _First(None if found is None else frozenset(chars | found), False)
-        if name == "SUBPATTERN" and not av[1] and not av[2]:  # a group without inline flags
-            inner = _first(av[-1])
-        elif name == "BRANCH":
-            branches = [_first(branch) for branch in av[1]]
-            if any(b.chars is None for b in branches):
-                return _First(None, False)
-            union = frozenset().union(*(b.chars or frozenset() for b in branches))
-            inner = _First(union, any(b.nullable for b in branches))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            body = _first(av[2])
-            inner = _First(body.chars, body.nullable or av[0] == 0)
-        else:  # any character, a back reference, a negated literal: cannot tell
-            return _First(None, False)
-        if inner.chars is None:
-            return inner
-        chars |= inner.chars
-        if not inner.nullable:
-            return _First(frozenset(chars), False)
-    return _First(frozenset(chars), True)
+        extended = _extend(partial, budget, functools.partial(_op_heads, op, av), found)
+        if extended is None:
+            return None
+        if not extended:
+            return found
+        partial = extended
+    return found | {(text, True) for text in partial}
 
 
-def first_chars(fragment: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters a match of the regex fragment can begin with (as written, before any
-    case folding); None when it can begin with any character or the empty string."""
-    found = _first(_parser.parse(fragment, flags))
-    return None if found.nullable else found.chars
+def _repeat_heads(least: int, most: int, body: Any, budget: int) -> _Heads | None:
+    found: _Heads = {("", True)} if least == 0 else set()
+    partial = {""}
+    count = 0
+    while partial and count < most:
+        count += 1
+        extended = _extend(partial, budget, functools.partial(_heads, body), found)
+        if extended is None or "" in extended or extended == partial:
+            return None  # a body that can match nothing: cannot tell how far it goes
+        partial = extended
+        if count >= least:
+            found |= {(text, True) for text in partial}
+    return found
 
 
 class WordAlternation:
@@ -94,28 +128,48 @@ class WordAlternation:
         flags: int = 0,
     ) -> None:
         self.regex = re.compile(before + _alternation(groups) + after, flags)
+        self._groups, self._before, self._after, self._flags = groups, before, after, flags
         self._fold = bool(flags & re.IGNORECASE)
-        firsts = [[first_chars(f, flags) for f in fragments] for _, fragments in groups]
-        self._buckets: dict[str, re.Pattern[str]] = {}
+        self._heads = [
+            [self._fold_heads(_heads(_parser.parse(f, flags), _HEAD)) for f in fragments]
+            for _, fragments in groups
+        ]
+        self._selections: dict[str, re.Pattern[str] | None] = {}
         self._starts: re.Pattern[str] | None = None
-        if any(chars is None for group in firsts for chars in group):
+        if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
-        keys = {self._key(c) for group in firsts for chars in group for c in chars or ()}
-        for key in keys:
+        firsts = {text[:1] for group in self._heads for heads in group for text, _ in heads or ()}
+        if "" in firsts:
+            return  # an alternative can match nothing
+        first_class = "[" + _class_escape("".join(sorted(firsts))) + "]"
+        self._starts = re.compile(before + first_class, flags)
+
+    def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
+        """Beginnings as keys: lower case when the regex ignores case; None for one outside
+        ASCII, whose case folding is not simply str.lower."""
+        if heads is None or not all(text.isascii() for text, _ in heads):
+            return None
+        return {(text.lower(), c) for text, c in heads} if self._fold else heads
+
+    def _selection(self, key: str) -> re.Pattern[str] | None:
+        """The regex of the alternatives that can begin with `key` (a text's first two
+        characters, folded), compiled once; None when no alternative can."""
+        if key not in self._selections:
             kept: list[tuple[str | None, list[str]]] = []
-            for (name, fragments), group in zip(groups, firsts):
-                chosen = [f for f, chars in zip(fragments, group) if key in self._keys(chars)]
+            for (name, fragments), group in zip(self._groups, self._heads, strict=True):
+                chosen = [
+                    fragment
+                    for fragment, heads in zip(fragments, group, strict=True)
+                    if any(key.startswith(text) for text, _ in heads or ())
+                ]
                 if chosen:
                     kept.append((name, chosen))
-            self._buckets[key] = re.compile(before + _alternation(kept) + after, flags)
-        every = "".join(sorted({c for group in firsts for chars in group for c in chars or ()}))
-        self._starts = re.compile(before + "[" + _class_escape(every) + "]", flags)
-
-    def _key(self, char: str) -> str:
-        return char.lower() if self._fold else char
-
-    def _keys(self, chars: frozenset[str] | None) -> set[str]:
-        return {self._key(c) for c in chars or ()}
+            self._selections[key] = (
+                re.compile(self._before + _alternation(kept) + self._after, self._flags)
+                if kept
+                else None
+            )
+        return self._selections[key]
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """What `self.regex.finditer(text, start, end)` gives, found faster."""
@@ -123,16 +177,25 @@ class WordAlternation:
             yield from self.regex.finditer(text, start, end)
             return
         resume = start
-        buckets = self._buckets
+        fold = self._fold
+        selections = self._selections
         for candidate in self._starts.finditer(text, start, end):
             at = candidate.start()
             if at < resume:
                 continue  # inside the last match
-            regex = buckets.get(self._key(text[at]), self.regex)
+            key = text[at : min(at + _HEAD, end)]
+            if not key.isascii():
+                regex: re.Pattern[str] | None = self.regex
+            else:
+                if fold:
+                    key = key.lower()
+                regex = selections[key] if key in selections else self._selection(key)
+            if regex is None:
+                continue
             match = regex.match(text, at, end)
             if match is not None:
                 yield match
-                resume = max(match.end(), at + 1)
+                resume = match.end()
 
 
 def _alternation(groups: list[tuple[str | None, list[str]]]) -> str:

@@ -1,0 +1,88 @@
+"""WordAlternation finds exactly what its full regex finds (same spans, same groups), only
+trying fewer alternatives; sentences and patterns written here."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from exporter.normalize.events import _trigger_regex
+from exporter.normalize.mentions import _kind_regex
+from exporter.normalize.wordscan import WordAlternation
+
+BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
+
+SENTENCES = [
+    "The navy ordered six frigates and two submarines; the army signed for 40 tanks.",
+    "ORDERED: Fighter jets, HELICOPTERS and anti-ship missiles (ship-borne launchers).",
+    "Talks on the sale of air defence systems are under way, the minister said.",
+    "It is weighing a purchase of armored vehicles, and plans to buy K9 howitzers.",
+    "The \u212aelvin-sign and long \u017fhip spellings fold to letters under re.I.",
+    "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
+]
+
+
+def spans(matches: object) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+
+
+def assert_same(scan: WordAlternation, text: str) -> None:
+    """Every clause [start, end) of the text gives what the full regex gives."""
+    cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+    for start in cuts:
+        for end in cuts:
+            if start <= end:
+                assert spans(scan.finditer(text, start, end)) == spans(
+                    scan.regex.finditer(text, start, end)
+                ), (text, start, end)
+
+
+def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
+    for scan in (_kind_regex()[0], _trigger_regex()):
+        for text in SENTENCES:
+            assert_same(scan, text)
+
+
+def test_order_of_alternatives_and_group_names_are_kept() -> None:
+    scan = WordAlternation(
+        [("short", ["air", "order"]), ("long", ["aircraft", "orders?"])], BEFORE, AFTER, re.I
+    )
+    text = "Aircraft orders, air order, AIRCRAFT"
+    assert [(m.group(), m.lastgroup) for m in scan.finditer(text, 0, len(text))] == [
+        ("Aircraft", "long"),  # "air" is tried first, and fails before "craft"
+        ("orders", "long"),
+        ("air", "short"),
+        ("order", "short"),
+        ("AIRCRAFT", "long"),
+    ]
+    assert_same(scan, text)
+
+
+def test_one_character_and_optional_beginnings() -> None:
+    scan = WordAlternation(
+        [(None, ["a", "(?:re)?sign(?:ed)?", "[bc]x?", "(?:big )?deal"])], BEFORE, AFTER, re.I
+    )
+    for text in [*SENTENCES, "a b c bx cx resigned signed big deal deal A B"]:
+        assert_same(scan, text)
+
+
+def test_an_alternative_that_may_begin_anywhere_leaves_the_full_regex_to_scan() -> None:
+    scan = WordAlternation([(None, ["ship", r"\w+ment"])], BEFORE, AFTER, re.I)
+    text = "a shipment and a ship"
+    assert [m.group() for m in scan.finditer(text, 0, len(text))] == ["shipment", "ship"]
+    assert_same(scan, text)
+
+
+def test_random_texts_of_the_patterns_words() -> None:
+    words = "ship ships Ship sign signed order orders the a tank-borne anti-tank jets , ; -"
+    pool = [*words.split(), "\u212a", "\u017f", "\u0130"]
+    chooser = random.Random(13)
+    scan = WordAlternation(
+        [("one", ["ships?", "sign(?:ed)?"]), ("two", ["orders?", "tanks?|jets?"])],
+        BEFORE,
+        AFTER,
+        re.I,
+    )
+    for _ in range(200):
+        text = " ".join(chooser.choice(pool) for _ in range(8))
+        assert_same(scan, text)
