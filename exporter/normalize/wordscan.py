@@ -14,6 +14,7 @@ character outside ASCII).
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -31,17 +32,49 @@ _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 _Heads = set[tuple[str, bool]]
 
 
-def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
-    chars: list[str] = []
+_ASCII = [chr(c) for c in range(128)]
+_CATEGORIES = {  # sre's category names -> the escape that writes them
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The ASCII characters a class matches (the scan sends every other character to the
+    full regex), at least: a class whose case is ignored (?i:) adds its other cases later."""
+    chars: set[str] = set()
+    negated = False
     for op, av in items:
         name = str(op)
-        if name == "LITERAL":
-            chars.append(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < 128:
-            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # a negated class, a category (\w, \d), a wide range
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "RANGE":
+            chars.update(c for c in _ASCII if av[0] <= ord(c) <= av[1])
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            escape = re.compile(_CATEGORIES[str(av)])
+            chars.update(c for c in _ASCII if escape.match(c))
+        else:
             return None
-    return chars
+    return set(_ASCII) - chars if negated else chars
+
+
+def _any_case(heads: _Heads | None) -> _Heads | None:
+    """Beginnings matched whatever their capitals: every ASCII casing of each."""
+    if heads is None or not all(text.isascii() for text, _ in heads):
+        return None
+    found: _Heads = set()
+    for text, complete in heads:
+        casings = [""]
+        for char in text:
+            casings = [c + x for c in casings for x in {char.lower(), char.upper()}]
+        found |= {(casing, complete) for casing in casings}
+    return found
 
 
 def _op_heads(op: Any, av: Any, budget: int) -> _Heads | None:
@@ -51,11 +84,16 @@ def _op_heads(op: Any, av: Any, budget: int) -> _Heads | None:
         return {("", True)}
     if name == "LITERAL":
         return {(chr(av), True)}
-    if name == "IN":
-        chars = _class_chars(av)
+    if name in ("IN", "NOT_LITERAL", "ANY"):
+        chars = (
+            _class_chars(av)
+            if name == "IN"
+            else {c for c in _ASCII if name == "ANY" or ord(c) != av}
+        )
         return None if chars is None else {(c, True) for c in chars}
     if name == "SUBPATTERN":
-        return None if av[1] or av[2] else _heads(av[-1], budget)  # inline flags: give up
+        heads = _heads(av[-1], budget)
+        return _any_case(heads) if av[1] & re.IGNORECASE else heads  # av[1]: flags it adds
     if name == "BRANCH":
         found: _Heads = set()
         for branch in av[1]:
@@ -66,7 +104,7 @@ def _op_heads(op: Any, av: Any, budget: int) -> _Heads | None:
         return found
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
         return _repeat_heads(av[0], av[1], av[2], budget)
-    return None  # any character, a back reference, a negated literal: cannot tell
+    return None  # a back reference, an atomic group: cannot tell
 
 
 def _extend(
@@ -118,7 +156,9 @@ def _repeat_heads(least: int, most: int, body: Any, budget: int) -> _Heads | Non
 
 class WordAlternation:
     """The regex `before(?:(?P<g1>a|b|...)|(?P<g2>...)|...)after`, where `before` is
-    zero-width (a lookbehind, or nothing) and each group lists alternative fragments."""
+    zero-width (a lookbehind, or nothing) and each group lists alternative fragments.
+    `every_group`: the regexes tried keep every group of the full one (the alternatives
+    left out made to fail at once), for callers that read groups of other alternatives."""
 
     def __init__(
         self,
@@ -126,10 +166,12 @@ class WordAlternation:
         before: str = "",
         after: str = "",
         flags: int = 0,
+        every_group: bool = False,
     ) -> None:
         self.regex = re.compile(before + _alternation(groups) + after, flags)
         self._groups, self._before, self._after, self._flags = groups, before, after, flags
         self._fold = bool(flags & re.IGNORECASE)
+        self._every_group = every_group
         self._heads = [
             [self._fold_heads(_heads(_parser.parse(f, flags), _HEAD)) for f in fragments]
             for _, fragments in groups
@@ -141,61 +183,92 @@ class WordAlternation:
         firsts = {text[:1] for group in self._heads for heads in group for text, _ in heads or ()}
         if "" in firsts:
             return  # an alternative can match nothing
-        first_class = "[" + _class_escape("".join(sorted(firsts))) + "]"
+        # a character outside ASCII goes to the full regex (see _fold_heads)
+        first_class = "[" + _class_escape("".join(sorted(firsts))) + "\x80-\U0010ffff]"
         self._starts = re.compile(before + first_class, flags)
 
     def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
-        """Beginnings as keys: lower case when the regex ignores case; None for one outside
-        ASCII, whose case folding is not simply str.lower."""
-        if heads is None or not all(text.isascii() for text, _ in heads):
+        """Beginnings as keys, lower case when the regex ignores case. Text whose first
+        characters are not all ASCII is left to the full regex, so a beginning outside ASCII
+        needs no key; but one whose case is ignored could fold to ASCII ("\u212a" is "k"):
+        with it, None."""
+        if heads is None:
             return None
-        return {(text.lower(), c) for text, c in heads} if self._fold else heads
+        if self._fold:
+            if not all(text.isascii() for text, _ in heads):
+                return None
+            return {(text.lower(), c) for text, c in heads}
+        return {(text, c) for text, c in heads if text.isascii()}
 
     def _selection(self, key: str) -> re.Pattern[str] | None:
         """The regex of the alternatives that can begin with `key` (a text's first two
         characters, folded), compiled once; None when no alternative can."""
         if key not in self._selections:
             kept: list[tuple[str | None, list[str]]] = []
+            any_chosen = False
             for (name, fragments), group in zip(self._groups, self._heads, strict=True):
-                chosen = [
-                    fragment
-                    for fragment, heads in zip(fragments, group, strict=True)
-                    if any(key.startswith(text) for text, _ in heads or ())
-                ]
+                chosen = []
+                for fragment, heads in zip(fragments, group, strict=True):
+                    if any(key.startswith(text) for text, _ in heads or ()):
+                        chosen.append(fragment)
+                        any_chosen = True
+                    elif self._every_group:
+                        chosen.append("(?!)" + fragment)  # fails at once, keeps its groups
                 if chosen:
                     kept.append((name, chosen))
             self._selections[key] = (
                 re.compile(self._before + _alternation(kept) + self._after, self._flags)
-                if kept
+                if any_chosen
                 else None
             )
         return self._selections[key]
+
+    def starts(self, text: str, start: int, end: int) -> Iterator[int]:
+        """Where a match may begin in text[start:end], in order."""
+        if self._starts is None:
+            yield from range(start, end + 1)
+        else:
+            for candidate in self._starts.finditer(text, start, end):
+                yield candidate.start()
+
+    def match(self, text: str, at: int, end: int) -> re.Match[str] | None:
+        """What `self.regex.match(text, at, end)` gives."""
+        if self._starts is None:
+            return self.regex.match(text, at, end)
+        key = text[at : min(at + _HEAD, end)]
+        if not key.isascii():
+            return self.regex.match(text, at, end)
+        if self._fold:
+            key = key.lower()
+        selections = self._selections
+        regex = selections[key] if key in selections else self._selection(key)
+        return None if regex is None else regex.match(text, at, end)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """What `self.regex.finditer(text, start, end)` gives, found faster."""
         if self._starts is None:
             yield from self.regex.finditer(text, start, end)
             return
-        resume = start
-        fold = self._fold
-        selections = self._selections
-        for candidate in self._starts.finditer(text, start, end):
-            at = candidate.start()
-            if at < resume:
-                continue  # inside the last match
-            key = text[at : min(at + _HEAD, end)]
-            if not key.isascii():
-                regex: re.Pattern[str] | None = self.regex
-            else:
-                if fold:
-                    key = key.lower()
-                regex = selections[key] if key in selections else self._selection(key)
-            if regex is None:
-                continue
-            match = regex.match(text, at, end)
+        yield from first_of([self], text, start, end)
+
+
+def first_of(
+    scans: list[WordAlternation], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What `finditer` of the regex `(?:A|B|...)` gives, A, B, ... the scans' full regexes:
+    at each place the first scan's match, else the second's, and so on."""
+    resume = start
+    places = heapq.merge(*(scan.starts(text, start, end) for scan in scans))
+    for at in places:
+        if at < resume:
+            continue  # inside the last match, or a place already tried
+        resume = at + 1
+        for scan in scans:
+            match = scan.match(text, at, end)
             if match is not None:
                 yield match
-                resume = match.end()
+                resume = match.end() if match.end() > at else at + 1
+                break
 
 
 def _alternation(groups: list[tuple[str | None, list[str]]]) -> str:
