@@ -183,22 +183,26 @@ class WordAlternation:
         firsts = {text[:1] for group in self._heads for heads in group for text, _ in heads or ()}
         if "" in firsts:
             return  # an alternative can match nothing
-        # a character outside ASCII goes to the full regex (see _fold_heads)
+        # a character outside ASCII goes to the full regex (see _fold_heads); both cases are
+        # written out, as a class whose case is ignored is slower to scan for
+        if self._fold:
+            firsts = {c for first in firsts for c in (first.lower(), first.upper())}
         first_class = "[" + _class_escape("".join(sorted(firsts))) + "\x80-\U0010ffff]"
-        self._starts = re.compile(before + first_class, flags)
+        if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
+            before = f"(?i:{before})"  # letters outside escapes and group names: keep their case
+        self._starts = re.compile(before + first_class, flags & ~re.IGNORECASE)
 
     def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
         """Beginnings as keys, lower case when the regex ignores case. Text whose first
         characters are not all ASCII is left to the full regex, so a beginning outside ASCII
-        needs no key; but one whose case is ignored could fold to ASCII ("\u212a" is "k"):
-        with it, None."""
+        needs no key; but a letter outside ASCII whose case is ignored could fold to ASCII
+        ("\u212a" is "k"): with one, None."""
         if heads is None:
             return None
-        if self._fold:
-            if not all(text.isascii() for text, _ in heads):
-                return None
-            return {(text.lower(), c) for text, c in heads}
-        return {(text, c) for text, c in heads if text.isascii()}
+        outside = {c for text, _ in heads for c in text if not c.isascii()}
+        if self._fold and any(c.lower() != c.upper() for c in outside):
+            return None
+        return {(text.lower() if self._fold else text, c) for text, c in heads if text.isascii()}
 
     def _selection(self, key: str) -> re.Pattern[str] | None:
         """The regex of the alternatives that can begin with `key` (a text's first two
