@@ -168,10 +168,18 @@ def _date_regex(
     )
     # (X)?Y tries X Y, then Y: the two scans, in that order, find what the regex finds
     approximated = WordAlternation(
-        [("approx", approx)], _DATE_START, rf"[\s-]*(?:{'|'.join(kinds)})", re.VERBOSE
+        [("approx", approx)],
+        _DATE_START,
+        rf"[\s-]*(?:{'|'.join(kinds)})",
+        re.VERBOSE,
+        narrow=False,  # few words: the places are what counts
     )
     plain = WordAlternation(
-        [(None, kinds)], _DATE_START + r"(?:(?P<approx>(?!))[\s-]*)?", "", re.VERBOSE, True
+        [(None, kinds)],
+        _DATE_START + r"(?:(?P<approx>(?!))[\s-]*)?",  # never matches: keeps the group
+        "",
+        re.VERBOSE,
+        every_group=True,  # the builders read the groups of other kinds
     )
     return regex, (approximated, plain)
 

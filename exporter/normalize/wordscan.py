@@ -158,7 +158,9 @@ class WordAlternation:
     """The regex `before(?:(?P<g1>a|b|...)|(?P<g2>...)|...)after`, where `before` is
     zero-width (a lookbehind, or nothing) and each group lists alternative fragments.
     `every_group`: the regexes tried keep every group of the full one (the alternatives
-    left out made to fail at once), for callers that read groups of other alternatives."""
+    left out made to fail at once), for callers that read groups of other alternatives.
+    `narrow=False`: the full regex is tried wherever some alternative can begin, for a
+    regex too costly to compile in parts."""
 
     def __init__(
         self,
@@ -167,16 +169,23 @@ class WordAlternation:
         after: str = "",
         flags: int = 0,
         every_group: bool = False,
+        narrow: bool = True,
     ) -> None:
         self.regex = re.compile(before + _alternation(groups) + after, flags)
         self._groups, self._before, self._after, self._flags = groups, before, after, flags
         self._fold = bool(flags & re.IGNORECASE)
-        self._every_group = every_group
+        self._every_group, self._narrow = every_group, narrow
         self._heads = [
             [self._fold_heads(_heads(_parser.parse(f, flags), _HEAD)) for f in fragments]
             for _, fragments in groups
         ]
-        self._selections: dict[str, re.Pattern[str] | None] = {}
+        self._selections: dict[str, re.Pattern[str] | None] = {}  # a key -> its regex
+        self._compiled: dict[tuple[tuple[int, int], ...], re.Pattern[str] | None] = {}
+        self._by_head: dict[str, list[tuple[int, int]]] = {}  # a beginning -> alternatives
+        for g, group in enumerate(self._heads):
+            for f, heads in enumerate(group):
+                for text, _ in heads or ():
+                    self._by_head.setdefault(text, []).append((g, f))
         self._starts: re.Pattern[str] | None = None
         if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
@@ -206,26 +215,30 @@ class WordAlternation:
 
     def _selection(self, key: str) -> re.Pattern[str] | None:
         """The regex of the alternatives that can begin with `key` (a text's first two
-        characters, folded), compiled once; None when no alternative can."""
+        characters, folded); None when no alternative can. Keys that choose the same
+        alternatives share one regex, compiled once."""
         if key not in self._selections:
-            kept: list[tuple[str | None, list[str]]] = []
-            any_chosen = False
-            for (name, fragments), group in zip(self._groups, self._heads, strict=True):
-                chosen = []
-                for fragment, heads in zip(fragments, group, strict=True):
-                    if any(key.startswith(text) for text, _ in heads or ()):
-                        chosen.append(fragment)
-                        any_chosen = True
-                    elif self._every_group:
-                        chosen.append("(?!)" + fragment)  # fails at once, keeps its groups
-                if chosen:
-                    kept.append((name, chosen))
-            self._selections[key] = (
-                re.compile(self._before + _alternation(kept) + self._after, self._flags)
-                if any_chosen
-                else None
-            )
+            chosen = tuple(sorted({*self._by_head.get(key, ()), *self._by_head.get(key[:1], ())}))
+            if not self._narrow and chosen:
+                self._compiled[chosen] = self.regex  # only the places are narrowed
+            elif chosen not in self._compiled:
+                self._compiled[chosen] = self._compile(set(chosen)) if chosen else None
+            self._selections[key] = self._compiled[chosen]
         return self._selections[key]
+
+    def _compile(self, chosen: set[tuple[int, int]]) -> re.Pattern[str]:
+        kept: list[tuple[str | None, list[str]]] = []
+        for g, (name, fragments) in enumerate(self._groups):
+            alternatives = []
+            for f, fragment in enumerate(fragments):
+                if (g, f) in chosen:
+                    alternatives.append(fragment)
+                elif self._every_group:  # its groups, empty, after something that fails
+                    names = re.compile(fragment, self._flags).groupindex
+                    alternatives.append("(?!)" + "".join(f"(?P<{n}>)" for n in names))
+            if alternatives:
+                kept.append((name, alternatives))
+        return re.compile(self._before + _alternation(kept) + self._after, self._flags)
 
     def starts(self, text: str, start: int, end: int) -> Iterator[int]:
         """Where a match may begin in text[start:end], in order."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 import random
 import re
 
+from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex
-from exporter.normalize.wordscan import WordAlternation
+from exporter.normalize.wordscan import WordAlternation, first_of
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
 
@@ -86,3 +87,29 @@ def test_random_texts_of_the_patterns_words() -> None:
     for _ in range(200):
         text = " ".join(chooser.choice(pool) for _ in range(8))
         assert_same(scan, text)
+
+
+DATED = [
+    "Early 2024 the ministry said deliveries start in the second half of next year.",
+    "On 12 March 2021 it signed; by March 15th, 2022, and from 2019-2023 talks ran.",
+    "The deal, reported on Friday, follows an order last month and 3/4/2020 figures.",
+    "In mid-October, about two weeks ago, the end of the year was the deadline; the 1990s.",
+    "Within the next 18 months, or by the end of 2025, in January: the year before.",
+]
+
+
+def test_the_date_scans_find_what_the_date_regex_finds_with_every_group() -> None:
+    words = lexicon()
+    for text in DATED:
+        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+        for start in cuts:
+            for end in (e for e in cuts if e >= start):
+                expected = [
+                    (m.span(), m.lastgroup, m.groupdict())
+                    for m in words.regex.finditer(text, start, end)
+                ]
+                found = [
+                    (m.span(), m.lastgroup, m.groupdict())
+                    for m in first_of(list(words.scans), text, start, end)
+                ]
+                assert found == expected, (text, start, end)
