@@ -284,11 +284,15 @@ def _word_regexes() -> dict[str, re.Pattern[str]]:
 
 
 @functools.cache
-def _person_regex() -> re.Pattern[str]:
-    titles = alternation(load_data("roles.yaml")["titles"])
+def _person_regex() -> WordAlternation:
+    # the alternation of titles, longest first, each matched whatever its capitals
+    listed = sorted(set(load_data("roles.yaml")["titles"]), key=len, reverse=True)
+    titles = [f"(?i:{re.escape(title)})" for title in listed]
     name = r"[A-Z][\w'’-]+"
-    return re.compile(
-        rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})"
+    return WordAlternation(
+        [("title", titles)],
+        r"(?<![\w-])",
+        rf"\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})",
     )
 
 

@@ -8,7 +8,7 @@ import re
 
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
-from exporter.normalize.mentions import _kind_regex
+from exporter.normalize.mentions import _kind_regex, _person_regex
 from exporter.normalize.wordscan import WordAlternation, first_of
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
@@ -20,6 +20,7 @@ SENTENCES = [
     "It is weighing a purchase of armored vehicles, and plans to buy K9 howitzers.",
     "The \u212aelvin-sign and long \u017fhip spellings fold to letters under re.I.",
     "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
+    "Defence Minister Ana Lopez met prime minister Omar bin Said and PRESIDENT Jo Van Dam.",
 ]
 
 
@@ -39,7 +40,7 @@ def assert_same(scan: WordAlternation, text: str) -> None:
 
 
 def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
-    for scan in (_kind_regex()[0], _trigger_regex()):
+    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex()):
         for text in SENTENCES:
             assert_same(scan, text)
 
