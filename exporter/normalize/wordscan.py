@@ -14,7 +14,6 @@ character outside ASCII).
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -186,20 +185,15 @@ class WordAlternation:
             for f, heads in enumerate(group):
                 for text, _ in heads or ():
                     self._by_head.setdefault(text, []).append((g, f))
-        self._starts: re.Pattern[str] | None = None
+        self.places: re.Pattern[str] | None = None  # where a match may begin
         if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
-        firsts = {text[:1] for group in self._heads for heads in group for text, _ in heads or ()}
-        if "" in firsts:
+        every = {text for group in self._heads for heads in group for text, _ in heads or ()}
+        if "" in every:
             return  # an alternative can match nothing
-        # a character outside ASCII goes to the full regex (see _fold_heads); both cases are
-        # written out, as a class whose case is ignored is slower to scan for
-        if self._fold:
-            firsts = {c for first in firsts for c in (first.lower(), first.upper())}
-        first_class = "[" + _class_escape("".join(sorted(firsts))) + "\x80-\U0010ffff]"
         if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
             before = f"(?i:{before})"  # letters outside escapes and group names: keep their case
-        self._starts = re.compile(before + first_class, flags & ~re.IGNORECASE)
+        self.places = re.compile(before + _places(every, self._fold), flags & ~re.IGNORECASE)
 
     def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
         """Beginnings as keys, lower case when the regex ignores case. Text whose first
@@ -240,52 +234,91 @@ class WordAlternation:
                 kept.append((name, alternatives))
         return re.compile(self._before + _alternation(kept) + self._after, self._flags)
 
-    def starts(self, text: str, start: int, end: int) -> Iterator[int]:
-        """Where a match may begin in text[start:end], in order."""
-        if self._starts is None:
-            yield from range(start, end + 1)
-        else:
-            for candidate in self._starts.finditer(text, start, end):
-                yield candidate.start()
-
-    def match(self, text: str, at: int, end: int) -> re.Match[str] | None:
-        """What `self.regex.match(text, at, end)` gives."""
-        if self._starts is None:
-            return self.regex.match(text, at, end)
-        key = text[at : min(at + _HEAD, end)]
-        if not key.isascii():
-            return self.regex.match(text, at, end)
-        if self._fold:
-            key = key.lower()
-        selections = self._selections
-        regex = selections[key] if key in selections else self._selection(key)
-        return None if regex is None else regex.match(text, at, end)
-
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """What `self.regex.finditer(text, start, end)` gives, found faster."""
-        if self._starts is None:
-            yield from self.regex.finditer(text, start, end)
-            return
-        yield from first_of([self], text, start, end)
+        if self.places is None:
+            return self.regex.finditer(text, start, end)
+        return _scan((self,), self.places, text, start, end)
 
 
-def first_of(
-    scans: list[WordAlternation], text: str, start: int, end: int
+class FirstOf:
+    """The regex `(?:A|B|...)`, A, B, ... the full regexes of word scans: at each place the
+    first scan's match, else the second's, and so on. None of them may match nothing."""
+
+    def __init__(self, scans: list[WordAlternation]) -> None:
+        self.scans = tuple(scans)
+        places = [scan.places for scan in scans]
+        self.places: re.Pattern[str] | None = None
+        if all(p is not None and p.flags == places[0].flags for p in places):  # type: ignore[union-attr]
+            self.places = re.compile(
+                "|".join(f"(?:{p.pattern})" for p in places if p),
+                places[0].flags,  # type: ignore[union-attr]
+            )
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if self.places is None:  # every place, each scan's full regex
+            return _scan(self.scans, re.compile(r"(?s:.)"), text, start, end, every=True)
+        return _scan(self.scans, self.places, text, start, end)
+
+
+def _scan(
+    scans: tuple[WordAlternation, ...],
+    places: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    every: bool = False,
 ) -> Iterator[re.Match[str]]:
-    """What `finditer` of the regex `(?:A|B|...)` gives, A, B, ... the scans' full regexes:
-    at each place the first scan's match, else the second's, and so on."""
+    """The matches of the scans at the places found, as `finditer` finds them. `every`: use
+    each scan's full regex (places that may not suit its selections)."""
     resume = start
-    places = heapq.merge(*(scan.starts(text, start, end) for scan in scans))
-    for at in places:
+    for place in places.finditer(text, start, end):
+        at = place.start()
         if at < resume:
-            continue  # inside the last match, or a place already tried
-        resume = at + 1
+            continue  # inside the last match
+        key = text[at : at + _HEAD] if at + _HEAD <= end else text[at:end]
+        plain = key.isascii() and not every
+        lower = key.lower()
         for scan in scans:
-            match = scan.match(text, at, end)
+            if plain:
+                folded = lower if scan._fold else key
+                selections = scan._selections
+                regex = selections[folded] if folded in selections else scan._selection(folded)
+                if regex is None:
+                    continue
+            else:
+                regex = scan.regex  # the text outside ASCII: only the full regex can tell
+            match = regex.match(text, at, end)
             if match is not None:
                 yield match
-                resume = match.end() if match.end() > at else at + 1
+                resume = match.end()
                 break
+
+
+def _places(beginnings: set[str], fold: bool) -> str:
+    """A regex consuming the first character of each place where one of the beginnings
+    (one or two ASCII characters) stands, the second only looked at; both cases written out
+    when `fold`. Any character outside ASCII is a place, left to the full regexes."""
+    seconds: dict[str, set[str]] = {}
+    for text in beginnings:
+        seconds.setdefault(text[0], set()).add(text[1:])
+    cases = (lambda chars: {x for c in chars for x in (c.lower(), c.upper())}) if fold else set
+    branches: dict[str, set[str]] = {}  # the class of a first character -> its seconds
+    for first, after in seconds.items():
+        branches.setdefault(_class(cases({first})), set()).update(after)
+    parts = []
+    for first_class, after in sorted(branches.items()):
+        if "" in after:  # a beginning of one character: the second does not matter
+            parts.append(first_class)
+        else:
+            parts.append(
+                f"{first_class}(?=[{_class_escape(''.join(sorted(cases(after))))}\x80-\U0010ffff])"
+            )
+    return "(?:" + "|".join([*parts, "[\x80-\U0010ffff]"]) + ")"
+
+
+def _class(chars: set[str]) -> str:
+    return "[" + _class_escape("".join(sorted(chars))) + "]"
 
 
 def _alternation(groups: list[tuple[str | None, list[str]]]) -> str:

@@ -9,7 +9,7 @@ import re
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex, _person_regex
-from exporter.normalize.wordscan import WordAlternation, first_of
+from exporter.normalize.wordscan import WordAlternation
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
 
@@ -111,6 +111,6 @@ def test_the_date_scans_find_what_the_date_regex_finds_with_every_group() -> Non
                 ]
                 found = [
                     (m.span(), m.lastgroup, m.groupdict())
-                    for m in first_of(list(words.scans), text, start, end)
+                    for m in words.scans.finditer(text, start, end)
                 ]
                 assert found == expected, (text, start, end)
