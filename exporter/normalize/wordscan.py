@@ -303,17 +303,17 @@ def _places(beginnings: set[str], fold: bool) -> str:
     for text in beginnings:
         seconds.setdefault(text[0], set()).add(text[1:])
     cases = (lambda chars: {x for c in chars for x in (c.lower(), c.upper())}) if fold else set
-    branches: dict[str, set[str]] = {}  # the class of a first character -> its seconds
+    firsts: dict[frozenset[str], set[str]] = {}  # what may follow -> the first characters
     for first, after in seconds.items():
-        branches.setdefault(_class(cases({first})), set()).update(after)
+        following = frozenset({""}) if "" in after else frozenset(cases(after))
+        firsts.setdefault(following, set()).update(cases({first}))
     parts = []
-    for first_class, after in sorted(branches.items()):
-        if "" in after:  # a beginning of one character: the second does not matter
-            parts.append(first_class)
+    for following, chars in sorted(firsts.items(), key=lambda pair: sorted(pair[1])):
+        if "" in following:  # a beginning of one character: the second does not matter
+            parts.append(_class(chars))
         else:
-            parts.append(
-                f"{first_class}(?=[{_class_escape(''.join(sorted(cases(after))))}\x80-\U0010ffff])"
-            )
+            after_class = _class_escape("".join(sorted(following)))
+            parts.append(f"{_class(chars)}(?=[{after_class}\x80-\U0010ffff])")
     return "(?:" + "|".join([*parts, "[\x80-\U0010ffff]"]) + ")"
 
 

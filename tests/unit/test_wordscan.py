@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 
+from exporter.normalize.amounts import _money_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex, _person_regex
@@ -21,11 +23,17 @@ SENTENCES = [
     "The \u212aelvin-sign and long \u017fhip spellings fold to letters under re.I.",
     "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
     "Defence Minister Ana Lopez met prime minister Omar bin Said and PRESIDENT Jo Van Dam.",
+    "A $2.5 billion deal, USD 300 million, 1,200 million euros, 40m and 3 bln dollars; 5 m.",
 ]
 
 
-def spans(matches: object) -> list[tuple[int, int, str | None]]:
-    return [(m.start(), m.end(), m.lastgroup) for m in matches]  # type: ignore[attr-defined]
+def spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int, str | None, dict[str, str]]]:
+    """Each match's span, last group and the groups it matched (a scan without every_group
+    leaves the others out)."""
+    return [
+        (m.start(), m.end(), m.lastgroup, {k: v for k, v in m.groupdict().items() if v is not None})
+        for m in matches
+    ]
 
 
 def assert_same(scan: WordAlternation, text: str) -> None:
@@ -40,7 +48,7 @@ def assert_same(scan: WordAlternation, text: str) -> None:
 
 
 def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
-    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex()):
+    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex):
         for text in SENTENCES:
             assert_same(scan, text)
 
