@@ -73,7 +73,7 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -115,6 +115,8 @@ def _token_reach(first: str, gaz: Gazetteer) -> tuple[int, bool]:
         starts = _form_starts(gaz)
         longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
         found = gaz.reach[first] = (longest, any(ch.isdigit() for ch in first))
+        if found == (0, False):
+            gaz.inert.add(first)
     return found
 
 
@@ -135,17 +137,23 @@ def _known_forms(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
 
 def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """Countries, systems and companies in text[start:end], longest match first."""
-    tokens = _tokens(text, start, end)
+    words = _TOKEN.findall(text, start, end)
+    tokens: list[tuple[int, int]] = []  # their spans, found once a word may begin a form
+    inert = gaz.inert
     found: list[Mention] = []
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         hit = None
         # only tokens that can begin a form are tried, and only as far as its longest form
-        first = text[tokens[i][0] : tokens[i][1]]
+        first = words[i]
+        if first in inert:
+            i += 1
+            continue
         longest, has_digit = _token_reach(first, gaz)
         if not longest and not has_digit:
             i += 1
             continue
+        tokens = tokens or _tokens(text, start, end)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             s, e = tokens[i][0], tokens[i + n - 1][1]
             surface = text[s:e]
