@@ -22,12 +22,13 @@ _parser: Any = getattr(re, "_parser", None)  # Python 3.11 on
 if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
     import sre_parse as _parser
 
-_HEAD = 2  # characters of a match's beginning worked out per alternative
+_HEAD = 2  # characters of a place that choose the alternatives tried there
+_PLACE = 3  # characters of a match's beginning worked out per alternative, to find places
 _MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 # (beginning, complete): `complete` when the pattern's whole match is that string (shorter
-# than _HEAD characters), else the beginning is the first characters of a longer match
+# than the characters asked for), else the beginning is the first characters of a longer one
 _Heads = set[tuple[str, bool]]
 
 
@@ -174,9 +175,16 @@ class WordAlternation:
         self._groups, self._before, self._after, self._flags = groups, before, after, flags
         self._fold = bool(flags & re.IGNORECASE)
         self._every_group, self._narrow = every_group, narrow
-        self._heads = [
-            [self._fold_heads(_heads(_parser.parse(f, flags), _HEAD)) for f in fragments]
+        beginnings = [
+            [self._fold_heads(_heads(_parser.parse(f, flags), _PLACE)) for f in fragments]
             for _, fragments in groups
+        ]
+        self._heads = [  # the same, as far as the keys reach
+            [
+                None if b is None else {(t[:_HEAD], len(t) < _HEAD and c) for t, c in b}
+                for b in group
+            ]
+            for group in beginnings
         ]
         self._selections: dict[str, re.Pattern[str] | None] = {}  # a key -> its regex
         self._compiled: dict[tuple[tuple[int, int], ...], re.Pattern[str] | None] = {}
@@ -188,7 +196,7 @@ class WordAlternation:
         self.places: re.Pattern[str] | None = None  # where a match may begin
         if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
-        every = {text for group in self._heads for heads in group for text, _ in heads or ()}
+        every = {text for group in beginnings for heads in group for text, _ in heads or ()}
         if "" in every:
             return  # an alternative can match nothing
         if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
@@ -295,26 +303,47 @@ def _scan(
                 break
 
 
+_OUTSIDE_ASCII = "[\x80-\U0010ffff]"  # a place for the full regexes to judge
+
+
 def _places(beginnings: set[str], fold: bool) -> str:
     """A regex consuming the first character of each place where one of the beginnings
-    (one or two ASCII characters) stands, the second only looked at; both cases written out
-    when `fold`. Any character outside ASCII is a place, left to the full regexes."""
-    seconds: dict[str, set[str]] = {}
+    (ASCII characters) stands, the rest only looked at; both cases written out when `fold`.
+    A character outside ASCII anywhere in a beginning's reach makes a place."""
+    tree: dict[str, Any] = {}
     for text in beginnings:
-        seconds.setdefault(text[0], set()).add(text[1:])
-    cases = (lambda chars: {x for c in chars for x in (c.lower(), c.upper())}) if fold else set
-    firsts: dict[frozenset[str], set[str]] = {}  # what may follow -> the first characters
-    for first, after in seconds.items():
-        following = frozenset({""}) if "" in after else frozenset(cases(after))
-        firsts.setdefault(following, set()).update(cases({first}))
+        node = tree
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a beginning ends here: what follows does not matter
     parts = []
-    for following, chars in sorted(firsts.items(), key=lambda pair: sorted(pair[1])):
-        if "" in following:  # a beginning of one character: the second does not matter
-            parts.append(_class(chars))
+    for rest, chars in _branches(tree, fold):
+        parts.append(f"{_class(chars)}(?={rest})" if rest else _class(chars))
+    return "(?:" + "|".join([*parts, _OUTSIDE_ASCII]) + ")"
+
+
+def _branches(node: dict[str, Any], fold: bool) -> list[tuple[str, set[str]]]:
+    """The node's characters, grouped by the pattern of what must follow each."""
+    grouped: dict[str, set[str]] = {}
+    for char, child in node.items():
+        if char:
+            cases = {char.lower(), char.upper()} if fold else {char}
+            grouped.setdefault(_following(child, fold), set()).update(cases)
+    return sorted(grouped.items(), key=lambda pair: sorted(pair[1]))
+
+
+def _following(node: dict[str, Any], fold: bool) -> str:
+    """The pattern of what must follow to reach a beginning's end ("": anything)."""
+    if "" in node:
+        return ""
+    parts, last = [], set()  # last: characters after which anything may follow
+    for rest, chars in _branches(node, fold):
+        if rest:
+            parts.append(_class(chars) + rest)
         else:
-            after_class = _class_escape("".join(sorted(following)))
-            parts.append(f"{_class(chars)}(?=[{after_class}\x80-\U0010ffff])")
-    return "(?:" + "|".join([*parts, "[\x80-\U0010ffff]"]) + ")"
+            last |= chars
+    last_class = "[" + _class_escape("".join(sorted(last))) + "\x80-\U0010ffff]"
+    return "(?:" + "|".join([*parts, last_class]) + ")" if parts else last_class
 
 
 def _class(chars: set[str]) -> str:
