@@ -154,6 +154,17 @@ def _repeat_heads(least: int, most: int, body: Any, budget: int) -> _Heads | Non
     return found
 
 
+def _beginnings(fragment: str, flags: int) -> _Heads | None:
+    """A fragment's beginnings, _PLACE characters long where they are few enough to list,
+    else shorter."""
+    parsed = _parser.parse(fragment, flags)
+    for size in range(_PLACE, 0, -1):
+        found = _heads(parsed, size)
+        if found is not None:
+            return found
+    return None
+
+
 class WordAlternation:
     """The regex `before(?:(?P<g1>a|b|...)|(?P<g2>...)|...)after`, where `before` is
     zero-width (a lookbehind, or nothing) and each group lists alternative fragments.
@@ -176,8 +187,7 @@ class WordAlternation:
         self._fold = bool(flags & re.IGNORECASE)
         self._every_group, self._narrow = every_group, narrow
         beginnings = [
-            [self._fold_heads(_heads(_parser.parse(f, flags), _PLACE)) for f in fragments]
-            for _, fragments in groups
+            [self._fold_heads(_beginnings(f, flags)) for f in fragments] for _, fragments in groups
         ]
         self._heads = [  # the same, as far as the keys reach
             [
