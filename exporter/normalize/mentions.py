@@ -138,54 +138,53 @@ def _known_forms(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
 def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """Countries, systems and companies in text[start:end], longest match first."""
     words = _TOKEN.findall(text, start, end)
-    tokens: list[tuple[int, int]] = []  # their spans, found once a word may begin a form
     inert = gaz.inert
+    # only tokens that can begin a form are tried, and only as far as its longest form
+    live = [i for i, word in enumerate(words) if word not in inert]
+    tokens: list[tuple[int, int]] = []  # the words' spans, found once one may begin a form
     found: list[Mention] = []
-    i = 0
-    while i < len(words):
-        hit = None
-        # only tokens that can begin a form are tried, and only as far as its longest form
-        first = words[i]
-        if first in inert:
-            i += 1
+    free = 0  # the first token after the last mention
+    for i in live:
+        if i < free:
             continue
+        first = words[i]
         longest, has_digit = _token_reach(first, gaz)
         if not longest and not has_digit:
-            i += 1
             continue
         tokens = tokens or _tokens(text, start, end)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            s, e = tokens[i][0], tokens[i + n - 1][1]
-            surface = text[s:e]
-            for form in _known_forms(surface, gaz):
-                if form in gaz.companies:
-                    company = gaz.companies[form]
-                    how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
-                    hit = Mention("company", s, e, surface, company.country, how, company=company)
-                elif form in gaz.systems:
-                    hit = Mention(
-                        "system", s, e, surface, gaz.systems[form].origin, system=gaz.systems[form]
-                    )
-                elif form in gaz.country_forms:
-                    code, how = gaz.country_forms[form]
-                    if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
-                        continue
-                    if _ORIGIN_SUFFIX.search(surface):
-                        how = "made"  # "Chinese-made", "Dassault-built": where it comes from
-                    hit = Mention("country", s, e, surface, code, how)
-                if hit:
-                    break
-            if hit:
-                break
+        hit = _form_at(text, tokens, i, longest, start, gaz)
         if hit is None and has_digit:
             hit = _compact_system(first, tokens[i], gaz)
         if hit:
             found.append(hit)
-            while i < len(tokens) and tokens[i][0] < hit.end:
-                i += 1
-        else:
-            i += 1
+            free = i
+            while free < len(tokens) and tokens[free][0] < hit.end:
+                free += 1
     return found
+
+
+def _form_at(
+    text: str, tokens: list[tuple[int, int]], i: int, longest: int, start: int, gaz: Gazetteer
+) -> Mention | None:
+    """The longest gazetteer form beginning at token i, of at most `longest` tokens."""
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        s, e = tokens[i][0], tokens[i + n - 1][1]
+        surface = text[s:e]
+        for form in _known_forms(surface, gaz):
+            if form in gaz.companies:
+                company = gaz.companies[form]
+                how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
+                return Mention("company", s, e, surface, company.country, how, company=company)
+            if form in gaz.systems:
+                system = gaz.systems[form]
+                return Mention("system", s, e, surface, system.origin, system=system)
+            code, how = gaz.country_forms[form]  # a known form is one of the three
+            if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
+                continue
+            if _ORIGIN_SUFFIX.search(surface):
+                how = "made"  # "Chinese-made", "Dassault-built": where it comes from
+            return Mention("country", s, e, surface, code, how)
+    return None
 
 
 def _compact(form: str) -> str:
