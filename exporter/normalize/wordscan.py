@@ -43,6 +43,12 @@ _CATEGORIES = {  # sre's category names -> the escape that writes them
 }
 
 
+@functools.cache
+def _category_chars(category: str) -> frozenset[str]:
+    escape = re.compile(_CATEGORIES[category])
+    return frozenset(c for c in _ASCII if escape.match(c))
+
+
 def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
     """The ASCII characters a class matches (the scan sends every other character to the
     full regex), at least: a class whose case is ignored (?i:) adds its other cases later."""
@@ -57,8 +63,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
         elif name == "RANGE":
             chars.update(c for c in _ASCII if av[0] <= ord(c) <= av[1])
         elif name == "CATEGORY" and str(av) in _CATEGORIES:
-            escape = re.compile(_CATEGORIES[str(av)])
-            chars.update(c for c in _ASCII if escape.match(c))
+            chars.update(_category_chars(str(av)))
         else:
             return None
     return set(_ASCII) - chars if negated else chars
@@ -313,7 +318,9 @@ def _scan(
                 break
 
 
-_OUTSIDE_ASCII = "[\x80-\U0010ffff]"  # a place for the full regexes to judge
+# a place for the full regexes to judge; written as a negated class, as sre's compiler walks
+# every character of a range, which for \x80-\U0010ffff takes a good part of a second
+_OUTSIDE_ASCII = "[^\\x00-\\x7f]"
 
 
 def _places(beginnings: set[str], fold: bool) -> str:
@@ -352,8 +359,9 @@ def _following(node: dict[str, Any], fold: bool) -> str:
             parts.append(_class(chars) + rest)
         else:
             last |= chars
-    last_class = "[" + _class_escape("".join(sorted(last))) + "\x80-\U0010ffff]"
-    return "(?:" + "|".join([*parts, last_class]) + ")" if parts else last_class
+    if last:
+        parts.append(_class(last))
+    return "(?:" + "|".join([*parts, _OUTSIDE_ASCII]) + ")"
 
 
 def _class(chars: set[str]) -> str:
