@@ -261,7 +261,31 @@ class WordAlternation:
         """What `self.regex.finditer(text, start, end)` gives, found faster."""
         if self.places is None:
             return self.regex.finditer(text, start, end)
-        return _scan((self,), self.places, text, start, end)
+        return self._scan(self.places, text, start, end)
+
+    def _scan(
+        self, places: re.Pattern[str], text: str, start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """_scan for one scan, its look-ups held close: most calls are one scan's."""
+        resume = start
+        fold, full, selections = self._fold, self.regex, self._selections
+        for place in places.finditer(text, start, end):
+            at = place.start()
+            if at < resume:
+                continue  # inside the last match
+            key = text[at : at + _HEAD] if at + _HEAD <= end else text[at:end]
+            regex = full  # for text outside ASCII: only the full regex can tell
+            if key.isascii():
+                if fold:
+                    key = key.lower()
+                chosen = selections[key] if key in selections else self._selection(key)
+                if chosen is None:
+                    continue
+                regex = chosen
+            match = regex.match(text, at, end)
+            if match is not None:
+                yield match
+                resume = match.end()
 
 
 class FirstOf:
