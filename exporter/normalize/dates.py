@@ -176,8 +176,8 @@ def _date_regex(
     )
     plain = WordAlternation(
         [(None, kinds)],
-        _DATE_START + r"(?:(?P<approx>(?!))[\s-]*)?",  # never matches: keeps the group
-        "",
+        _DATE_START,
+        "(?P<approx>(?!))?",  # never matches, after the kinds: keeps the group, not lastgroup
         re.VERBOSE,
         every_group=True,  # the builders read the groups of other kinds
     )

@@ -209,6 +209,8 @@ class WordAlternation:
                 for text, _ in heads or ():
                     self._by_head.setdefault(text, []).append((g, f))
         self.places: re.Pattern[str] | None = None  # where a match may begin
+        self.beginnings: set[str] = set()
+        self.before = before
         if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
         every = {text for group in beginnings for heads in group for text, _ in heads or ()}
@@ -216,6 +218,7 @@ class WordAlternation:
             return  # an alternative can match nothing
         if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
             before = f"(?i:{before})"  # letters outside escapes and group names: keep their case
+        self.beginnings, self.before = every, before
         self.places = re.compile(before + _places(every, self._fold), flags & ~re.IGNORECASE)
 
     def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
@@ -294,12 +297,23 @@ class FirstOf:
 
     def __init__(self, scans: list[WordAlternation]) -> None:
         self.scans = tuple(scans)
-        places = [scan.places for scan in scans]
         self.places: re.Pattern[str] | None = None
-        if all(p is not None and p.flags == places[0].flags for p in places):  # type: ignore[union-attr]
+        first = scans[0]
+        if all(
+            scan.places is not None
+            and (scan.before, scan._fold, scan.places.flags)
+            == (first.before, first._fold, first.places.flags)  # type: ignore[union-attr]
+            for scan in scans
+        ):  # the same text before each: one tree of all their beginnings
+            every = set().union(*(scan.beginnings for scan in scans))
             self.places = re.compile(
-                "|".join(f"(?:{p.pattern})" for p in places if p),
-                places[0].flags,  # type: ignore[union-attr]
+                first.before + _places(every, first._fold),
+                first.places.flags,  # type: ignore[union-attr]
+            )
+        elif all(scan.places is not None for scan in scans):  # else each one's places
+            self.places = re.compile(
+                "|".join(f"(?:{scan.places.pattern})" for scan in scans),  # type: ignore[union-attr]
+                first.places.flags,  # type: ignore[union-attr]
             )
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
