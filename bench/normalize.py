@@ -1,16 +1,26 @@
 """Benchmark: how fast the normalizer reads articles, with the floor beside it.
 
-Normalizes every article of the corpus (fixtures/articles and seeds/) many times over, in
-one process on one core, and prints articles/s, records/s and peak memory; beside it, the
-floor: the same articles only read and split into sentences (what any normalizer must do).
+Normalizes every article of the corpus (fixtures/articles and seeds/) and of the real-news
+set (--realnews, by default /work/shared/realnews/articles where it exists; the articles stay
+outside the project) many times over, in one process on one core, and prints articles/s,
+records/s and peak memory; beside it, the floor: the same articles only read and split into
+sentences (what any normalizer must do).
 
-    python bench/normalize.py [--rounds 20]
+`--against CHECKOUT` measures another checkout of procex (an earlier commit, say) on the same
+articles in the same minute: child processes, this one and that one alternately, each with
+its own `exporter` on PYTHONPATH, and prints the ratio.
+
+    python bench/normalize.py [--rounds 20] [--realnews DIR] [--against CHECKOUT]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,11 +29,17 @@ from exporter.normalize import normalize
 from exporter.normalize.segment import segment
 
 ROOT = Path(__file__).parents[1]
+REALNEWS = Path("/work/shared/realnews/articles")
 
 
-def corpus() -> list[Article]:
+def corpus(realnews: str) -> tuple[list[Article], int]:
+    """The articles, and how many of them are real news."""
     paths = [str(ROOT / "seeds"), str(ROOT / "fixtures" / "articles")]
-    return [a for a in read_articles(paths) if isinstance(a, Article)]
+    own = [a for a in read_articles(paths) if isinstance(a, Article)]
+    news: list[Article] = []
+    if realnews and Path(realnews).is_dir():
+        news = [a for a in read_articles([realnews]) if isinstance(a, Article)]
+    return own + news, len(news)
 
 
 def best_of(runs: int, work) -> float:
@@ -35,38 +51,85 @@ def best_of(runs: int, work) -> float:
     return best
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=20, help="passes over the corpus per run")
-    args = parser.parse_args()
-    articles = corpus()
+def measure(articles: list[Article], rounds: int) -> dict[str, float]:
     normalize(articles[0])  # load gazetteers and compile patterns before timing
     records = sum(len(normalize(a)) for a in articles)
-    total = len(articles) * args.rounds
+    total = len(articles) * rounds
 
     def floor() -> None:
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for article in articles:
                 segment(article.text)
 
     def full() -> None:
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for article in articles:
                 normalize(article)
 
     floor_s, full_s = best_of(3, floor), best_of(3, full)
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "records": records,
+        "floor_articles_s": total / floor_s,
+        "articles_s": total / full_s,
+        "records_s": records * rounds / full_s,
+        "times_floor": full_s / floor_s,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def child(checkout: Path, args: argparse.Namespace) -> dict[str, float]:
+    """One measurement in a fresh process, normalizing with the `exporter` of `checkout`
+    (the articles are read from this checkout's corpus, the same for both)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--rounds", str(args.rounds)]
+    command += ["--realnews", args.realnews, "--json"]
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def compare(args: argparse.Namespace) -> None:
+    ours, theirs = ROOT.resolve(), Path(args.against).resolve()
+    print(f"this checkout {ours}, against {theirs}, {args.rounds} rounds, alternating")
+    print(f"{'pair':<6}{'this art/s':>12}{'against art/s':>15}{'ratio':>8}")
+    for pair in range(1, args.pairs + 1):
+        mine, other = child(ours, args), child(theirs, args)
+        print(
+            f"{pair:<6}{mine['articles_s']:>12,.0f}{other['articles_s']:>15,.0f}"
+            f"{mine['articles_s'] / other['articles_s']:>8.2f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20, help="passes over the corpus per run")
+    parser.add_argument(
+        "--realnews", default=str(REALNEWS) if REALNEWS.is_dir() else "", help="real-news folder"
+    )
+    parser.add_argument("--against", help="another procex checkout to measure alternately")
+    parser.add_argument("--pairs", type=int, default=3, help="alternations with --against")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.against:
+        compare(args)
+        return
+    articles, news = corpus(args.realnews)
+    figures = measure(articles, args.rounds)
+    if args.json:
+        print(json.dumps(figures))
+        return
     chars = sum(len(a.text) for a in articles)
     print(
-        f"corpus: {len(articles)} articles, {chars / len(articles):.0f} characters each on "
-        f"average, {records} records; {args.rounds} rounds, best of 3, one core"
+        f"corpus: {len(articles)} articles ({news} real news), {chars / len(articles):.0f} "
+        f"characters each on average, {figures['records']:.0f} records; {args.rounds} rounds, "
+        "best of 3, one core"
     )
     print(f"{'stage':<28}{'articles/s':>12}{'records/s':>12}")
-    print(f"{'floor: read + segment':<28}{total / floor_s:>12,.0f}{'':>12}")
+    print(f"{'floor: read + segment':<28}{figures['floor_articles_s']:>12,.0f}{'':>12}")
+    print(f"{'procex normalize':<28}{figures['articles_s']:>12,.0f}{figures['records_s']:>12,.0f}")
     print(
-        f"{'procex normalize':<28}{total / full_s:>12,.0f}{records * args.rounds / full_s:>12,.0f}"
+        f"normalize is {figures['times_floor']:.1f}x the floor's time; "
+        f"peak RSS {figures['peak_mib']:.0f} MiB"
     )
-    print(f"normalize is {full_s / floor_s:.1f}x the floor's time; peak RSS {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":

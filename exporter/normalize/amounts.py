@@ -12,6 +12,7 @@ from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
 from exporter.normalize.lexicon import alternatives, money_lexicon, quantities_lexicon
 from exporter.normalize.mentions import Mention
+from exporter.normalize.wordscan import WordAlternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
 
 @dataclass(frozen=True)
 class MoneyWords:
-    regex: re.Pattern[str]
+    regex: WordAlternation
     currency_of: dict[str, str]  # symbol, code or word (lower case) -> ISO 4217
     multipliers: dict[str, int]
     symbol_multipliers: frozenset[str]  # "m", "b": money only after a currency symbol
@@ -128,11 +129,19 @@ def _money_words() -> MoneyWords:
     word = alternation(list(words.words))
     scale = alternation(list(multipliers))
     amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    regex = re.compile(
-        rf"(?:(?P<before>{symbol})\s?|(?P<code_before>{code})\s+)(?P<a1>{amount})"
-        rf"(?:\s*-?\s*(?P<m1>{scale})\b)?"
-        rf"|(?P<a2>{amount})\s*(?P<m2>{scale})?\s+(?P<after>{word}|{code})\b",
-        re.I,
+    regex = WordAlternation(  # the regex of both ways, tried only where one can begin
+        [
+            (
+                None,
+                [
+                    rf"(?:(?P<before>{symbol})\s?|(?P<code_before>{code})\s+)(?P<a1>{amount})"
+                    rf"(?:\s*-?\s*(?P<m1>{scale})\b)?",
+                    rf"(?P<a2>{amount})\s*(?P<m2>{scale})?\s+(?P<after>{word}|{code})\b",
+                ],
+            )
+        ],
+        flags=re.I,
+        every_group=True,
     )
     return MoneyWords(
         regex,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from exporter import registry
 from exporter.normalize.mentions import Mention, weapon_nouns
+from exporter.normalize.wordscan import WordAlternation
 from exporter.resources import load_data
 
 EVENT_TYPES = registry.enum("event_type")
@@ -29,15 +30,15 @@ class Trigger:
 
 
 @functools.cache
-def _trigger_regex() -> re.Pattern[str]:
+def _trigger_regex() -> WordAlternation:
     triggers = load_data("events.yaml")["triggers"]
-    parts = []
+    parts: list[tuple[str | None, list[str]]] = []
     for event_type in EVENT_TYPES:
         for pos in ("verb", "noun"):
             patterns = sorted(triggers[event_type].get(pos, []), key=len, reverse=True)
             if patterns:
-                parts.append(f"(?P<{event_type}_{pos}>{'|'.join(patterns)})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+                parts.append((f"{event_type}_{pos}", patterns))
+    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I)
 
 
 @functools.cache

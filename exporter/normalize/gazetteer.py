@@ -56,6 +56,9 @@ class Gazetteer:
     systems: dict[str, System] = field(default_factory=dict)  # form -> System
     companies: dict[str, Company] = field(default_factory=dict)  # form -> Company
     starts: dict[str, int] | None = None  # first token of a form -> its most tokens
+    reach: dict[str, tuple[int, bool]] | None = None  # a token -> (starts' value, has a digit)
+    known: dict[str, tuple[str, ...]] | None = None  # a surface -> its forms listed above
+    inert: set[str] = field(default_factory=set)  # tokens that begin no form and have no digit
     makers: dict[tuple[str, str], list[System]] | None = None  # (maker, category) -> systems
     compact: dict[str, System] | None = None  # a designation without spaces or hyphens
 

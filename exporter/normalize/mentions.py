@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
+from exporter.normalize.wordscan import WordAlternation
 from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
@@ -72,7 +73,7 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -104,49 +105,86 @@ def _form_starts(gaz: Gazetteer) -> dict[str, int]:
     return gaz.starts
 
 
+def _token_reach(first: str, gaz: Gazetteer) -> tuple[int, bool]:
+    """For a token: the most tokens a form beginning with it has (0: it begins none), and
+    whether it has a digit (a designation written compactly may still be a system)."""
+    if gaz.reach is None:
+        gaz.reach = {}
+    found = gaz.reach.get(first)
+    if found is None:
+        starts = _form_starts(gaz)
+        longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
+        found = gaz.reach[first] = (longest, any(ch.isdigit() for ch in first))
+        if found == (0, False):
+            gaz.inert.add(first)
+    return found
+
+
+def _known_forms(surface: str, gaz: Gazetteer) -> tuple[str, ...]:
+    """The forms of a surface string (its _surface_variants) that the gazetteer knows, in
+    their order: most surfaces are none, and are looked up once."""
+    if gaz.known is None:
+        gaz.known = {}
+    found = gaz.known.get(surface)
+    if found is None:
+        found = gaz.known[surface] = tuple(
+            form
+            for form in _surface_variants(surface)
+            if form in gaz.companies or form in gaz.systems or form in gaz.country_forms
+        )
+    return found
+
+
 def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """Countries, systems and companies in text[start:end], longest match first."""
-    tokens = _tokens(text, start, end)
-    starts = _form_starts(gaz)
+    words = _TOKEN.findall(text, start, end)
+    inert = gaz.inert
+    # only tokens that can begin a form are tried, and only as far as its longest form
+    live = [i for i, word in enumerate(words) if word not in inert]
+    tokens: list[tuple[int, int]] = []  # the words' spans, found once one may begin a form
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        # only tokens that can begin a form are tried, and only as far as its longest form
-        first = text[tokens[i][0] : tokens[i][1]]
-        longest = max((starts.get(f, 0) for f in _surface_variants(first)), default=0)
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            s, e = tokens[i][0], tokens[i + n - 1][1]
-            surface = text[s:e]
-            for form in _surface_variants(surface):
-                if form in gaz.companies:
-                    company = gaz.companies[form]
-                    how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
-                    hit = Mention("company", s, e, surface, company.country, how, company=company)
-                elif form in gaz.systems:
-                    hit = Mention(
-                        "system", s, e, surface, gaz.systems[form].origin, system=gaz.systems[form]
-                    )
-                elif form in gaz.country_forms:
-                    code, how = gaz.country_forms[form]
-                    if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
-                        continue
-                    if _ORIGIN_SUFFIX.search(surface):
-                        how = "made"  # "Chinese-made", "Dassault-built": where it comes from
-                    hit = Mention("country", s, e, surface, code, how)
-                if hit:
-                    break
-            if hit:
-                break
-        if hit is None and any(ch.isdigit() for ch in first):
+    free = 0  # the first token after the last mention
+    for i in live:
+        if i < free:
+            continue
+        first = words[i]
+        longest, has_digit = _token_reach(first, gaz)
+        if not longest and not has_digit:
+            continue
+        tokens = tokens or _tokens(text, start, end)
+        hit = _form_at(text, tokens, i, longest, start, gaz)
+        if hit is None and has_digit:
             hit = _compact_system(first, tokens[i], gaz)
         if hit:
             found.append(hit)
-            while i < len(tokens) and tokens[i][0] < hit.end:
-                i += 1
-        else:
-            i += 1
+            free = i
+            while free < len(tokens) and tokens[free][0] < hit.end:
+                free += 1
     return found
+
+
+def _form_at(
+    text: str, tokens: list[tuple[int, int]], i: int, longest: int, start: int, gaz: Gazetteer
+) -> Mention | None:
+    """The longest gazetteer form beginning at token i, of at most `longest` tokens."""
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        s, e = tokens[i][0], tokens[i + n - 1][1]
+        surface = text[s:e]
+        for form in _known_forms(surface, gaz):
+            if form in gaz.companies:
+                company = gaz.companies[form]
+                how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
+                return Mention("company", s, e, surface, company.country, how, company=company)
+            if form in gaz.systems:
+                system = gaz.systems[form]
+                return Mention("system", s, e, surface, system.origin, system=system)
+            code, how = gaz.country_forms[form]  # a known form is one of the three
+            if form in gaz.ambiguous and not _accept_ambiguous(text, s, start):
+                continue
+            if _ORIGIN_SUFFIX.search(surface):
+                how = "made"  # "Chinese-made", "Dassault-built": where it comes from
+            return Mention("country", s, e, surface, code, how)
+    return None
 
 
 def _compact(form: str) -> str:
@@ -190,7 +228,7 @@ def _weapon_context_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _kind_regex() -> tuple[WordAlternation, dict[str, str]]:
     """Every weapon noun, longest pattern first ("aircraft carriers" is a ship, not an
     aircraft), each in a group that names its category."""
     nouns = [
@@ -200,15 +238,17 @@ def _kind_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     ]
     nouns.sort(key=lambda pair: len(pair[0]), reverse=True)
     groups = {f"n{i}": category for i, (_, category) in enumerate(nouns)}
-    parts = [f"(?P<n{i}>{noun})" for i, (noun, _) in enumerate(nouns)]
+    parts: list[tuple[str | None, list[str]]] = [
+        (f"n{i}", [noun]) for i, (noun, _) in enumerate(nouns)
+    ]
     # "anti-ship" and "ship-borne" name no ship
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I), groups
+    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I), groups
 
 
 def weapon_noun_matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], str]]:
     """The weapon nouns in text[start:end], each with its category."""
-    regex, groups = _kind_regex()
-    return [(m, groups[m.lastgroup or ""]) for m in regex.finditer(text, start, end)]
+    scan, groups = _kind_regex()
+    return [(m, groups[m.lastgroup or ""]) for m in scan.finditer(text, start, end)]
 
 
 def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
@@ -265,11 +305,15 @@ def _word_regexes() -> dict[str, re.Pattern[str]]:
 
 
 @functools.cache
-def _person_regex() -> re.Pattern[str]:
-    titles = alternation(load_data("roles.yaml")["titles"])
+def _person_regex() -> WordAlternation:
+    # the alternation of titles, longest first, each matched whatever its capitals
+    listed = sorted(set(load_data("roles.yaml")["titles"]), key=len, reverse=True)
+    titles = [f"(?i:{re.escape(title)})" for title in listed]
     name = r"[A-Z][\w'’-]+"
-    return re.compile(
-        rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})"
+    return WordAlternation(
+        [("title", titles)],
+        r"(?<![\w-])",
+        rf"\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})",
     )
 
 

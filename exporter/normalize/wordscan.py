@@ -1,0 +1,418 @@
+"""A large regex alternation of word patterns, tried only where a word can begin one.
+
+Python's `re` tries every alternative of `(?<![\\w-])(?:A|B|...)` at every word start, and
+its own first-character shortcuts give up on a lookbehind or on case-insensitive letters.
+Here each alternative's first two characters are worked out once from its parsed pattern:
+a quick scan finds the word starts whose first character begins some alternative, and at
+each only the alternatives that can begin with its first two characters are tried, in their
+own order (each such selection compiled once, when first needed). The matches are exactly
+the full regex's (`finditer` semantics, the same group names); the full regex still answers
+wherever the analysis cannot be sure (an alternative that can begin with anything, a
+character outside ASCII).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+_parser: Any = getattr(re, "_parser", None)  # Python 3.11 on
+if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
+    import sre_parse as _parser
+
+_HEAD = 2  # characters of a place that choose the alternatives tried there
+_PLACE = 3  # characters of a match's beginning worked out per alternative, to find places
+_MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+# (beginning, complete): `complete` when the pattern's whole match is that string (shorter
+# than the characters asked for), else the beginning is the first characters of a longer one
+_Heads = set[tuple[str, bool]]
+
+
+_ASCII = [chr(c) for c in range(128)]
+_CATEGORIES = {  # sre's category names -> the escape that writes them
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+@functools.cache
+def _category_chars(category: str) -> frozenset[str]:
+    escape = re.compile(_CATEGORIES[category])
+    return frozenset(c for c in _ASCII if escape.match(c))
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The ASCII characters a class matches (the scan sends every other character to the
+    full regex), at least: a class whose case is ignored (?i:) adds its other cases later."""
+    chars: set[str] = set()
+    negated = False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "RANGE":
+            chars.update(c for c in _ASCII if av[0] <= ord(c) <= av[1])
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            chars.update(_category_chars(str(av)))
+        else:
+            return None
+    return set(_ASCII) - chars if negated else chars
+
+
+def _any_case(heads: _Heads | None) -> _Heads | None:
+    """Beginnings matched whatever their capitals: every ASCII casing of each."""
+    if heads is None or not all(text.isascii() for text, _ in heads):
+        return None
+    found: _Heads = set()
+    for text, complete in heads:
+        casings = [""]
+        for char in text:
+            casings = [c + x for c in casings for x in {char.lower(), char.upper()}]
+        found |= {(casing, complete) for casing in casings}
+    return found
+
+
+def _op_heads(op: Any, av: Any, budget: int) -> _Heads | None:
+    """The beginnings (up to `budget` characters) of what one parsed opcode matches."""
+    name = str(op)
+    if name in _ZERO_WIDTH:
+        return {("", True)}
+    if name == "LITERAL":
+        return {(chr(av), True)}
+    if name in ("IN", "NOT_LITERAL", "ANY"):
+        chars = (
+            _class_chars(av)
+            if name == "IN"
+            else {c for c in _ASCII if name == "ANY" or ord(c) != av}
+        )
+        return None if chars is None else {(c, True) for c in chars}
+    if name == "SUBPATTERN":
+        heads = _heads(av[-1], budget)
+        return _any_case(heads) if av[1] & re.IGNORECASE else heads  # av[1]: flags it adds
+    if name == "BRANCH":
+        found: _Heads = set()
+        for branch in av[1]:
+            heads = _heads(branch, budget)
+            if heads is None:
+                return None
+            found |= heads
+        return found
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _repeat_heads(av[0], av[1], av[2], budget)
+    return None  # a back reference, an atomic group: cannot tell
+
+
+def _extend(
+    partial: set[str], budget: int, step: Callable[[int], _Heads | None], found: _Heads
+) -> set[str] | None:
+    """Each unfinished beginning in `partial` followed by what `step(room)` matches: those
+    reaching `budget` characters go to `found`, the rest come back unfinished."""
+    unfinished: set[str] = set()
+    for before in partial:
+        heads = step(budget - len(before))
+        if heads is None:
+            return None
+        for text, complete in heads:
+            if len(before + text) >= budget:
+                found.add(((before + text)[:budget], False))
+            elif complete:
+                unfinished.add(before + text)
+    return unfinished if len(unfinished) + len(found) <= _MOST_HEADS else None
+
+
+def _heads(items: Any, budget: int) -> _Heads | None:
+    """The beginnings (up to `budget` characters) of what a parsed sequence matches."""
+    found: _Heads = set()
+    partial = {""}
+    for op, av in items:
+        extended = _extend(partial, budget, functools.partial(_op_heads, op, av), found)
+        if extended is None:
+            return None
+        if not extended:
+            return found
+        partial = extended
+    return found | {(text, True) for text in partial}
+
+
+def _repeat_heads(least: int, most: int, body: Any, budget: int) -> _Heads | None:
+    found: _Heads = {("", True)} if least == 0 else set()
+    partial = {""}
+    count = 0
+    while partial and count < most:
+        count += 1
+        extended = _extend(partial, budget, functools.partial(_heads, body), found)
+        if extended is None or "" in extended or extended == partial:
+            return None  # a body that can match nothing: cannot tell how far it goes
+        partial = extended
+        if count >= least:
+            found |= {(text, True) for text in partial}
+    return found
+
+
+def _beginnings(fragment: str, flags: int) -> _Heads | None:
+    """A fragment's beginnings, _PLACE characters long where they are few enough to list,
+    else shorter."""
+    parsed = _parser.parse(fragment, flags)
+    for size in range(_PLACE, 0, -1):
+        found = _heads(parsed, size)
+        if found is not None:
+            return found
+    return None
+
+
+class WordAlternation:
+    """The regex `before(?:(?P<g1>a|b|...)|(?P<g2>...)|...)after`, where `before` is
+    zero-width (a lookbehind, or nothing) and each group lists alternative fragments.
+    `every_group`: the regexes tried keep every group of the full one (the alternatives
+    left out made to fail at once), for callers that read groups of other alternatives.
+    `narrow=False`: the full regex is tried wherever some alternative can begin, for a
+    regex too costly to compile in parts."""
+
+    def __init__(
+        self,
+        groups: list[tuple[str | None, list[str]]],
+        before: str = "",
+        after: str = "",
+        flags: int = 0,
+        every_group: bool = False,
+        narrow: bool = True,
+    ) -> None:
+        self.regex = re.compile(before + _alternation(groups) + after, flags)
+        self._groups, self._before, self._after, self._flags = groups, before, after, flags
+        self._fold = bool(flags & re.IGNORECASE)
+        self._every_group, self._narrow = every_group, narrow
+        beginnings = [
+            [self._fold_heads(_beginnings(f, flags)) for f in fragments] for _, fragments in groups
+        ]
+        self._heads = [  # the same, as far as the keys reach
+            [
+                None if b is None else {(t[:_HEAD], len(t) < _HEAD and c) for t, c in b}
+                for b in group
+            ]
+            for group in beginnings
+        ]
+        self._selections: dict[str, re.Pattern[str] | None] = {}  # a key -> its regex
+        self._compiled: dict[tuple[tuple[int, int], ...], re.Pattern[str] | None] = {}
+        self._by_head: dict[str, list[tuple[int, int]]] = {}  # a beginning -> alternatives
+        for g, group in enumerate(self._heads):
+            for f, heads in enumerate(group):
+                for text, _ in heads or ():
+                    self._by_head.setdefault(text, []).append((g, f))
+        self.places: re.Pattern[str] | None = None  # where a match may begin
+        self.beginnings: set[str] = set()
+        self.before = before
+        if any(heads is None for group in self._heads for heads in group):
+            return  # some alternative may begin anywhere: the full regex is the only scan
+        every = {text for group in beginnings for heads in group for text, _ in heads or ()}
+        if "" in every:
+            return  # an alternative can match nothing
+        if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
+            before = f"(?i:{before})"  # letters outside escapes and group names: keep their case
+        self.beginnings, self.before = every, before
+        self.places = re.compile(before + _places(every, self._fold), flags & ~re.IGNORECASE)
+
+    def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
+        """Beginnings as keys, lower case when the regex ignores case. Text whose first
+        characters are not all ASCII is left to the full regex, so a beginning outside ASCII
+        needs no key; but a letter outside ASCII whose case is ignored could fold to ASCII
+        ("\u212a" is "k"): with one, None."""
+        if heads is None:
+            return None
+        outside = {c for text, _ in heads for c in text if not c.isascii()}
+        if self._fold and any(c.lower() != c.upper() for c in outside):
+            return None
+        return {(text.lower() if self._fold else text, c) for text, c in heads if text.isascii()}
+
+    def _selection(self, key: str) -> re.Pattern[str] | None:
+        """The regex of the alternatives that can begin with `key` (a text's first two
+        characters, folded); None when no alternative can. Keys that choose the same
+        alternatives share one regex, compiled once."""
+        if key not in self._selections:
+            chosen = tuple(sorted({*self._by_head.get(key, ()), *self._by_head.get(key[:1], ())}))
+            if not self._narrow and chosen:
+                self._compiled[chosen] = self.regex  # only the places are narrowed
+            elif chosen not in self._compiled:
+                self._compiled[chosen] = self._compile(set(chosen)) if chosen else None
+            self._selections[key] = self._compiled[chosen]
+        return self._selections[key]
+
+    def _compile(self, chosen: set[tuple[int, int]]) -> re.Pattern[str]:
+        kept: list[tuple[str | None, list[str]]] = []
+        for g, (name, fragments) in enumerate(self._groups):
+            alternatives = []
+            for f, fragment in enumerate(fragments):
+                if (g, f) in chosen:
+                    alternatives.append(fragment)
+                elif self._every_group:  # its groups, empty, after something that fails
+                    names = re.compile(fragment, self._flags).groupindex
+                    alternatives.append("(?!)" + "".join(f"(?P<{n}>)" for n in names))
+            if alternatives:
+                kept.append((name, alternatives))
+        return re.compile(self._before + _alternation(kept) + self._after, self._flags)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """What `self.regex.finditer(text, start, end)` gives, found faster."""
+        if self.places is None:
+            return self.regex.finditer(text, start, end)
+        return self._scan(self.places, text, start, end)
+
+    def _scan(
+        self, places: re.Pattern[str], text: str, start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        """_scan for one scan, its look-ups held close: most calls are one scan's."""
+        resume = start
+        fold, full, selections = self._fold, self.regex, self._selections
+        for place in places.finditer(text, start, end):
+            at = place.start()
+            if at < resume:
+                continue  # inside the last match
+            key = text[at : at + _HEAD] if at + _HEAD <= end else text[at:end]
+            regex = full  # for text outside ASCII: only the full regex can tell
+            if key.isascii():
+                if fold:
+                    key = key.lower()
+                chosen = selections[key] if key in selections else self._selection(key)
+                if chosen is None:
+                    continue
+                regex = chosen
+            match = regex.match(text, at, end)
+            if match is not None:
+                yield match
+                resume = match.end()
+
+
+class FirstOf:
+    """The regex `(?:A|B|...)`, A, B, ... the full regexes of word scans: at each place the
+    first scan's match, else the second's, and so on. None of them may match nothing."""
+
+    def __init__(self, scans: list[WordAlternation]) -> None:
+        self.scans = tuple(scans)
+        self.places: re.Pattern[str] | None = None
+        first = scans[0]
+        if all(
+            scan.places is not None
+            and (scan.before, scan._fold, scan.places.flags)
+            == (first.before, first._fold, first.places.flags)  # type: ignore[union-attr]
+            for scan in scans
+        ):  # the same text before each: one tree of all their beginnings
+            every = set().union(*(scan.beginnings for scan in scans))
+            self.places = re.compile(
+                first.before + _places(every, first._fold),
+                first.places.flags,  # type: ignore[union-attr]
+            )
+        elif all(scan.places is not None for scan in scans):  # else each one's places
+            self.places = re.compile(
+                "|".join(f"(?:{scan.places.pattern})" for scan in scans),  # type: ignore[union-attr]
+                first.places.flags,  # type: ignore[union-attr]
+            )
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if self.places is None:  # every place, each scan's full regex
+            return _scan(self.scans, re.compile(r"(?s:.)"), text, start, end, every=True)
+        return _scan(self.scans, self.places, text, start, end)
+
+
+def _scan(
+    scans: tuple[WordAlternation, ...],
+    places: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    every: bool = False,
+) -> Iterator[re.Match[str]]:
+    """The matches of the scans at the places found, as `finditer` finds them. `every`: use
+    each scan's full regex (places that may not suit its selections)."""
+    resume = start
+    for place in places.finditer(text, start, end):
+        at = place.start()
+        if at < resume:
+            continue  # inside the last match
+        key = text[at : at + _HEAD] if at + _HEAD <= end else text[at:end]
+        plain = key.isascii() and not every
+        lower = key.lower()
+        for scan in scans:
+            if plain:
+                folded = lower if scan._fold else key
+                selections = scan._selections
+                regex = selections[folded] if folded in selections else scan._selection(folded)
+                if regex is None:
+                    continue
+            else:
+                regex = scan.regex  # the text outside ASCII: only the full regex can tell
+            match = regex.match(text, at, end)
+            if match is not None:
+                yield match
+                resume = match.end()
+                break
+
+
+# a place for the full regexes to judge; written as a negated class, as sre's compiler walks
+# every character of a range, which for \x80-\U0010ffff takes a good part of a second
+_OUTSIDE_ASCII = "[^\\x00-\\x7f]"
+
+
+def _places(beginnings: set[str], fold: bool) -> str:
+    """A regex consuming the first character of each place where one of the beginnings
+    (ASCII characters) stands, the rest only looked at; both cases written out when `fold`.
+    A character outside ASCII anywhere in a beginning's reach makes a place."""
+    tree: dict[str, Any] = {}
+    for text in beginnings:
+        node = tree
+        for char in text:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a beginning ends here: what follows does not matter
+    parts = []
+    for rest, chars in _branches(tree, fold):
+        parts.append(f"{_class(chars)}(?={rest})" if rest else _class(chars))
+    return "(?:" + "|".join([*parts, _OUTSIDE_ASCII]) + ")"
+
+
+def _branches(node: dict[str, Any], fold: bool) -> list[tuple[str, set[str]]]:
+    """The node's characters, grouped by the pattern of what must follow each."""
+    grouped: dict[str, set[str]] = {}
+    for char, child in node.items():
+        if char:
+            cases = {char.lower(), char.upper()} if fold else {char}
+            grouped.setdefault(_following(child, fold), set()).update(cases)
+    return sorted(grouped.items(), key=lambda pair: sorted(pair[1]))
+
+
+def _following(node: dict[str, Any], fold: bool) -> str:
+    """The pattern of what must follow to reach a beginning's end ("": anything)."""
+    if "" in node:
+        return ""
+    parts, last = [], set()  # last: characters after which anything may follow
+    for rest, chars in _branches(node, fold):
+        if rest:
+            parts.append(_class(chars) + rest)
+        else:
+            last |= chars
+    if last:
+        parts.append(_class(last))
+    return "(?:" + "|".join([*parts, _OUTSIDE_ASCII]) + ")"
+
+
+def _class(chars: set[str]) -> str:
+    return "[" + _class_escape("".join(sorted(chars))) + "]"
+
+
+def _alternation(groups: list[tuple[str | None, list[str]]]) -> str:
+    parts = [
+        f"(?P<{name}>{'|'.join(fragments)})" if name else "|".join(fragments)
+        for name, fragments in groups
+    ]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _class_escape(chars: str) -> str:
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)

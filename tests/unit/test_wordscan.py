@@ -1,0 +1,124 @@
+"""WordAlternation finds exactly what its full regex finds (same spans, same groups), only
+trying fewer alternatives; sentences and patterns written here."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from exporter.normalize.amounts import _money_words
+from exporter.normalize.dates import lexicon
+from exporter.normalize.events import _trigger_regex
+from exporter.normalize.mentions import _kind_regex, _person_regex
+from exporter.normalize.wordscan import WordAlternation
+
+BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
+
+SENTENCES = [
+    "The navy ordered six frigates and two submarines; the army signed for 40 tanks.",
+    "ORDERED: Fighter jets, HELICOPTERS and anti-ship missiles (ship-borne launchers).",
+    "Talks on the sale of air defence systems are under way, the minister said.",
+    "It is weighing a purchase of armored vehicles, and plans to buy K9 howitzers.",
+    "The \u212aelvin-sign and long \u017fhip spellings fold to letters under re.I.",
+    "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
+    "Defence Minister Ana Lopez met prime minister Omar bin Said and PRESIDENT Jo Van Dam.",
+    "A $2.5 billion deal, USD 300 million, 1,200 million euros, 40m and 3 bln dollars; 5 m.",
+]
+
+
+def spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int, str | None, dict[str, str]]]:
+    """Each match's span, last group and the groups it matched (a scan without every_group
+    leaves the others out)."""
+    return [
+        (m.start(), m.end(), m.lastgroup, {k: v for k, v in m.groupdict().items() if v is not None})
+        for m in matches
+    ]
+
+
+def assert_same(scan: WordAlternation, text: str) -> None:
+    """Every clause [start, end) of the text gives what the full regex gives."""
+    cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+    for start in cuts:
+        for end in cuts:
+            if start <= end:
+                assert spans(scan.finditer(text, start, end)) == spans(
+                    scan.regex.finditer(text, start, end)
+                ), (text, start, end)
+
+
+def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
+    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex):
+        for text in SENTENCES:
+            assert_same(scan, text)
+
+
+def test_order_of_alternatives_and_group_names_are_kept() -> None:
+    scan = WordAlternation(
+        [("short", ["air", "order"]), ("long", ["aircraft", "orders?"])], BEFORE, AFTER, re.I
+    )
+    text = "Aircraft orders, air order, AIRCRAFT"
+    assert [(m.group(), m.lastgroup) for m in scan.finditer(text, 0, len(text))] == [
+        ("Aircraft", "long"),  # "air" is tried first, and fails before "craft"
+        ("orders", "long"),
+        ("air", "short"),
+        ("order", "short"),
+        ("AIRCRAFT", "long"),
+    ]
+    assert_same(scan, text)
+
+
+def test_one_character_and_optional_beginnings() -> None:
+    scan = WordAlternation(
+        [(None, ["a", "(?:re)?sign(?:ed)?", "[bc]x?", "(?:big )?deal"])], BEFORE, AFTER, re.I
+    )
+    for text in [*SENTENCES, "a b c bx cx resigned signed big deal deal A B"]:
+        assert_same(scan, text)
+
+
+def test_an_alternative_that_may_begin_anywhere_leaves_the_full_regex_to_scan() -> None:
+    scan = WordAlternation([(None, ["ship", r"\w+ment"])], BEFORE, AFTER, re.I)
+    text = "a shipment and a ship"
+    assert [m.group() for m in scan.finditer(text, 0, len(text))] == ["shipment", "ship"]
+    assert_same(scan, text)
+
+
+def test_random_texts_of_the_patterns_words() -> None:
+    words = "ship ships Ship sign signed order orders the a tank-borne anti-tank jets , ; -"
+    pool = [*words.split(), "\u212a", "\u017f", "\u0130"]
+    chooser = random.Random(13)
+    scan = WordAlternation(
+        [("one", ["ships?", "sign(?:ed)?"]), ("two", ["orders?", "tanks?|jets?"])],
+        BEFORE,
+        AFTER,
+        re.I,
+    )
+    for _ in range(200):
+        text = " ".join(chooser.choice(pool) for _ in range(8))
+        assert_same(scan, text)
+
+
+DATED = [
+    "Early 2024 the ministry said deliveries start in the second half of next year.",
+    "On 12 March 2021 it signed; by March 15th, 2022, and from 2019-2023 talks ran.",
+    "The deal, reported on Friday, follows an order last month and 3/4/2020 figures.",
+    "In mid-October, about two weeks ago, the end of the year was the deadline; the 1990s.",
+    "Within the next 18 months, or by the end of 2025, in January: the year before.",
+]
+
+
+def test_the_date_scans_find_what_the_date_regex_finds_with_every_group() -> None:
+    words = lexicon()
+    for text in DATED:
+        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+        for start in cuts:
+            for end in (e for e in cuts if e >= start):
+                expected = [
+                    (m.span(), m.lastgroup, m.groupdict())
+                    for m in words.regex.finditer(text, start, end)
+                ]
+                found = [
+                    (m.span(), m.lastgroup, m.groupdict())
+                    for m in words.scans.finditer(text, start, end)
+                ]
+                assert found == expected, (text, start, end)
