@@ -29,7 +29,7 @@ from exporter.normalize import normalize
 from exporter.normalize.segment import segment
 
 ROOT = Path(__file__).parents[1]
-REALNEWS = Path("/work/shared/realnews/articles")
+REALNEWS = ROOT.parent / "shared" / "realnews" / "articles"  # ../shared beside the checkout
 
 
 def corpus(realnews: str) -> tuple[list[Article], int]:
