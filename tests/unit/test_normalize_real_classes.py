@@ -977,7 +977,7 @@ def test_states_listed_as_suppliers_sell_and_a_state_sold_from_buys_nothing() ->
     [
         # a ministry named without its state orders from its own state's industry
         (
-            "Defence ministry signs deal with HAL for purchase of 6 Dhruv helicopters",
+            "Ministry of Defence inks contract with HAL to buy eight Dhruv helicopters",
             [("IND-IND-DHRUV", "agreement", "reported", "helicopter")],
         ),
         # a contract "for supplying" them: the supply is to come
@@ -1092,9 +1092,9 @@ def test_a_designation_in_other_capitals_is_found() -> None:
 
 
 def test_the_firm_a_deal_is_signed_with_sells() -> None:
-    assert deals("Defence ministry signs deal with HAL for purchase of 6 military helicopters") == [
-        ("IND-IND-MILITARY-HELICOPTER", "agreement", "reported", "helicopter")
-    ]
+    assert deals(
+        "The defence ministry has signed a contract with HAL for eight utility helicopters."
+    ) == [("IND-IND-UTILITY-HELICOPTER", "agreement", "reported", "helicopter")]
     # a partnership with a firm is no deal with it
     assert deals("It marks a step in our partnership with Saab in delivering submarines.") == []
 
