@@ -219,12 +219,16 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
 
 
 def _subject_of_infinitive(clause: Clause, party: Mention) -> bool:
-    """A party right before a buying infinitive ("Brazil to buy") is who would buy."""
-    trigger = clause.trigger
+    """A party right before a buying infinitive ("convince Brazil to buy") is who would buy;
+    not the other side of an agreement "with the United States to purchase" it."""
+    trigger, words = clause.trigger, _role_words()
+    before = clause.text[max(clause.sentence.start, party.start - 12) : party.start]
     return (
         trigger.text.lower().startswith("to ")
         and not seller_verb(trigger.text[3:])
         and 0 <= trigger.start - party.end <= 1
+        and not words.with_before.search(before)
+        and not words.seller_before.search(before)
     )
 
 

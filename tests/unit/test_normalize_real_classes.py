@@ -1103,3 +1103,7 @@ def test_a_weapon_noun_that_qualifies_another_noun_names_no_kind() -> None:
     text = "the Future Submarine Combat System and the submarine programme"
     assert weapon_kinds(text, 0, len(text)) == frozenset()
     assert weapon_kinds("two submarines", 0, 14) == frozenset({"submarine"})
+    # the other side of an agreement "with X to purchase" does not buy
+    assert deals("Peru has signed an agreement with the United States to purchase 12 F-16s.") == [
+        ("PER-USA-F-16", "agreement", "reported", "aircraft")
+    ]
