@@ -277,6 +277,7 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
 
 
 _GENERAL_PASSIVE = re.compile(r"\b(?:is|are|has been|have been)\s+(?:\w+ly\s+)?$", re.I)
+_TIME_OF = re.compile(r"\bat\s+the\s+time\s+of\s+(?:the\s+)?$", re.I)
 _CONTENT_OF = re.compile(
     r"\b(?:covers?|covering|includes?|including|involved in|responsible for|specialising in|"
     r"specializing in|in)\s+(?:the\s+)?(?:\w+\s+)?$",
@@ -300,6 +301,8 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     built by China", "jets made in Russia"): no event of its own."""
     if re.match(r"\s+as\s+(?:a|an)\b", text[trigger.end : trigger.end + 8]):
         return True  # "built as a stealthy fighter", "offered as an option": what it is
+    if _TIME_OF.search(text, max(0, trigger.start - 20), trigger.start):
+        return True  # "obligated at the time of award": the time of an event told before
     before = text[max(0, trigger.start - 40) : trigger.start]
     if trigger.event_type == "production" and (
         (_GENERAL_PASSIVE.search(before) and re.match(r"\s+by\b", text[trigger.end :]))

@@ -1107,3 +1107,17 @@ def test_a_weapon_noun_that_qualifies_another_noun_names_no_kind() -> None:
     assert deals("Peru has signed an agreement with the United States to purchase 12 F-16s.") == [
         ("PER-USA-F-16", "agreement", "reported", "aircraft")
     ]
+
+
+def test_the_time_of_an_event_told_before_is_no_event() -> None:
+    records = normalize(
+        Article(
+            "General Electric has been awarded $70 million for F110 engines for Peru. Funds of"
+            " $35 million are being obligated at the time of award.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["status"]) for r in records] == [
+        ("PER-USA-F110", "agreement", "reported")
+    ]
