@@ -66,10 +66,6 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
-# "a contract for supplying ...", "awarded $700m ... for engine production": what is to come
-_FOR_PURPOSE = re.compile(
-    r"\b(?:contract|deal|agreement|order|awarded)s?\b[^.;]{0,60}\bfor\s+(?:[\w-]+\s+){0,3}$", re.I
-)
 # an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")
 _PURPOSE = re.compile(
     r"(?<!began )(?<!begun )(?<!started )(?<!continued )(?<!continues )(?<!continue )"
@@ -244,13 +240,13 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
         trigger.event_type in ("production", "delivery", "deployment")
         and (
             not trigger.noun
-            or _FOR_PURPOSE.search(text, max(left, trigger.start - 80), trigger.start)
+            or _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
         )
         and (
             _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
             or (
                 (trigger.noun or trigger.text.lower().endswith("ing"))
-                and _FOR_PURPOSE.search(text, max(left, trigger.start - 80), trigger.start)
+                and _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
             )
         )
     ):
@@ -277,12 +273,25 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
 
 
 _GENERAL_PASSIVE = re.compile(r"\b(?:is|are|has been|have been)\s+(?:\w+ly\s+)?$", re.I)
-_TIME_OF = re.compile(r"\bat\s+the\s+time\s+of\s+(?:the\s+)?$", re.I)
 _CONTENT_OF = re.compile(
     r"\b(?:covers?|covering|includes?|including|involved in|responsible for|specialising in|"
     r"specializing in|in)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
+
+
+@functools.cache
+def _for_purpose() -> re.Pattern[str]:
+    """ "a contract for supplying ...", "awarded $700m ... for engine production": to come."""
+    nouns = "|".join(load_data("events.yaml")["purpose_cues"])
+    return re.compile(rf"\b(?:{nouns})\b[^.;]{{0,60}}\bfor\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+
+
+@functools.cache
+def _time_of() -> re.Pattern[str]:
+    """ "at the time of award": the time of an event told before."""
+    words = "|".join(load_data("events.yaml")["time_of_event"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.I)
 
 
 @functools.cache
@@ -301,7 +310,7 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     built by China", "jets made in Russia"): no event of its own."""
     if re.match(r"\s+as\s+(?:a|an)\b", text[trigger.end : trigger.end + 8]):
         return True  # "built as a stealthy fighter", "offered as an option": what it is
-    if _TIME_OF.search(text, max(0, trigger.start - 20), trigger.start):
+    if _time_of().search(text, max(0, trigger.start - 20), trigger.start):
         return True  # "obligated at the time of award": the time of an event told before
     before = text[max(0, trigger.start - 40) : trigger.start]
     if trigger.event_type == "production" and (
