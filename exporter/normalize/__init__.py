@@ -67,7 +67,7 @@ from exporter.normalize.discourse import (
     speaking_seller,
     subject_before,
 )
-from exporter.normalize.events import find_triggers, is_definitional
+from exporter.normalize.events import find_triggers, inside, is_definitional
 from exporter.normalize.gazetteer import System
 from exporter.normalize.lexicon import cue_regex, dates_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
@@ -159,7 +159,9 @@ def sentence_candidates(
         elif mention.system is not None and not mention.system.generic:
             state.named_systems.setdefault(mention.system.designation, mention.system)
     note_states(discourse, mentions)
-    triggers = find_triggers(text, s, e)
+    # a word inside a name is none of the text's ("Machine Building Design Bureau")
+    names = [(m.start, m.end) for m in mentions if m.kind in ("company", "system")]
+    triggers = [t for t in find_triggers(text, s, e) if not inside(t.start, names)]
     date_mentions = dates_.find_dates(text, s, e)
     latest_date = last_date(date_mentions, state.reference, state.previous_date)
     found: list[Candidate] = []

@@ -302,7 +302,7 @@ def _descriptive_regex() -> re.Pattern[str]:
 
 @functools.cache
 def _ends_with_weapon_noun() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{weapon_nouns()}|weapons?|arms|equipment|hardware)\s*$", re.I)
+    return re.compile(rf"\b(?:{weapon_nouns()}|weapons?|arms|equipment|hardware),?\s*$", re.I)
 
 
 def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:

@@ -519,6 +519,18 @@ def _other_calibres(text: str, start: int, kind: Mention, modifiers: list[str]) 
     return found
 
 
+def _origin_before(taken: list[Mention], begin: int) -> str | None:
+    """The state a demonym or "-made" word right before a kind of weapon says it comes from."""
+    return next(
+        (
+            m.country
+            for m in taken
+            if m.kind == "country" and m.how in ("demonym", "made") and 0 <= begin - m.end <= 1
+        ),
+        None,
+    )
+
+
 def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     """Systems named by a weapon noun and the words that qualify it ("offshore patrol
     vessels", "attack helicopters"), without a designation: a generic system of the noun's
@@ -550,8 +562,11 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         if any(m.kind == "system" and begin - 4 <= m.end <= begin for m in taken):
             continue  # "Rafale multi-role combat jets": the noun of a named system
         phrase = " ".join(" ".join([*modifiers, match.group()]).split())
+        # "Russian helicopters", "French-built corvettes": where they come from
+        origin = _origin_before(taken, begin)
         if (
             not modifiers
+            and origin is None  # "Chinese missiles" are a kind: missiles from China
             and (
                 match.group().lower() in words.vague
                 or (
@@ -570,15 +585,6 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         else:  # "six OPVs" is written as the kind is named in full: offshore patrol vessels
             head, _, last = name.rpartition(" ")
             name = f"{head} {words.acronyms.get(last.lower(), last)}".strip()
-        # "Russian helicopters", "French-built corvettes": where they come from
-        origin = next(
-            (
-                m.country
-                for m in taken
-                if m.kind == "country" and m.how in ("demonym", "made") and 0 <= begin - m.end <= 1
-            ),
-            None,
-        )
         # a designation makes it a system of its own, only unknown to the gazetteer
         system = System(designation or name, name, category, origin, None, generic=not designation)
         found.append(Mention("system", begin, e, text[begin:e], None, system=system))

@@ -83,6 +83,9 @@ def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None
         return [None]
     if chosen[0].system and continues_kind(discourse, chosen[0].system.category):
         return [None]
+    if objects:
+        # "the purchase of Israeli guns, Ukrainian armoured vehicles and Chinese missiles"
+        return _listed_from(objects[0], generics, text, clause.end)
     return list(chosen)
 
 

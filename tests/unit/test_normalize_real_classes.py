@@ -1121,3 +1121,29 @@ def test_the_time_of_an_event_told_before_is_no_event() -> None:
     assert [(r["deal_id"], r["event_type"], r["status"]) for r in records] == [
         ("PER-USA-F110", "agreement", "reported")
     ]
+
+
+def test_kinds_listed_after_a_purchase_are_one_deal_each() -> None:
+    assert deals(
+        "Peru bought Israeli rifles, Ukrainian armoured vehicles and Chinese missiles."
+    ) == [
+        ("PER-ISR-RIFLE", "agreement", "reported", "other"),
+        ("PER-UKR-ARMOURED-VEHICLE", "agreement", "reported", "armoured-vehicle"),
+        ("PER-CHN-MISSILE", "agreement", "reported", "missile"),
+    ]
+    # an approval with its amount before "purchase" is an approval all the same
+    assert [
+        d[1]
+        for d in deals(
+            "Peru's government has approved the 6.7 billion sol (US$1.8 billion) purchase of"
+            " Ukrainian armoured vehicles."
+        )
+    ] == ["negotiation"]
+
+
+def test_a_word_inside_a_name_is_no_event() -> None:
+    # "Building" in a bureau's name, "produced by" after a comma: no production
+    assert deals(
+        "Peru bought 96 BTR-3E1 vehicles, produced by the Kharkiv Morozov Machine Building"
+        " Design Bureau."
+    ) == [("PER-UKR-BTR-3", "agreement", "reported", "armoured-vehicle")]
