@@ -85,7 +85,7 @@ def _generic_object(clause: Clause, discourse: Discourse) -> list[Mention | None
         return [None]
     if objects:
         # "the purchase of Israeli guns, Ukrainian armoured vehicles and Chinese missiles"
-        return _listed_from(objects[0], generics, text, clause.end)
+        return list[Mention | None](_listed_from(objects[0], generics, text, clause.end))
     return list(chosen)
 
 
