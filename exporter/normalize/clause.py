@@ -26,6 +26,7 @@ from exporter.normalize.events import (
     topic_triggers,
 )
 from exporter.normalize.gazetteer import gazetteer
+from exporter.normalize.lexicon import cue_regex
 from exporter.normalize.mentions import Mention, generic_systems, weapon_kinds
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date, status_by_date
@@ -182,7 +183,7 @@ def _weapon_in(sentence: SentenceFacts, left: int, right: int, trigger: Trigger)
 def _arms_words() -> re.Pattern[str]:
     """Words for arms of no one kind ("weapons", "military equipment"): a weapon for a weak
     trigger ("Russia supplied weapons to Mali"), though no system of their own."""
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['arms_words'])})\b", re.I)
+    return cue_regex(load_data("events.yaml")["arms_words"])
 
 
 _MISSILE_KINDS = ("missile", "air-defence")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from exporter import registry
+from exporter.normalize.lexicon import cue_regex
 from exporter.normalize.mentions import Mention, weapon_nouns
 from exporter.normalize.wordscan import WordAlternation
 from exporter.resources import load_data
@@ -283,15 +284,15 @@ _CONTENT_OF = re.compile(
 @functools.cache
 def _for_purpose() -> re.Pattern[str]:
     """ "a contract for supplying ...", "awarded $700m ... for engine production": to come."""
-    nouns = "|".join(load_data("events.yaml")["purpose_cues"])
-    return re.compile(rf"\b(?:{nouns})\b[^.;]{{0,60}}\bfor\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+    return cue_regex(
+        load_data("events.yaml")["purpose_cues"], after=r"\b[^.;]{0,60}\bfor\s+(?:[\w-]+\s+){0,3}$"
+    )
 
 
 @functools.cache
 def _time_of() -> re.Pattern[str]:
     """ "at the time of award": the time of an event told before."""
-    words = "|".join(load_data("events.yaml")["time_of_event"])
-    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.I)
+    return cue_regex(load_data("events.yaml")["time_of_event"], after=r"\s+(?:the\s+)?$")
 
 
 @functools.cache
