@@ -1147,3 +1147,12 @@ def test_a_word_inside_a_name_is_no_event() -> None:
         "Peru bought 96 BTR-3E1 vehicles, produced by the Kharkiv Morozov Machine Building"
         " Design Bureau."
     ) == [("PER-UKR-BTR-3", "agreement", "reported", "armoured-vehicle")]
+
+
+def test_not_the_last_and_commissioned_upgrades_are_what_they_say() -> None:
+    # "not the last delivery" denies no delivery
+    assert deals("Peru received two more Su-30 jets on Monday. This is not the last delivery.") == [
+        ("PER-RUS-SU-30", "delivery", "reported", "aircraft")
+    ]
+    # to commission upgrades is to order work, not to put systems into service
+    assert deals("Peru's army has commissioned upgrades of 40 Leopard 2 tanks.") == []
