@@ -1156,3 +1156,12 @@ def test_not_the_last_and_commissioned_upgrades_are_what_they_say() -> None:
     ]
     # to commission upgrades is to order work, not to put systems into service
     assert deals("Peru's army has commissioned upgrades of 40 Leopard 2 tanks.") == []
+
+
+def test_a_deal_being_finalized_is_still_negotiated() -> None:
+    assert deals("Peru was finalizing a deal for 12 K9 howitzers, its ministry said.") == [
+        ("PER-KOR-K9", "negotiation", "reported", "artillery")
+    ]
+    assert deals("Peru finalized a deal for 12 K9 howitzers.") == [
+        ("PER-KOR-K9", "agreement", "reported", "artillery")
+    ]
