@@ -118,11 +118,8 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     state = ArticleState(reference, Discourse(home_state(parts.dateline)))
     candidates: list[Candidate] = []
     # read once a paragraph, not once a sentence: the cue may stand anywhere in it
-    beneficiaries = {
-        number: paragraph_beneficiaries(text, *span)
-        for number, span in _paragraph_spans(parts.sentences).items()
-    }
     spans = _paragraph_spans(parts.sentences)
+    beneficiaries = {number: paragraph_beneficiaries(text, *span) for number, span in spans.items()}
     for sentence in parts.sentences:
         state.discourse.beneficiaries = beneficiaries[sentence.paragraph]
         state.paragraph_start = spans[sentence.paragraph][0]
@@ -167,7 +164,7 @@ def sentence_candidates(
     found: list[Candidate] = []
     deal = discourse.open_deal
     if deal is not None and holds_items(deal, text, s, e, sentence.text):
-        own = last_date(date_mentions, state.reference, None) if date_mentions else None
+        own = last_date(date_mentions, state.reference, None)  # "the January cargo included"
         found = contents_candidates(text, evidence, mentions, deal, own)
     discourse.open_deal = after_sentence(deal, sentence.text, is_list_item(sentence.text))
     if triggers and not is_definitional(text, s, e, mentions):
@@ -207,8 +204,8 @@ def _date_completion(
         (
             d
             for d in found
-            if d.kind == "full" or d.kind == "monthyear"
-            if _completion_cue().search(text, max(sentence.start, d.start - 60), d.start)
+            if d.kind in ("full", "monthyear")
+            and _completion_cue().search(text, max(sentence.start, d.start - 60), d.start)
         ),
         None,
     )
