@@ -174,8 +174,11 @@ class DatesLexicon:
 
 @dataclass(frozen=True, slots=True)
 class LayoutLexicon:
-    """layout.yaml, the keys the title-date step reads (the segmenter reads the rest)."""
+    """layout.yaml: how lines join, what page furniture looks like, where a title's date is."""
 
+    wrap_joiners: Words
+    furniture_starts: Words
+    furniture_anywhere: Words
     title_lines: int
     title_max_chars: int
 

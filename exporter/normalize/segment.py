@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from exporter.normalize.lexicon import alternatives, layout_lexicon
 from exporter.resources import load_data
 
 # Words after which a full stop does not end a sentence.
@@ -202,7 +203,7 @@ def bounded_spans(
 
 @functools.cache
 def _wrap_joiners() -> frozenset[str]:
-    return frozenset(load_data("layout.yaml")["wrap_joiners"].split())
+    return frozenset(layout_lexicon().wrap_joiners)
 
 
 _LINE_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
@@ -261,10 +262,9 @@ _DATE_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b\s*")
 
 @functools.cache
 def _furniture() -> re.Pattern[str]:
-    words = load_data("layout.yaml")
+    layout = layout_lexicon()
     return re.compile(
-        rf"\s*(?:{'|'.join(words['furniture_starts'])})"
-        rf"|.*?(?:{'|'.join(words['furniture_anywhere'])})",
+        rf"\s*{alternatives(layout.furniture_starts)}|.*?{alternatives(layout.furniture_anywhere)}",
         re.I,
     )
 
