@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from processes import figures_from_checkout  # bench/processes.py, beside this script
 
 from exporter.articles import Article, read_articles
 from exporter.normalize import normalize
@@ -80,11 +79,8 @@ def measure(articles: list[Article], rounds: int) -> dict[str, float]:
 def child(checkout: Path, args: argparse.Namespace) -> dict[str, float]:
     """One measurement in a fresh process, normalizing with the `exporter` of `checkout`
     (the articles are read from this checkout's corpus, the same for both)."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--rounds", str(args.rounds)]
-    command += ["--realnews", args.realnews, "--json"]
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.splitlines()[-1])
+    options = ["--rounds", str(args.rounds), "--realnews", args.realnews]
+    return figures_from_checkout(__file__, checkout, options)
 
 
 def compare(args: argparse.Namespace) -> None:

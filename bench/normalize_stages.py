@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from normalize import REALNEWS, corpus  # bench/normalize.py
+from processes import figures_from_checkout
 
 from exporter.normalize.amounts import find_money, find_quantities
 from exporter.normalize.dates import find_dates
@@ -58,10 +57,7 @@ def measure(realnews: str) -> dict[str, float]:
 
 
 def child(checkout: Path, realnews: str) -> dict[str, float]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--realnews", realnews, "--json"]
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.splitlines()[-1])
+    return figures_from_checkout(__file__, checkout, ["--realnews", realnews])
 
 
 def main() -> None:

@@ -7,9 +7,13 @@ high-water mark of memory across exec, so a command started from the benchmark's
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 LAUNCHER = """
 import os, sys, time
@@ -38,3 +42,12 @@ def run_once(
     if int(code) not in ok:
         raise SystemExit(f"{' '.join(command[:4])} ... exited {code}: {done.stderr}")
     return float(elapsed), int(rss) * 1024
+
+
+def figures_from_checkout(script: str, checkout: Path, options: list[str]) -> dict[str, Any]:
+    """The figures a benchmark script prints with --json, measured in a fresh process that
+    imports the `exporter` of another checkout (an earlier commit, say)."""
+    command = [sys.executable, str(Path(script).resolve()), *options, "--json"]
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
