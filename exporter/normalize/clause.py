@@ -125,7 +125,7 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
     text, start, end = sentence.text, sentence.start, sentence.end
     if trigger in sentence.topics or inside(trigger.start, sentence.attribution):
         return None
-    left, right = clause_window(text, trigger, start, end)
+    left, right = _asyndetic(sentence, trigger, *clause_window(text, trigger, start, end))
     if is_weak(trigger) and not _weapon_in(sentence, left, right, trigger):
         return None
     if is_descriptive(text, trigger, sentence.systems) or about_no_deal(text, trigger, start, end):
@@ -141,6 +141,30 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
         and not is_descriptive(text, t, sentence.systems)
     ]
     return Clause(sentence, text, trigger, left, right, min(following, default=None), rivals)
+
+
+def _asyndetic(sentence: SentenceFacts, trigger: Trigger, left: int, right: int) -> tuple[int, int]:
+    """Clauses a comma alone joins, each a party and its verb ("A orders 18 jets, B signs for
+    12"): the comma before a party whose event verb follows it at once ends one clause and
+    begins the next."""
+    text = sentence.text
+    for party in sentence.content:
+        if party.kind not in ("country", "company") or not left < party.start < right:
+            continue
+        comma = text.rfind(",", left, party.start)
+        verb = next((t for t in sentence.triggers if t.start > party.end and not t.noun), None)
+        if (
+            comma < 0
+            or text[comma + 1 : party.start].strip() not in ("", "the")
+            or verb is None
+            or text[party.end : verb.start].strip()
+        ):
+            continue
+        if verb is trigger:
+            left = max(left, comma + 1)
+        elif comma > trigger.end:
+            right = min(right, comma)
+    return left, right
 
 
 def status_and_date(

@@ -1165,3 +1165,15 @@ def test_a_deal_being_finalized_is_still_negotiated() -> None:
     assert deals("Peru finalized a deal for 12 K9 howitzers.") == [
         ("PER-KOR-K9", "agreement", "reported", "artillery")
     ]
+
+
+def test_clauses_a_comma_alone_joins_are_read_apart() -> None:
+    # each state is the subject of its own verb, not a party of its neighbour's
+    assert deals(
+        "Last year Peru received 12 K9 howitzers, Chile ordered 8 Leopard 2 tanks, Bolivia"
+        " signed for six Mi-17 helicopters."
+    ) == [
+        ("PER-KOR-K9", "delivery", "reported", "artillery"),
+        ("CHL-DEU-LEOPARD-2", "agreement", "reported", "armoured-vehicle"),
+        ("BOL-RUS-MI-17", "agreement", "reported", "helicopter"),
+    ]
