@@ -46,6 +46,8 @@ from exporter.normalize.contents import (
     contents_candidates,
     holds_items,
     is_list_item,
+    items_of_event,
+    names_contents,
 )
 from exporter.normalize.customers import earlier_purchases
 from exporter.normalize.discourse import (
@@ -123,9 +125,10 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     for sentence in parts.sentences:
         state.discourse.beneficiaries = beneficiaries[sentence.paragraph]
         state.paragraph_start = spans[sentence.paragraph][0]
-        found, offers = sentence_candidates(text, sentence, state)
-        candidates += found + offers
-        # contenders are offers, not the deal that "it" or "the contract" continues later
+        found, asides = sentence_candidates(text, sentence, state)
+        candidates += found + asides
+        # contenders' offers and a package's further items are not the deal that "it" or
+        # "the contract" continues later
         state.discourse.events += found
     # a headline's kind of weapon is the system the body names
     candidates = named_for_generic(candidates, list(state.named_systems.values()))
@@ -145,7 +148,8 @@ def sentence_candidates(
     text: str, sentence: Sentence, state: ArticleState
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The events one sentence states, each with its deal, status, date and amounts; and
-    the offers of the contenders it lists for an order."""
+    its asides: the offers of the contenders it lists for an order, the further platforms a
+    package of the sentence before holds."""
     s, e = sentence.start, sentence.end
     evidence = (s, e, sentence.text)
     discourse = state.discourse
@@ -176,18 +180,22 @@ def sentence_candidates(
             if clause is not None:
                 found += _clause_candidates(clause, state, people, evidence)
     found += earlier_purchases(text, evidence, mentions, found)
-    offers = contenders(
+    asides = contenders(
         text, evidence, mentions, date_mentions, discourse, (state.reference, state.previous_date)
     )
+    if not found and discourse.events and names_contents(text, s, e):
+        latest = discourse.events[-1]
+        if latest.evidence[0] == discourse.sentence_start:  # the sentence just before
+            asides += items_of_event(text, evidence, mentions, latest)
     if not found:
         _date_completion(text, sentence, date_mentions, state)
     state.previous_date = latest_date or state.previous_date
-    offered = {c.system.designation for c in offers}
+    offered = {c.system.designation for c in asides}
     # "the jets" after a list of contenders is none of them
     remember_sentence(
         discourse, s, [m for m in mentions if not (m.system and m.system.designation in offered)]
     )
-    return found, offers
+    return found, asides
 
 
 @functools.cache

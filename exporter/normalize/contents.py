@@ -8,6 +8,7 @@ the items name is a deal of the event that came before.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -87,11 +88,7 @@ def contents_candidates(
     """One event of the open deal for each system a sentence of its contents names, by its
     designation or as a kind of weapon ("155 mm artillery ammunition"), of the date the
     sentence gives, if it gives one ("The January cargo included ..."), else the deal's."""
-    start, end, _ = evidence
-    # an item that names a designation is that system ("anti-tank missiles (TOW)")
-    items = [m for m in mentions if m.kind == "system" and m.system] or [
-        g for g in generic_systems(text, start, end, mentions) if g.system
-    ]
+    items = _items(text, evidence, mentions)
     # what the event itself states, and what its words imply beside it
     date, by_report = (own_date, False) if own_date else (deal.date, deal.dated_by_report)
     events = [(deal.trigger.event_type, deal.status, date, by_report)]
@@ -111,6 +108,44 @@ def contents_candidates(
         if item.system is not None
         for event_type, status, date, by_report in events
     ]
+
+
+def _items(text: str, evidence: tuple[int, int, str], mentions: list[Mention]) -> list[Mention]:
+    """The items a sentence of contents names: by designation where it gives one ("anti-tank
+    missiles (TOW)"), else as kinds of weapon."""
+    start, end, _ = evidence
+    return [m for m in mentions if m.kind == "system" and m.system] or [
+        g for g in generic_systems(text, start, end, mentions) if g.system
+    ]
+
+
+def items_of_event(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention], event: Candidate
+) -> list[Candidate]:
+    """ "The package also included six M88A2 recovery vehicles", after a sale of tanks: each
+    other platform the sentence names is a deal of that event (its munitions and equipment are
+    the event's own system's), from the same seller where the text named one, else from its
+    own maker's state."""
+    found = []
+    for item in _items(text, evidence, mentions):
+        system = item.system
+        if (
+            system is None
+            or system.designation == event.system.designation
+            or system.category not in events_lexicon().contents_own_deals
+        ):
+            continue
+        seller = event.seller
+        if seller is None or seller.how == "origin":
+            if not system.origin:
+                continue
+            seller = Mention("country", -1, -1, system.origin, system.origin, "origin")
+        found.append(
+            dataclasses.replace(
+                event, system=system, seller=seller, quantity=None, value=None, evidence=evidence
+            )
+        )
+    return found
 
 
 @functools.cache

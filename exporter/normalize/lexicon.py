@@ -122,6 +122,7 @@ class EventsLexicon:
     list_markers: Words
     implied_events: tuple[ImpliedEvent, ...]
     contents_wait: int  # sentences an event waits for one that says what it holds
+    contents_own_deals: Words  # categories of an event's further items that are deals apart
     competition_cues: Words
     replaced_cues: Words
     replaced_windows: ReplacedWindows

@@ -154,13 +154,30 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
         tokens = tokens or _tokens(text, start, end)
         hit = _form_at(text, tokens, i, longest, start, gaz)
         if hit is None and has_digit:
-            hit = _compact_system(first, tokens[i], gaz)
+            hit = _compact_system(first, tokens[i], gaz) or _split_variant(text, tokens, i, gaz)
         if hit:
             found.append(hit)
             free = i
             while free < len(tokens) and tokens[free][0] < hit.end:
                 free += 1
     return found
+
+
+_VARIANT_WORD = re.compile(r"[A-Z]{1,3}\d{0,2}[A-Z]?")
+
+
+def _split_variant(
+    text: str, tokens: list[tuple[int, int]], i: int, gaz: Gazetteer
+) -> Mention | None:
+    """A family the gazetteer does not list alone, written apart from its variant ("TU-22
+    M3I"): the variant's system, the two words its mention."""
+    if i + 1 >= len(tokens) or not _VARIANT_WORD.fullmatch(text[slice(*tokens[i + 1])]):
+        return None
+    (s, e), (s2, e2) = tokens[i], tokens[i + 1]
+    if text[e:s2] != " ":
+        return None
+    hit = _compact_system(text[s:e] + text[s2:e2], (s, e2), gaz)
+    return dataclasses.replace(hit, end=e2, text=text[s:e2]) if hit else None
 
 
 def _form_at(

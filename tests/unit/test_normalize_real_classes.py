@@ -1177,3 +1177,30 @@ def test_clauses_a_comma_alone_joins_are_read_apart() -> None:
         ("CHL-DEU-LEOPARD-2", "agreement", "reported", "armoured-vehicle"),
         ("BOL-RUS-MI-17", "agreement", "reported", "helicopter"),
     ]
+
+
+def test_further_platforms_a_package_holds_are_deals_of_its_event() -> None:
+    records = normalize(
+        Article(
+            "In 2023 the State Department approved the sale of 20 M1A2 tanks to Peru. The"
+            " package also includes four M88A2 recovery vehicles and 300 Javelin missiles.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    # the recovery vehicles are a deal of the approval; the missiles are the tanks' equipment
+    assert [(r["deal_id"], r["event_type"], r["date"]["value"]) for r in records] == [
+        ("PER-USA-M1-ABRAMS", "negotiation", "2023"),
+        ("PER-USA-M88-HERCULES", "negotiation", "2023"),
+    ]
+
+
+def test_a_family_written_apart_from_its_variant_is_that_system() -> None:
+    text = "Egypt may buy four TU-22 M3 bombers."
+    mentions = find_mentions(text, 0, len(text))
+    assert [(m.text, m.system.designation) for m in mentions if m.system] == [
+        ("TU-22 M3", "Tu-22M")
+    ]
+    # a family the gazetteer lists keeps the word after it apart
+    text = "Three F-35 US jets landed."
+    assert [m.text for m in find_mentions(text, 0, len(text)) if m.system] == ["F-35"]
