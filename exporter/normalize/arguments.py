@@ -59,6 +59,7 @@ class RoleWords:
     attributive_gap: re.Pattern[str]  # the words between an origin word and its system
     sold_with: str  # "a deal with X" in a passive clause: X sold
     place_events: frozenset[str]  # where a deal's place names its buyer
+    partner_events: frozenset[str]  # where "with X" is a partner, not the other side
     windows: RoleWindows
 
 
@@ -103,6 +104,7 @@ def _role_words() -> RoleWords:
         ),
         sold_with=roles.sold_with,
         place_events=frozenset(roles.place_events),
+        partner_events=frozenset(roles.partner_events),
         windows=roles.role_windows,
     )
 
@@ -278,7 +280,7 @@ def _counterparts(draft: _RoleDraft) -> list[Mention]:
             )
         )
         and (
-            joined["word"].lower() == "with"
+            (joined["word"].lower() == "with" and not _is_partner(draft, p))
             # "X and Y signed" are two sides; "X and Y ordered" both buy
             or (_party_before(draft.parties, p, joined) and _two_sided(trigger.text))
         )
@@ -448,16 +450,33 @@ def _buyer_from_other_state(draft: _RoleDraft) -> None:
     # "Japan and the United States have supplied": a state listed with the seller sells too
     subject = 0 <= seller.start < draft.clause.trigger.start
     co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if subject else []
+    # who work is done for is named in its own clause
+    work = draft.clause.trigger.event_type in _role_words().partner_events
     others = [
         p
-        for p in draft.parties
+        for p in (draft.near if work else draft.parties)
         if p.kind == "country"
         and p.country != seller.country
         and p not in co_sellers
         and not _party_cue(draft.clause, p)[1]  # "bought frigates from Spain": Spain sold
         and not _is_attributive(draft.clause.text, p, draft.mentions)
+        and not _is_partner(draft, p)
     ]
     draft.buyer = nearest(others, draft.clause.trigger)
+
+
+def _is_partner(draft: _RoleDraft, party: Mention) -> bool:
+    """ "Built the jets jointly with China": for a work event, the state it is done with is a
+    partner, neither side of a deal."""
+    clause = draft.clause
+    words = _role_words()
+    if clause.trigger.event_type not in words.partner_events:
+        return False
+    before = clause.text[
+        max(clause.sentence.start, party.start - words.windows.joiner_before) : party.start
+    ]
+    joined = words.with_before.search(before)
+    return joined is not None and joined["word"].lower() == "with"
 
 
 def _names_no_buyer(draft: _RoleDraft) -> bool:

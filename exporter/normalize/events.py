@@ -65,6 +65,8 @@ def _attribution_regex() -> re.Pattern[str]:
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:and|but|while|whereas|which)\s+|\s+(?:while|whereas|but)\s+"
     r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
+    # "as" only before a named subject and its auxiliary: "as Islamabad is set to export"
+    r"|\s+as\s+(?=[A-Z]\w+\s+(?:is|are|was|were|has|have|had|will|would)\b)"
     r"|\bthat\b|,\s*[\"”]|[\"“]"
 )
 # an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")

@@ -56,6 +56,7 @@ class RolesLexicon:
     sold_with: str
     place_before: str
     place_events: Words
+    partner_events: Words
     seller_before: str
     agent_before: str
     counterpart_before: str

@@ -1204,3 +1204,17 @@ def test_a_family_written_apart_from_its_variant_is_that_system() -> None:
     # a family the gazetteer lists keeps the word after it apart
     text = "Three F-35 US jets landed."
     assert [m.text for m in find_mentions(text, 0, len(text)) if m.system] == ["F-35"]
+
+
+def test_work_done_with_a_state_is_for_no_buyer_outside_its_clause() -> None:
+    # "with China" is a partner in the building; "as" before a named subject and its auxiliary
+    # begins another clause, whose buyers the building is not for
+    assert deals(
+        "Pakistan has been building the JF-17 jointly with China as Islamabad is now set to"
+        " export its JF-17 jets to Peru and Chile."
+    ) == [
+        ("PER-PAK-JF-17", "delivery", "planned", "aircraft"),
+        ("CHL-PAK-JF-17", "delivery", "planned", "aircraft"),
+    ]
+    # the noun of "export orders" is no delivery
+    assert deals("The JF-17 has won export orders in Asia.") == []
