@@ -377,16 +377,25 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         previous = triggers[index - 1]
         between = text[previous.end : trigger.start]
         if (
-            # what a cancellation ends ("scrapped its talks"), what talks are about
-            # ("discussed potential acquisitions of")
-            (previous.event_type == "cancellation" or (_negotiates(previous) and trigger.noun))
-            and len(between.split()) <= 3
-            and not re.search(r"[,;]", between)
-        ) or (
-            trigger.noun
-            and len(between.split()) <= 14
-            and _TOPIC_LINK.search(between)
-            and not re.search(r"[;,]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between)
+            (
+                # what a cancellation ends ("scrapped its talks"), what talks are about
+                # ("discussed potential acquisitions of")
+                (previous.event_type == "cancellation" or (_negotiates(previous) and trigger.noun))
+                and len(between.split()) <= 3
+                and not re.search(r"[,;]", between)
+            )
+            or (
+                # what a dated deal is for: "a deal in July 2022 to export"
+                previous.noun and previous.event_type == "agreement" and between == " to "
+            )
+            or (
+                trigger.noun
+                and len(between.split()) <= 14
+                and _TOPIC_LINK.search(between)
+                and not re.search(
+                    r"[;,]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between
+                )
+            )
         ):
             topics.add(trigger)
     return topics

@@ -1218,3 +1218,18 @@ def test_work_done_with_a_state_is_for_no_buyer_outside_its_clause() -> None:
     ]
     # the noun of "export orders" is no delivery
     assert deals("The JF-17 has won export orders in Asia.") == []
+
+
+def test_a_deal_dated_when_made_is_an_agreement_its_infinitive_its_purpose() -> None:
+    records = normalize(
+        Article(
+            "After a $500 million deal in May 2021 to supply 12 K9 howitzers to Peru, Hanwha"
+            " handed over six last year.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
+        ("PER-KOR-K9", "agreement", "reported", "2021-05"),
+        ("PER-KOR-K9", "delivery", "reported", "2023"),
+    ]
