@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.events import Trigger
+from exporter.normalize.gazetteer import System
 from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, generic_systems
 
@@ -26,7 +27,7 @@ class OpenDeal:
 
     trigger: Trigger
     buyer: Mention
-    seller: Mention
+    seller: Mention | None  # None: a kind of weapon whose makers its items will name
     status: str = "reported"
     date: ResolvedDate | None = None
     dated_by_report: bool = False
@@ -95,19 +96,21 @@ def contents_candidates(
     events += [(kind, status, None, False) for kind, status in implied(deal.trigger.text)]
     return [
         Candidate(
-            event_type,
-            deal.buyer,
-            deal.seller,
-            item.system,
-            status,
-            date,
-            by_report,
-            evidence=evidence,
+            event_type, deal.buyer, seller, item.system, status, date, by_report, evidence=evidence
         )
         for item in items
         if item.system is not None
+        and (seller := deal.seller or _maker_state(item.system, deal.buyer)) is not None
         for event_type, status, date, by_report in events
     ]
+
+
+def _maker_state(system: System, buyer: Mention) -> Mention | None:
+    """The state an item's maker is from, for an event that named no supplier; none for an
+    item of the buyer's own make or of no known origin."""
+    if not system.origin or system.origin == buyer.country:
+        return None
+    return Mention("country", -1, -1, system.origin, system.origin, "origin")
 
 
 def _items(text: str, evidence: tuple[int, int, str], mentions: list[Mention]) -> list[Mention]:
@@ -137,9 +140,9 @@ def items_of_event(
             continue
         seller = event.seller
         if seller is None or seller.how == "origin":
-            if not system.origin:
+            seller = _maker_state(system, event.buyer)
+            if seller is None:
                 continue
-            seller = Mention("country", -1, -1, system.origin, system.origin, "origin")
         found.append(
             dataclasses.replace(
                 event, system=system, seller=seller, quantity=None, value=None, evidence=evidence

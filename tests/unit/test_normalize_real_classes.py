@@ -1233,3 +1233,16 @@ def test_a_deal_dated_when_made_is_an_agreement_its_infinitive_its_purpose() -> 
         ("PER-KOR-K9", "agreement", "reported", "2021-05"),
         ("PER-KOR-K9", "delivery", "reported", "2023"),
     ]
+
+
+def test_a_kind_received_is_open_for_the_items_that_name_their_makers() -> None:
+    # no supplier named: the items the next sentence lists are each from its maker's state
+    assert deals(
+        "The Peruvian Army on Monday received 20 armoured vehicles. These included 12 VT4"
+        " tanks and eight K9 howitzers."
+    ) == [
+        ("PER-CHN-VT4", "delivery", "reported", "armoured-vehicle"),
+        ("PER-KOR-K9", "delivery", "reported", "artillery"),
+    ]
+    # without a sentence of items, a kind from no named supplier is no deal
+    assert deals("The Peruvian Army on Monday received 20 armoured vehicles.") == []
