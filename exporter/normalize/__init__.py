@@ -58,6 +58,7 @@ from exporter.normalize.discourse import (
     buyer_spoken_of,
     continued_deal,
     country_of,
+    epithet_states,
     has_pronoun_subject,
     hear_speakers,
     home_buyer,
@@ -154,6 +155,8 @@ def sentence_candidates(
     evidence = (s, e, sentence.text)
     discourse = state.discourse
     mentions = find_mentions(text, s, e)
+    if epithets := epithet_states(discourse, text, s, e, mentions):
+        mentions = sorted(mentions + epithets, key=lambda m: m.start)
     for mention in mentions:
         if mention.kind == "person":
             state.people.setdefault(mention.text, mention)

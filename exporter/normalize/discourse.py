@@ -65,6 +65,26 @@ def main_state(discourse: Discourse) -> Mention | None:
     return discourse.first_named[ranked[0][0]]
 
 
+@functools.cache
+def _epithet() -> re.Pattern[str]:
+    nouns = alternatives(roles_lexicon().epithet_nouns)
+    return re.compile(rf"\b[Tt]he\s(?:[A-Z][a-z]+\s){{1,2}}{nouns}\b")
+
+
+def epithet_states(
+    discourse: Discourse, text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """ "The Oceanic country", "the Gulf state": the state the article names most, where the
+    sentence does not name it itself."""
+    state = main_state(discourse)
+    if state is None or any(m.country == state.country for m in mentions):
+        return []
+    return [
+        Mention("country", found.start(), found.end(), found.group(), state.country, "epithet")
+        for found in _epithet().finditer(text, start, end)
+    ]
+
+
 def hear_speakers(
     discourse: Discourse, mentions: list[Mention], attribution: list[tuple[int, int]]
 ) -> None:

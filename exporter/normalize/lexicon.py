@@ -65,6 +65,7 @@ class RolesLexicon:
     party_list_gap: str
     counted_parties_before: Words
     subject_openers: Words
+    epithet_nouns: Words
     continuing_subjects: Words
     unnamed_state_bodies: Words
     request_nouns: Words

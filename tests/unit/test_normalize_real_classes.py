@@ -1246,3 +1246,14 @@ def test_a_kind_received_is_open_for_the_items_that_name_their_makers() -> None:
     ]
     # without a sentence of items, a kind from no named supplier is no deal
     assert deals("The Peruvian Army on Monday received 20 armoured vehicles.") == []
+
+
+def test_a_state_named_by_an_epithet_is_the_state_the_article_names_most() -> None:
+    assert deals(
+        "Chile received its first Leopard 2 tanks in 2020. Chile plans to retire older"
+        " tanks. The decision by the Andean country to transfer 20 Leopard 2 tanks to Peru"
+        " was taken in May."
+    ) == [
+        ("CHL-DEU-LEOPARD-2", "delivery", "reported", "armoured-vehicle"),
+        ("PER-CHL-LEOPARD-2", "delivery", "planned", "armoured-vehicle"),
+    ]
