@@ -78,6 +78,7 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
     """A seller guessed from the system's origin yields to the one the article names for the
     same buyer and system ("procured through a deal with Poland" makes Poland the seller of
     the Black Hawks delivered earlier in the text), where it names exactly one."""
+    _programme_sellers(candidates)
     # per buyer and system, the first mention of each seller the article names
     named: dict[tuple[str | None, str], dict[str | None, Mention]] = {}
     for c in candidates:
@@ -93,6 +94,22 @@ def one_seller_per_deal(candidates: list[Candidate]) -> list[Candidate]:
         if (c.seller is None or c.seller.how == "origin") and len(found) == 1:
             c.seller = next(iter(found.values()))
     return candidates
+
+
+def _programme_sellers(candidates: list[Candidate]) -> None:
+    """A multinational programme's members a sentence lists as its sellers ("the four-nation
+    consortium of Germany, Italy, Spain and Britain") sell as one, its host: one deal. A
+    member named alone (the firm that signed) stays the seller."""
+    members: dict[tuple[str | None, str, int], set[str | None]] = {}
+    for c in candidates:
+        if c.seller is not None and c.seller.how != "origin" and c.system.partners:
+            key = (c.buyer.country, c.system.designation, c.evidence[0])
+            members.setdefault(key, set()).add(c.seller.country)
+    for c in candidates:
+        programme = {c.system.origin, *c.system.partners}
+        sellers = members.get((c.buyer.country, c.system.designation, c.evidence[0]), set())
+        if c.system.origin and len(sellers & programme) > 1:
+            c.seller = Mention("country", -1, -1, c.system.origin, c.system.origin, "origin")
 
 
 def named_for_generic(candidates: list[Candidate], named: list[System]) -> list[Candidate]:

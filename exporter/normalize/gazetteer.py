@@ -39,6 +39,7 @@ class System:
     maker: str | None
     needs_context: bool = False
     generic: bool = False  # named by its kind only ("offshore patrol vessel")
+    partners: tuple[str, ...] = ()  # a multinational programme's members beside its host
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _load_systems(gaz: Gazetteer) -> None:
             entry.get("origin"),
             entry.get("maker"),
             entry.get("needs_context") is True,
+            partners=tuple(entry.get("partners") or ()),
         )
         # a list names the forms that are ordinary words ("Typhoon"), the others need nothing
         wanting = entry.get("needs_context") if isinstance(entry.get("needs_context"), list) else []

@@ -71,7 +71,7 @@ def test_system_entries_have_the_keys_in_order(systems):
         assert isinstance(entry, dict), entry
         keys = list(entry)
         assert keys[: len(SYSTEM_KEYS)] == SYSTEM_KEYS, entry
-        assert set(keys) - set(SYSTEM_KEYS) <= {"needs_context"}, entry
+        assert set(keys) - set(SYSTEM_KEYS) <= {"needs_context", "partners"}, entry
 
 
 def test_system_fields_have_the_right_types(systems):
@@ -96,6 +96,13 @@ def test_system_categories_are_allowed(systems):
 def test_system_origins_are_alpha3(systems):
     bad = [(e["designation"], e["origin"]) for e in systems if not _valid_alpha3(e["origin"])]
     assert not bad
+
+
+def test_programme_partners_are_other_states_than_the_host(systems):
+    for entry in (e for e in systems if "partners" in e):
+        partners = entry["partners"]
+        assert partners and all(_valid_alpha3(code) for code in partners), entry
+        assert entry["origin"] not in partners and len(set(partners)) == len(partners), entry
 
 
 def test_designations_are_unique(systems):

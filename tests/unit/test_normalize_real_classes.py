@@ -1257,3 +1257,15 @@ def test_a_state_named_by_an_epithet_is_the_state_the_article_names_most() -> No
         ("CHL-DEU-LEOPARD-2", "delivery", "reported", "armoured-vehicle"),
         ("PER-CHL-LEOPARD-2", "delivery", "planned", "armoured-vehicle"),
     ]
+
+
+def test_a_programmes_members_listed_as_sellers_sell_as_one() -> None:
+    # the four members of the Eurofighter programme: one deal, from its host
+    assert deals(
+        "Peru signed for 12 Eurofighter jets from the consortium of Germany, Britain, Italy and"
+        " Spain."
+    ) == [("PER-DEU-EUROFIGHTER-TYPHOON", "agreement", "reported", "aircraft")]
+    # the member whose firm signed sells
+    assert deals("Peru signed with BAE Systems for 12 Eurofighter jets.") == [
+        ("PER-GBR-EUROFIGHTER-TYPHOON", "agreement", "reported", "aircraft")
+    ]
