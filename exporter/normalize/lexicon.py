@@ -182,6 +182,7 @@ class LayoutLexicon:
     wrap_joiners: Words
     furniture_starts: Words
     furniture_anywhere: Words
+    furniture_tail_headings: Words  # a heading that begins the links to other stories
     title_lines: int
     title_max_chars: int
 

@@ -275,8 +275,24 @@ def is_furniture(text: str, start: int, end: int) -> bool:
     return bool(_furniture().match(text, start, end))
 
 
+@functools.cache
+def _tail_heading() -> re.Pattern[str]:
+    return re.compile(rf"\s*{alternatives(layout_lexicon().furniture_tail_headings)}\s*$", re.I)
+
+
+def _before_tail(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs before a heading of links to other stories ("More In Europe",
+    "Related Articles"): the article ends there."""
+    for index, (start, end) in enumerate(paras):
+        if index > 0 and _tail_heading().match(text, start, end):
+            return paras[:index]
+    return paras
+
+
 def segment(text: str) -> Segmented:
-    paras = [(s, e) for s, e in paragraphs(text) if not is_furniture(text, s, e)]
+    paras = [
+        (s, e) for s, e in _before_tail(text, paragraphs(text)) if not is_furniture(text, s, e)
+    ]
     stamp = _DATE_STAMP.match(text)
     if stamp and paras and paras[0][0] <= stamp.end() < paras[0][1]:
         paras[0] = (stamp.end(), paras[0][1])

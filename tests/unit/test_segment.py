@@ -88,3 +88,21 @@ def test_page_furniture_is_no_text_of_the_article() -> None:
         # a caption after a sentence of the text leaves the sentence in place
         "The first ship will be delivered in 2027. | Image: Navy archive",
     ]
+
+
+@pytest.mark.parametrize("heading", ["More In Europe", "Related Articles", "Latest News"])
+def test_a_heading_of_links_to_other_stories_ends_the_article(heading: str) -> None:
+    text = (
+        "Peru signed a contract for two frigates on Monday.\n\n"
+        "The first ship is due in 2027.\n\n"
+        f"{heading}\n\n"
+        "Chile to buy tanks from Germany\n\n"
+        "Bolivia received six helicopters last week."
+    )
+    assert [s.text for s in segment(text).sentences] == [
+        "Peru signed a contract for two frigates on Monday.",
+        "The first ship is due in 2027.",
+    ]
+    # the same words inside a sentence end nothing
+    text = "Peru bought frigates.\n\nMore in Europe are buying them."
+    assert len(segment(text).sentences) == 2
