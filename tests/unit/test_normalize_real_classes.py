@@ -1269,3 +1269,13 @@ def test_a_programmes_members_listed_as_sellers_sell_as_one() -> None:
     assert deals("Peru signed with BAE Systems for 12 Eurofighter jets.") == [
         ("PER-GBR-EUROFIGHTER-TYPHOON", "agreement", "reported", "aircraft")
     ]
+
+
+def test_a_foreign_design_made_by_the_buyers_own_industry_is_domestic() -> None:
+    # "constructed", "assembled by" name who makes it, as "built by" does
+    assert deals(
+        "India ordered 12 Su-30MKI jets to be assembled by Hindustan Aeronautics Limited."
+    ) == [
+        ("IND-IND-SU-30", "agreement", "reported", "aircraft"),
+        ("IND-IND-SU-30", "production", "planned", "aircraft"),
+    ]
