@@ -316,6 +316,10 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     if _time_of().search(text, max(0, trigger.start - 20), trigger.start):
         return True  # "obligated at the time of award": the time of an event told before
     before = text[max(0, trigger.start - 40) : trigger.start]
+    # a trigger that takes its auxiliary with it ("been produced") leaves "have" before it
+    auxiliary = re.match(r"(?:been|be)\s+", trigger.text)
+    if auxiliary:
+        before += auxiliary.group()
     if trigger.event_type == "production" and (
         (_GENERAL_PASSIVE.search(before) and re.match(r"\s+by\b", text[trigger.end :]))
         or (trigger.noun and _CONTENT_OF.search(before))

@@ -1279,3 +1279,14 @@ def test_a_foreign_design_made_by_the_buyers_own_industry_is_domestic() -> None:
         ("IND-IND-SU-30", "agreement", "reported", "aircraft"),
         ("IND-IND-SU-30", "production", "planned", "aircraft"),
     ]
+
+
+def test_who_has_made_a_system_is_no_production_event() -> None:
+    # "have been produced by" says who makes them, as "are produced by" does
+    assert deals(
+        "Peru ordered 20 VT4 tanks from China in 2022. The tanks have been produced by Norinco,"
+        " and their delivery began in April."
+    ) == [
+        ("PER-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
+        ("PER-CHN-VT4", "delivery", "reported", "armoured-vehicle"),
+    ]
