@@ -1290,3 +1290,9 @@ def test_who_has_made_a_system_is_no_production_event() -> None:
         ("PER-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
         ("PER-CHN-VT4", "delivery", "reported", "armoured-vehicle"),
     ]
+
+
+def test_an_order_that_builds_on_an_earlier_one_makes_nothing() -> None:
+    assert deals("Peru's new order builds on the 12 K9 howitzers it bought in 2019.") == [
+        ("PER-KOR-K9", "agreement", "reported", "artillery")
+    ]
