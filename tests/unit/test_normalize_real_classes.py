@@ -1296,3 +1296,9 @@ def test_an_order_that_builds_on_an_earlier_one_makes_nothing() -> None:
     assert deals("Peru's new order builds on the 12 K9 howitzers it bought in 2019.") == [
         ("PER-KOR-K9", "agreement", "reported", "artillery")
     ]
+
+
+def test_a_firm_that_received_a_contract_signed_it() -> None:
+    assert deals("Hanwha received a $300 million contract from Peru for 12 K9 howitzers.") == [
+        ("PER-KOR-K9", "agreement", "reported", "artillery")
+    ]
