@@ -1302,3 +1302,10 @@ def test_a_firm_that_received_a_contract_signed_it() -> None:
     assert deals("Hanwha received a $300 million contract from Peru for 12 K9 howitzers.") == [
         ("PER-KOR-K9", "agreement", "reported", "artillery")
     ]
+
+
+def test_signing_the_papers_of_a_handover_is_a_delivery() -> None:
+    assert deals(
+        "Peru's navy attache signed the handover certificate of its second Keris-class ship on"
+        " Monday."
+    ) == [("PER-CHN-KERIS-CLASS", "delivery", "reported", "ship")]
