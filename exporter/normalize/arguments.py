@@ -190,7 +190,7 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     before = text[max(clause.sentence.start, party.start - words.windows.cue_before) : party.start]
     after = text[party.end : party.end + words.windows.cue_after]
     if (
-        _uses_as_force(text, party, after)
+        _uses_as_force(text, party, before, after)
         or (words.buyer_before.search(before) and _state_like(party))
         or _listed_buyer(clause, party, before)
     ):
@@ -234,11 +234,18 @@ def _subject_of_infinitive(clause: Clause, party: Mention) -> bool:
     )
 
 
-def _uses_as_force(text: str, party: Mention, after: str) -> bool:
+_OWNED_BY = re.compile(r"\bof\s+(?:the\s+)?$")  # "corvettes of the Korean Navy"
+
+
+def _uses_as_force(text: str, party: Mention, before: str, after: str) -> bool:
     """A state's force after it ("the Turkish Air Force") uses the system, unless a weapon
-    noun follows the force: "Russian military helicopters" only says whose they were."""
+    noun follows the force: "Russian military helicopters" only says whose they were; nor
+    where the weapons are the force's own: "corvettes of the Korean Navy"."""
     force = _role_words().forces.match(after)
     if force is None:
+        return False
+    owner = _OWNED_BY.search(before)
+    if owner and weapon_kinds(text, party.start - len(before), party.start - len(owner.group())):
         return False
     noun = _NEXT_WORDS.match(after, force.end())  # the noun the force may qualify
     return noun is None or not weapon_kinds(text, party.end + noun.start(), party.end + noun.end())

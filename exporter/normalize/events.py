@@ -216,7 +216,11 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     `stop`: where the next trigger begins, which the words after this one do not pass."""
     left, right = clause_window(text, trigger, start, end)
     cues = _cue_regexes()
-    window_before = text[max(left, trigger.start - 60) : trigger.start]
+    # a trigger that takes its "to" with it ("to acquire") leaves "is set" before it
+    lead = re.match(r"to\s", trigger.text)
+    window_before = text[
+        max(left, trigger.start - 60) : trigger.start + (lead.end() if lead else 0)
+    ]
     if (
         _negates(cues["negated"], window_before)
         or _denied(text[start : trigger.start])

@@ -1309,3 +1309,15 @@ def test_signing_the_papers_of_a_handover_is_a_delivery() -> None:
         "Peru's navy attache signed the handover certificate of its second Keris-class ship on"
         " Monday."
     ) == [("PER-CHN-KERIS-CLASS", "delivery", "reported", "ship")]
+
+
+def test_weapons_of_a_force_are_its_own_and_a_letter_is_to_its_addressee() -> None:
+    # "corvettes of the Korean Navy" are the navy's own: it buys nothing
+    assert deals(
+        "Peru is set to acquire two retired Pohang-class corvettes of the South Korean Navy."
+    ) == [("PER-KOR-POHANG-CLASS", "agreement", "planned", "ship")]
+    # a letter to a state states an intent to buy from it; the state is no buyer
+    assert deals(
+        "Peru has sent a letter to the government of South Korea stating its intent to acquire"
+        " two Pohang-class corvettes."
+    ) == [("PER-KOR-POHANG-CLASS", "negotiation", "reported", "ship")]
