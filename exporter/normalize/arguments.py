@@ -167,19 +167,37 @@ def assign_roles(clause: Clause, system: Mention | None, home: str | None = None
     _buyer_from_agency(draft)
     _seller_from_origin(draft)
     _buyer_from_other_state(draft)
-    no_seller = any(m.kind == "bloc" and m.start < clause.trigger.start for m in mentions)
+    # "EU states delivered": a bloc supplies, no one state; not "a sale outside NATO"
+    no_seller = any(
+        m.kind == "bloc"
+        and m.start < clause.trigger.start
+        and not _outside_bloc().search(clause.text, max(0, m.start - 12), m.start)
+        for m in mentions
+    )
     return Roles(draft.buyer, draft.seller, _names_no_buyer(draft), no_seller, draft.strength >= 2)
+
+
+@functools.cache
+def _outside_bloc() -> re.Pattern[str]:
+    return cue_regex(roles_lexicon().outside_bloc, after=r"[\s-]+$")
 
 
 def _roles_from_cues(draft: _RoleDraft) -> None:
     """The words around each party of the clause: the surest buyer cue wins, the first
     seller cue."""
+    sellers = []
     for party in draft.near:
         cue, sells = _party_cue(draft.clause, party)
         if sells:
-            draft.seller = draft.seller or party
+            sellers.append(party)
         if cue > draft.strength:
             draft.buyer, draft.strength = party, cue
+    # "from Y" after the trigger is its seller ("the purchase of tanks from GIAT"); one before
+    # it may belong to other words ("to drive Iraq from Kuwait, the UAE bought ...")
+    trigger = draft.clause.trigger.start
+    draft.seller = next((p for p in sellers if p.start > trigger), None) or next(
+        iter(sellers), None
+    )
 
 
 def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
@@ -540,6 +558,12 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
     while last + 1 < len(same) and gap.fullmatch(text[same[last].end : same[last + 1].start]):
         last += 1
     listed = same[first : last + 1]
+    if len(listed) == 2 and "," in text[listed[0].end : listed[1].start]:
+        # two parties and a comma alone end one clause and begin the next ("to drive Iraq
+        # from Kuwait, the UAE bought"); a list of two is joined by "and"
+        joined = text[listed[0].end : listed[1].start]
+        if not re.search(r"\b(?:and|or)\b", joined):
+            return [party]
     return list({m.country: m for m in listed}.values())
 
 

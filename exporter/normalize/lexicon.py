@@ -45,6 +45,7 @@ class RoleWindows:
 class RolesLexicon:
     """roles.yaml, the keys the role and discourse steps read."""
 
+    outside_bloc: Words
     buyer_prepositions: Words
     not_buyer_before: Words
     buyer_determiners: Words

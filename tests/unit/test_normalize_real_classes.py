@@ -1321,3 +1321,16 @@ def test_weapons_of_a_force_are_its_own_and_a_letter_is_to_its_addressee() -> No
         "Peru has sent a letter to the government of South Korea stating its intent to acquire"
         " two Pohang-class corvettes."
     ) == [("PER-KOR-POHANG-CLASS", "negotiation", "reported", "ship")]
+
+
+def test_the_seller_is_the_from_after_the_event_and_a_bloc_outside_it_sells_nothing() -> None:
+    # "from Kuwait" belongs to the words before the purchase; "from GIAT" to the purchase
+    assert deals(
+        "After the war to drive Iraq from Kuwait, the Peruvian army bought 40 Leclerc tanks"
+        " from the French firm GIAT."
+    ) == [("PER-FRA-LECLERC", "agreement", "reported", "armoured-vehicle")]
+    # a sale "outside NATO" is still one state's sale
+    assert deals(
+        "It was the first sale outside NATO and followed Peru's purchase of 30 Mirage 2000"
+        " jets in 1998."
+    ) == [("PER-FRA-MIRAGE-2000", "agreement", "reported", "aircraft")]
