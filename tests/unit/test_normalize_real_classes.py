@@ -1334,3 +1334,10 @@ def test_the_seller_is_the_from_after_the_event_and_a_bloc_outside_it_sells_noth
         "It was the first sale outside NATO and followed Peru's purchase of 30 Mirage 2000"
         " jets in 1998."
     ) == [("PER-FRA-MIRAGE-2000", "agreement", "reported", "aircraft")]
+
+
+def test_who_uses_a_kind_or_what_it_cost_is_no_part_of_its_name() -> None:
+    assert generics("work on an Italian Navy patrol ship and the $1 billion landing craft") == [
+        ("patrol ship", "patrol ship", "ship"),
+        ("landing craft", "landing craft", "ship"),
+    ]
