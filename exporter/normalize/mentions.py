@@ -154,7 +154,11 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
         tokens = tokens or _tokens(text, start, end)
         hit = _form_at(text, tokens, i, longest, start, gaz)
         if hit is None and has_digit:
-            hit = _compact_system(first, tokens[i], gaz) or _split_variant(text, tokens, i, gaz)
+            hit = (
+                _compact_system(first, tokens[i], gaz)
+                or _split_variant(text, tokens, i, gaz)
+                or _split_family(text, tokens, i, gaz)
+            )
         if hit:
             found.append(hit)
             free = i
@@ -178,6 +182,22 @@ def _split_variant(
         return None
     hit = _compact_system(text[s:e] + text[s2:e2], (s, e2), gaz)
     return dataclasses.replace(hit, end=e2, text=text[s:e2]) if hit else None
+
+
+def _split_family(
+    text: str, tokens: list[tuple[int, int]], i: int, gaz: Gazetteer
+) -> Mention | None:
+    """A maker's prefix written apart from its number ("MiG 29-K", "Su 30"): the system the
+    two words name together."""
+    if i == 0:
+        return None
+    (s0, e0), (s, e) = tokens[i - 1], tokens[i]
+    prefix = text[s0:e0]
+    if text[e0:s] != " " or not (prefix.isalpha() and prefix[:1].isupper() and len(prefix) <= 4):
+        return None
+    hit = _compact_system(prefix + text[s:e], (s0, e), gaz)
+    # the mention's end: one character on for the space the joined form left out
+    return dataclasses.replace(hit, end=hit.end + 1, text=text[s0 : hit.end + 1]) if hit else None
 
 
 def _form_at(

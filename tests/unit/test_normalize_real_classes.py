@@ -1341,3 +1341,12 @@ def test_who_uses_a_kind_or_what_it_cost_is_no_part_of_its_name() -> None:
         ("patrol ship", "patrol ship", "ship"),
         ("landing craft", "landing craft", "ship"),
     ]
+
+
+def test_a_makers_prefix_written_apart_from_its_number_is_the_system() -> None:
+    text = "Peru bought 12 MiG 29-K fighters and four Mi 17 helicopters."
+    mentions = find_mentions(text, 0, len(text))
+    assert [(m.text, m.system.designation) for m in mentions if m.system] == [
+        ("MiG 29-K", "MiG-29"),
+        ("Mi 17", "Mi-17"),
+    ]
