@@ -178,6 +178,12 @@ def assign_roles(clause: Clause, system: Mention | None, home: str | None = None
 
 
 @functools.cache
+def _opponent() -> re.Pattern[str]:
+    """ "against (the) X": X is who a weapon is used against."""
+    return cue_regex(roles_lexicon().opponent_before, after=r"\s+(?:the\s+)?$")
+
+
+@functools.cache
 def _outside_bloc() -> re.Pattern[str]:
     return cue_regex(roles_lexicon().outside_bloc, after=r"[\s-]+$")
 
@@ -207,6 +213,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     text = clause.text
     before = text[max(clause.sentence.start, party.start - words.windows.cue_before) : party.start]
     after = text[party.end : party.end + words.windows.cue_after]
+    if _opponent().search(before):
+        return 0, False  # "defence against Russian aggression": who it is used against
     if (
         _uses_as_force(text, party, before, after)
         or (words.buyer_before.search(before) and _state_like(party))

@@ -20,7 +20,7 @@ _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:])$")
 _ORIGIN_SUFFIX = re.compile(
     r"-(?:made|built|designed|produced|supplied|developed|manufactured|"
-    r"led|backed|owned|based)$"
+    r"led|backed|owned|based|era|vintage|origin)$"
 )
 _VARIANT = re.compile(r"^(.*\d)(?:[A-Z]{1,4}\d{0,2}|-\d{1,2}[A-Z]?)$")
 _MAX_TOKENS = 7

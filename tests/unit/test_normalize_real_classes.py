@@ -1350,3 +1350,11 @@ def test_a_makers_prefix_written_apart_from_its_number_is_the_system() -> None:
         ("MiG 29-K", "MiG-29"),
         ("Mi 17", "Mi-17"),
     ]
+
+
+def test_who_a_weapon_is_used_against_and_its_era_are_no_parties() -> None:
+    # "Soviet-era" dates the jets; the force "against" the buyer is its enemy
+    assert deals(
+        "Slovakia's transfer of nine Soviet-era MiG-29 jets, to help Peru's defence against"
+        " Chilean military pressure, was completed in March."
+    ) == [("PER-SVK-MIG-29", "delivery", "reported", "aircraft")]
