@@ -128,8 +128,8 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         state.paragraph_start = spans[sentence.paragraph][0]
         found, asides = sentence_candidates(text, sentence, state)
         candidates += found + asides
-        # contenders' offers and a package's further items are not the deal that "it" or
-        # "the contract" continues later
+        # earlier buyers, contenders' offers and a package's further items are not the deal
+        # that "it" or "the contract" continues later
         state.discourse.events += found
     # a headline's kind of weapon is the system the body names
     candidates = named_for_generic(candidates, list(state.named_systems.values()))
@@ -149,8 +149,8 @@ def sentence_candidates(
     text: str, sentence: Sentence, state: ArticleState
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The events one sentence states, each with its deal, status, date and amounts; and
-    its asides: the offers of the contenders it lists for an order, the further platforms a
-    package of the sentence before holds."""
+    its asides: the earlier buyers it lists, the offers of the contenders it lists for an
+    order, the further platforms a package of the sentence before holds."""
     s, e = sentence.start, sentence.end
     evidence = (s, e, sentence.text)
     discourse = state.discourse
@@ -182,18 +182,20 @@ def sentence_candidates(
             clause = read_clause(facts, trigger)
             if clause is not None:
                 found += _clause_candidates(clause, state, people, evidence)
-    found += earlier_purchases(text, evidence, mentions, found)
-    asides = contenders(
+    # earlier buyers a sentence lists are background: later words do not continue them
+    background = earlier_purchases(text, evidence, mentions, found)
+    offers = contenders(
         text, evidence, mentions, date_mentions, discourse, (state.reference, state.previous_date)
     )
+    asides = background + offers
     if not found and discourse.events and names_contents(text, s, e):
         latest = discourse.events[-1]
         if latest.evidence[0] == discourse.sentence_start:  # the sentence just before
             asides += items_of_event(text, evidence, mentions, latest)
-    if not found:
+    if not found and not background:
         _date_completion(text, sentence, date_mentions, state)
     state.previous_date = latest_date or state.previous_date
-    offered = {c.system.designation for c in asides}
+    offered = {c.system.designation for c in offers}
     # "the jets" after a list of contenders is none of them
     remember_sentence(
         discourse, s, [m for m in mentions if not (m.system and m.system.designation in offered)]

@@ -1358,3 +1358,17 @@ def test_who_a_weapon_is_used_against_and_its_era_are_no_parties() -> None:
         "Slovakia's transfer of nine Soviet-era MiG-29 jets, to help Peru's defence against"
         " Chilean military pressure, was completed in March."
     ) == [("PER-SVK-MIG-29", "delivery", "reported", "aircraft")]
+
+
+def test_earlier_buyers_a_sentence_lists_are_not_what_later_words_continue() -> None:
+    assert deals(
+        "Peru has received its first VT4 tanks. Peru is the third country to have bought these"
+        " tanks from China after Thailand and Nigeria. The army said the tanks would enter"
+        " service after induction."
+    ) == [
+        ("PER-CHN-VT4", "delivery", "reported", "armoured-vehicle"),
+        ("PER-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
+        ("THA-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
+        ("NGA-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
+        ("PER-CHN-VT4", "deployment", "planned", "armoured-vehicle"),
+    ]
