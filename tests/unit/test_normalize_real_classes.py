@@ -1372,3 +1372,10 @@ def test_earlier_buyers_a_sentence_lists_are_not_what_later_words_continue() -> 
         ("NGA-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
         ("PER-CHN-VT4", "deployment", "planned", "armoured-vehicle"),
     ]
+
+
+def test_what_a_system_is_equipped_with_describes_it() -> None:
+    assert deals(
+        "Peru received two Ada-class corvettes from Turkey in May. They are equipped with"
+        " modern weapons."
+    ) == [("PER-TUR-ADA-CLASS", "delivery", "reported", "ship")]
