@@ -161,7 +161,8 @@ def _date_regex(
         rf"(?P<theyear>(?<=\s)(?i:the)\s+(?P<ty>{unit})\b)",
         rf"""(?P<ago>\b(?P<ago_n>{count})\s+(?P<ago_unit>{unit})\s+{_words(words["ago"])}\b)""",
         rf"""(?P<within>\b{_words(words["within"])}\s+(?P<win_back>{_words(words["within_back"])}\s+)?(?P<win_n>{count}|(?i:the))\s+(?P<win_unit>{unit})\b)""",
-        rf"""(?P<anaphora>\b{_words(words["anaphora"])}\b)""",
+        # "at the time" points back; "at the time of award" names its own moment
+        rf"""(?P<anaphora>\b{_words(words["anaphora"])}\b(?!\ of\b))""",
     ]
     regex = re.compile(
         rf"{_DATE_START}(?:(?P<approx>{'|'.join(approx)})[\s-]*)?(?:{'|'.join(kinds)})", re.VERBOSE

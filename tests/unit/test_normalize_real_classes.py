@@ -1379,3 +1379,20 @@ def test_what_a_system_is_equipped_with_describes_it() -> None:
         "Peru received two Ada-class corvettes from Turkey in May. They are equipped with"
         " modern weapons."
     ) == [("PER-TUR-ADA-CLASS", "delivery", "reported", "ship")]
+
+
+def test_funds_obligated_at_the_time_of_award_pay_for_the_order() -> None:
+    records = normalize(
+        Article(
+            "Lockheed Martin, Fort Worth, Texas, has been awarded $90,000,000 for F-16 spares."
+            " Work is expected to be completed by Dec. 31, 2027. This contract involves Foreign"
+            " Military Sales to Peru. Foreign Military Sales funds in the amount of $90,000,000"
+            " are being obligated at the time of award.",
+            "case",
+            published=PUBLISHED,
+        )
+    )
+    assert [(r["deal_id"], r["event_type"], r["status"], r["date"]["value"]) for r in records] == [
+        ("PER-USA-F-16", "agreement", "reported", "2024-03-15"),
+        ("PER-USA-F-16", "payment", "reported", "2024-03-15"),
+    ]
