@@ -1154,8 +1154,10 @@ def test_not_the_last_and_commissioned_upgrades_are_what_they_say() -> None:
     assert deals("Peru received two more Su-30 jets on Monday. This is not the last delivery.") == [
         ("PER-RUS-SU-30", "delivery", "reported", "aircraft")
     ]
-    # to commission upgrades is to order work, not to put systems into service
-    assert deals("Peru's army has commissioned upgrades of 40 Leopard 2 tanks.") == []
+    # to commission upgrades is to order work on the systems, not to put them into service
+    assert deals("Peru's army has commissioned upgrades of 40 Leopard 2 tanks.") == [
+        ("PER-DEU-LEOPARD-2", "agreement", "reported", "armoured-vehicle")
+    ]
 
 
 def test_a_deal_being_finalized_is_still_negotiated() -> None:
