@@ -1118,8 +1118,10 @@ def test_the_time_of_an_event_told_before_is_no_event() -> None:
             published=PUBLISHED,
         )
     )
+    # the funds obligated are a payment; "at the time of award" is no second award
     assert [(r["deal_id"], r["event_type"], r["status"]) for r in records] == [
-        ("PER-USA-F110", "agreement", "reported")
+        ("PER-USA-F110", "agreement", "reported"),
+        ("PER-USA-F110", "payment", "reported"),
     ]
 
 
