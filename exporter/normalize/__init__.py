@@ -181,7 +181,7 @@ def sentence_candidates(
         for trigger in triggers:
             clause = read_clause(facts, trigger)
             if clause is not None:
-                found += _clause_candidates(clause, state, people, evidence)
+                found += _clause_candidates(clause, state, people, evidence, found)
     # earlier buyers a sentence lists are background: later words do not continue them
     background = earlier_purchases(text, evidence, mentions, found)
     offers = contenders(
@@ -237,13 +237,15 @@ def _clause_candidates(
     state: ArticleState,
     people: list[dict[str, Any]],
     evidence: tuple[int, int, str],
+    earlier: list[Candidate],
 ) -> list[Candidate]:
-    """The events of one clause: one per system it is about, and per party listed."""
+    """The events of one clause: one per system it is about, and per party listed;
+    `earlier`: the events the sentence's clauses before it state."""
     status, when, by_report = status_and_date(clause, state.reference, state.previous_date)
     chosen = event_objects(clause, state.discourse)
     found: list[Candidate] = []
     for system in chosen:
-        candidate = _candidate(clause, system, state)
+        candidate = _candidate(clause, system, state, earlier)
         if candidate is None:
             opened = state.discourse.open_deal
             if opened is not None and opened.trigger is clause.trigger:
@@ -307,7 +309,10 @@ def _domestic_cue() -> re.Pattern[str]:
 
 
 def _candidate(
-    clause: Clause, system_mention: Mention | None, state: ArticleState
+    clause: Clause,
+    system_mention: Mention | None,
+    state: ArticleState,
+    earlier: list[Candidate],
 ) -> Candidate | None:
     """Deal of one event: its parties from the clause, what it leaves out from what the
     article said before (the deal the sentence continues, the state it speaks of), the seller
@@ -343,7 +348,9 @@ def _candidate(
     if seller is None and system.origin:
         seller = origin_state(system.origin)
     if buyer is None and seller is not None:
-        buyer = sole_buyer(discourse, seller)
+        # "The army was equipped with X, and an agreement was signed for Y": the buyer of the
+        # sentence's clauses before, else of the article's deals
+        buyer = sole_buyer(discourse, seller, earlier)
     if (
         buyer is None
         and seller is not None

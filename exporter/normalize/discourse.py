@@ -284,13 +284,17 @@ def home_buyer(discourse: Discourse, seller: Mention | None) -> Mention | None:
     return None
 
 
-def sole_buyer(discourse: Discourse, seller: Mention) -> Mention | None:
-    """No buyer in the words: the state the article's deals are for, when they are all for
-    one state ("the leasing of two Akula-class submarines", in an article on India)."""
-    if not discourse.events:
+def sole_buyer(
+    discourse: Discourse, seller: Mention, earlier: list[Candidate] | None = None
+) -> Mention | None:
+    """No buyer in the words: the state the deals are for, when they are all for one state:
+    the sentence's deals so far, else the article's ("the leasing of two Akula-class
+    submarines", in an article on India)."""
+    events = earlier or discourse.events
+    if not events:
         return None
-    buyers = {c.buyer.country for c in discourse.events}
-    latest = discourse.events[-1].buyer
+    buyers = {c.buyer.country for c in events}
+    latest = events[-1].buyer
     if len(buyers) == 1 and latest.country != seller.country:
         return latest
     return None

@@ -1400,3 +1400,14 @@ def test_funds_obligated_at_the_time_of_award_pay_for_the_order() -> None:
         ("PER-USA-F-16", "agreement", "reported", "2024-03-15"),
         ("PER-USA-F-16", "payment", "reported", "2024-03-15"),
     ]
+
+
+def test_a_clause_that_names_no_buyer_has_the_buyer_of_the_clauses_before_it() -> None:
+    assert deals(
+        "Peru raised its defence budget. Peru now spends more on arms than Chile. The army"
+        " was equipped with Patriot systems, and an agreement was signed for the purchase of"
+        " the F-35."
+    ) == [
+        ("PER-USA-PATRIOT", "delivery", "reported", "air-defence"),
+        ("PER-USA-F-35", "agreement", "reported", "aircraft"),
+    ]
