@@ -39,7 +39,7 @@ from exporter.normalize.assemble import (
 )
 from exporter.normalize.beneficiaries import paragraph_beneficiaries
 from exporter.normalize.clause import Clause, read_clause, read_sentence, status_and_date
-from exporter.normalize.competition import contenders
+from exporter.normalize.competition import contenders, lost_competitions
 from exporter.normalize.contents import (
     OpenDeal,
     after_sentence,
@@ -187,7 +187,7 @@ def sentence_candidates(
     offers = contenders(
         text, evidence, mentions, date_mentions, discourse, (state.reference, state.previous_date)
     )
-    asides = background + offers
+    asides = background + offers + lost_competitions(text, evidence, mentions)
     if not found and discourse.events and names_contents(text, s, e):
         latest = discourse.events[-1]
         if latest.evidence[0] == discourse.sentence_start:  # the sentence just before

@@ -1,7 +1,9 @@
 """Competitions: the systems a sentence names as contenders for one buyer's order ("the
 vendors, Boeing (F/A-18) and Saab (Gripen), have to reply by July 6"; "the Gripen competes
 with the Rafale and the F-16"). Each contender is offered to the buyer: a negotiation of
-its own, between the buyer and the contender's state."""
+its own, between the buyer and the contender's state. A system that lost the competitions
+of states a sentence lists ("the Rafale lost contracts in Europe: Belgium, Finland ...") was
+bought by none of them: a negated agreement each."""
 
 from __future__ import annotations
 
@@ -122,3 +124,33 @@ def _buyer(
         return main
     last = discourse.events[-1].buyer if discourse.events else None
     return last if last is not None and last.country not in origins else None
+
+
+@functools.cache
+def _lost() -> re.Pattern[str]:
+    return cue_regex(events_lexicon().lost_cues)
+
+
+def lost_competitions(
+    text: str, evidence: tuple[int, int, str], mentions: list[Mention]
+) -> list[Candidate]:
+    """One negated agreement per state a sentence lists after a system lost there: the
+    system named before the loss, each state after it that does not make it."""
+    start, end, _ = evidence
+    cue = _lost().search(text, start, end)
+    if cue is None:
+        return []
+    loser = next((m.system for m in reversed(mentions) if m.system and m.end <= cue.start()), None)
+    if loser is None or loser.generic or not loser.origin:
+        return []
+    states = {
+        m.country: m
+        for m in mentions
+        if m.kind == "country" and m.how == "name" and m.start >= cue.end() and m.country
+    }
+    seller = origin_state(loser.origin)
+    return [
+        Candidate("agreement", state, seller, loser, "negated", evidence=evidence)
+        for code, state in states.items()
+        if code != loser.origin
+    ]

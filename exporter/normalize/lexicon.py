@@ -128,6 +128,7 @@ class EventsLexicon:
     contents_wait: int  # sentences an event waits for one that says what it holds
     contents_own_deals: Words  # categories of an event's further items that are deals apart
     competition_cues: Words
+    lost_cues: Words  # a system lost the competitions of the states named after them
     replaced_cues: Words
     replaced_windows: ReplacedWindows
     object_windows: ObjectWindows

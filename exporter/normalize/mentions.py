@@ -87,6 +87,8 @@ def _accept_ambiguous(text: str, start: int, sentence_start: int) -> bool:
     if start == sentence_start:
         return True
     previous = _previous_word(text, start)
+    if previous.lower() in _generic_words().stop:
+        return True  # "The American company": a sentence's first word, not a name
     return not (
         previous[:1].isupper() and not text[start - 2 : start].strip(" ").endswith((",", "."))
     )

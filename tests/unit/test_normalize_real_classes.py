@@ -1411,3 +1411,35 @@ def test_a_clause_that_names_no_buyer_has_the_buyer_of_the_clauses_before_it() -
         ("PER-USA-PATRIOT", "delivery", "reported", "air-defence"),
         ("PER-USA-F-35", "agreement", "reported", "aircraft"),
     ]
+
+
+def test_a_system_that_lost_the_competitions_of_states_was_bought_by_none() -> None:
+    assert deals(
+        "The Gripen lost two contracts in South America: Peru and Chile chose the F-16."
+    ) == [
+        ("PER-USA-F-16", "negotiation", "reported", "aircraft"),
+        ("CHL-USA-F-16", "negotiation", "reported", "aircraft"),
+        ("PER-SWE-GRIPEN", "agreement", "negated", "aircraft"),
+        ("CHL-SWE-GRIPEN", "agreement", "negated", "aircraft"),
+    ]
+    assert deals("The Gripen suffered failures (Peru, Chile) before its first export.") == [
+        ("PER-SWE-GRIPEN", "agreement", "negated", "aircraft"),
+        ("CHL-SWE-GRIPEN", "agreement", "negated", "aircraft"),
+    ]
+    # the winner's state after "losing out to" bought nothing of the loser
+    assert deals("France failed to sell Peru its Rafale jets, losing out to Sweden's Saab.") == [
+        ("PER-FRA-RAFALE", "agreement", "negated", "aircraft")
+    ]
+
+
+def test_a_continent_is_no_state_and_a_sentences_first_word_no_name() -> None:
+    def states(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.country) for m in find_mentions(text, 0, len(text))]
+
+    assert states("Peru is the only state in South America with Latin American jets.") == [
+        ("Peru", "PER")
+    ]
+    assert states("The American firm sold jets to America's allies.") == [
+        ("American", "USA"),
+        ("America's", "USA"),
+    ]
