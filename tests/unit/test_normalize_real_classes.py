@@ -1443,3 +1443,10 @@ def test_a_continent_is_no_state_and_a_sentences_first_word_no_name() -> None:
         ("American", "USA"),
         ("America's", "USA"),
     ]
+
+
+def test_a_production_noun_that_qualifies_another_is_no_event() -> None:
+    assert deals(
+        "Peru ordered two Scorpene submarines in May to build up its manufacturing technologies"
+        " and production capacity."
+    ) == [("PER-FRA-SCORPENE", "agreement", "reported", "submarine")]
