@@ -137,6 +137,7 @@ class _RoleDraft:
     near: list[Mention]  # parties in the clause that are no mere origin ("Turkish TB2")
     origin: str | None  # the system's state of origin
     home: str | None  # the state the article speaks for
+    system_at: int | None  # where the event's system is named, if it is
     buyer: Mention | None = None
     seller: Mention | None = None
     strength: int = 0  # how surely the words name the buyer: a place (1) yields to "for X" (3)
@@ -159,7 +160,8 @@ def assign_roles(clause: Clause, system: Mention | None, home: str | None = None
         if clause.start <= p.start < clause.end and not _is_attributive(clause.text, p, mentions)
     ]
     origin = system.system.origin if system and system.system else None
-    draft = _RoleDraft(clause, mentions, parties, near, origin, home)
+    at = system.start if system is not None and system.start >= 0 else None
+    draft = _RoleDraft(clause, mentions, parties, near, origin, home, at)
     _roles_from_cues(draft)
     counterparts = _counterparts(draft)
     _roles_from_subject(draft, counterparts)
@@ -198,12 +200,13 @@ def _roles_from_cues(draft: _RoleDraft) -> None:
             sellers.append(party)
         if cue > draft.strength:
             draft.buyer, draft.strength = party, cue
-    # "from Y" after the trigger is its seller ("the purchase of tanks from GIAT"); one before
-    # it may belong to other words ("to drive Iraq from Kuwait, the UAE bought ...")
+    # "from Y" after the trigger is its seller ("the purchase of tanks from GIAT"), the one
+    # after its system first ("X from A, the Y from B"); one before it may belong to other
+    # words ("to drive Iraq from Kuwait, the UAE bought ...")
     trigger = draft.clause.trigger.start
-    draft.seller = next((p for p in sellers if p.start > trigger), None) or next(
-        iter(sellers), None
-    )
+    after = [p for p in sellers if p.start > trigger]
+    own = [p for p in after if draft.system_at is not None and p.start > draft.system_at]
+    draft.seller = next(iter(own or after or sellers), None)
 
 
 def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:

@@ -121,6 +121,7 @@ class EventsLexicon:
     not_object: Words
     object_list_joiners: Words
     object_list_breaks: Words
+    sourced_list_gap: str  # "X from A, the Y from B": a list whose items each name a source
     inclusion_cues: Words
     contents_cues: Words
     list_markers: Words

@@ -135,7 +135,7 @@ def _listed_from(first: Mention, systems: list[Mention], text: str, right: int) 
             words.list_joiner.search(gap)
             and not words.list_break.search(gap)
             and len(gap) < words.windows.list_gap
-        ):
+        ) or words.sourced_item.fullmatch(gap):
             chosen.append(mention)
         else:
             break
@@ -158,6 +158,7 @@ class ObjectWords:
     not_object: re.Pattern[str]  # "replacing", "than": the system after is no object
     list_joiner: re.Pattern[str]  # "and", ",": a list of objects goes on
     list_break: re.Pattern[str]  # "from", ";": the list has ended
+    sourced_item: re.Pattern[str]  # "from A, the": unless each item names its source
     inclusion_cue: re.Pattern[str]  # ", including": the named systems a kind includes follow
     windows: ObjectWindows
 
@@ -174,6 +175,7 @@ def _object_words() -> ObjectWords:
         not_object=re.compile(rf"[,;:(]|\b{alternatives(events.not_object)}\b", re.I),
         list_joiner=re.compile(rf"(?:,|\b{alternatives(events.object_list_joiners)}\b)"),
         list_break=re.compile(rf"[;:]|\b{alternatives(events.object_list_breaks)}\b"),
+        sourced_item=re.compile(events.sourced_list_gap),
         inclusion_cue=cue_regex(events.inclusion_cues, r"\s*,?\s*", r"\b:?"),
         windows=events.object_windows,
     )

@@ -1450,3 +1450,14 @@ def test_a_production_noun_that_qualifies_another_is_no_event() -> None:
         "Peru ordered two Scorpene submarines in May to build up its manufacturing technologies"
         " and production capacity."
     ) == [("PER-FRA-SCORPENE", "agreement", "reported", "submarine")]
+
+
+def test_a_list_of_systems_each_from_its_own_supplier_is_one_deal_each() -> None:
+    assert deals(
+        "Peru will acquire the K9 howitzer from Hanwha, the Caesar from KNDS France and the"
+        " HIMARS from Lockheed Martin."
+    ) == [
+        ("PER-KOR-K9", "agreement", "planned", "artillery"),
+        ("PER-FRA-CAESAR", "agreement", "planned", "artillery"),
+        ("PER-USA-HIMARS", "agreement", "planned", "artillery"),
+    ]
