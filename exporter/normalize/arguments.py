@@ -50,6 +50,7 @@ class RoleWords:
     place_before: re.Pattern[str]  # "deployed in X"
     seller_before: re.Pattern[str]  # "from X"
     requested_from: re.Pattern[str]  # "a request from X": X asks for it
+    winner: re.Pattern[str]  # "a tender awarded to X": X won it, and sells
     by_before: re.Pattern[str]  # "ordered by X", "made by X", with the word before "by"
     with_before: re.Pattern[str]  # "signed with X", "X and Y"
     buying_noun_after: re.Pattern[str]  # "X's purchase"
@@ -87,6 +88,7 @@ def _role_words() -> RoleWords:
         place_before=cue_regex([roles.place_before], r"\b", "$"),
         seller_before=cue_regex([roles.seller_before], r"\b", "$"),
         requested_from=cue_regex(roles.request_nouns, r"\b", rf"\s+{roles.seller_before}$"),
+        winner=cue_regex([roles.winner_before], r"\b", "$"),
         by_before=cue_regex([roles.agent_before], r"\b(?P<word>\w+)\s+", "$"),
         with_before=cue_regex([roles.counterpart_before], r"\b", "$"),
         buying_noun_after=cue_regex(
@@ -218,6 +220,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     after = text[party.end : party.end + words.windows.cue_after]
     if _opponent().search(before):
         return 0, False  # "defence against Russian aggression": who it is used against
+    if words.winner.search(before):
+        return 0, True  # "a tender awarded to China": who won it sells
     if (
         _uses_as_force(text, party, before, after)
         or (words.buyer_before.search(before) and _state_like(party))

@@ -370,6 +370,9 @@ def _negotiates(trigger: Trigger) -> bool:
     return trigger.event_type == "negotiation" and not trigger.noun
 
 
+_AMOUNT_ASIDE = re.compile(r"\([^()]{0,40}\)|[$€£¥]\S+")
+
+
 def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
     """Triggers that name what another trigger is about, not events of their own: the topic
     of a noun ("talks on ... deliveries", "production ... for their delivery"), what a
@@ -383,7 +386,9 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         if index == 0:
             continue
         previous = triggers[index - 1]
-        between = text[previous.end : trigger.start]
+        # an amount between says nothing of the link: "cancelled a $3.4-billion (£2.2 billion)
+        # tender" is "cancelled a tender"
+        between = _AMOUNT_ASIDE.sub(" ", text[previous.end : trigger.start])
         if (
             (
                 # what a cancellation ends ("scrapped its talks"), what talks are about

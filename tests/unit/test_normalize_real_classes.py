@@ -1461,3 +1461,14 @@ def test_a_list_of_systems_each_from_its_own_supplier_is_one_deal_each() -> None
         ("PER-FRA-CAESAR", "agreement", "planned", "artillery"),
         ("PER-USA-HIMARS", "agreement", "planned", "artillery"),
     ]
+
+
+def test_a_tender_awarded_to_a_state_is_its_sale_and_its_cancellation_ends_it() -> None:
+    assert deals(
+        "Peru has cancelled a $1.2-billion (€1.1 billion) tender provisionally awarded to China"
+        " to build a long-range missile defence system."
+    ) == [
+        ("PER-CHN-LONG-RANGE-MISSILE-DEFENCE-SYSTEM", "cancellation", "reported", "air-defence"),
+        ("PER-CHN-LONG-RANGE-MISSILE-DEFENCE-SYSTEM", "agreement", "reported", "air-defence"),
+        ("PER-CHN-LONG-RANGE-MISSILE-DEFENCE-SYSTEM", "production", "planned", "air-defence"),
+    ]
