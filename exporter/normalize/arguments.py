@@ -182,6 +182,12 @@ def assign_roles(clause: Clause, system: Mention | None, home: str | None = None
 
 
 @functools.cache
+def _after_preposition() -> re.Pattern[str]:
+    """A party right after a preposition ("a meeting in Washington") is no clause's subject."""
+    return cue_regex(roles_lexicon().not_subject_before, after=r"\s+(?:the\s+)?$")
+
+
+@functools.cache
 def _opponent() -> re.Pattern[str]:
     """ "against (the) X": X is who a weapon is used against."""
     return cue_regex(roles_lexicon().opponent_before, after=r"\s+(?:the\s+)?$")
@@ -362,6 +368,7 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
             and p is not draft.seller
             and p not in counterparts
             and not _is_attributive(clause.text, p, draft.mentions)
+            and not _after_preposition().search(clause.text, max(0, p.start - 12), p.start)
         ),
         None,
     )

@@ -46,6 +46,7 @@ class RolesLexicon:
     """roles.yaml, the keys the role and discourse steps read."""
 
     outside_bloc: Words
+    not_subject_before: Words
     winner_before: str
     opponent_before: Words
     buyer_prepositions: Words

@@ -1472,3 +1472,15 @@ def test_a_tender_awarded_to_a_state_is_its_sale_and_its_cancellation_ends_it() 
         ("PER-CHN-LONG-RANGE-MISSILE-DEFENCE-SYSTEM", "agreement", "reported", "air-defence"),
         ("PER-CHN-LONG-RANGE-MISSILE-DEFENCE-SYSTEM", "production", "planned", "air-defence"),
     ]
+
+
+def test_a_place_after_a_preposition_is_no_subject() -> None:
+    # "Washington" is where the meeting was, not who buys (the words name no buyer: no deal,
+    # where the place was read as the buying subject before: USA-USA-F-16)
+    assert (
+        deals(
+            "Radio reported that Ana Lopez agreed during a meeting in Washington with the"
+            " Defense Secretary to buy 12 F-16 jets."
+        )
+        == []
+    )
