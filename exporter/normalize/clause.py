@@ -26,7 +26,7 @@ from exporter.normalize.events import (
     topic_triggers,
 )
 from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.lexicon import cue_regex
+from exporter.normalize.lexicon import cue_regex, roles_lexicon
 from exporter.normalize.mentions import Mention, generic_systems, weapon_kinds
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date, status_by_date
@@ -89,9 +89,10 @@ def read_sentence(
     ]
     found_generics = [_made_by(g, mentions) for g in generic_systems(text, start, end, mentions)]
     generics = [g for g in found_generics if g.system and g.system.generic]
-    # "36 K10 resupply vehicles": a designation the gazetteer lacks names a system
+    # "36 K10 resupply vehicles": a designation the gazetteer lacks names a system; "the
+    # Gripen joint venture" names a firm
     systems = sorted(
-        [m for m in content if m.kind == "system"]
+        [m for m in content if m.kind == "system" and not _firm_after().match(text, m.end)]
         + [g for g in found_generics if g not in generics and not inside(g.start, attribution)],
         key=lambda m: m.start,
     )
@@ -201,6 +202,11 @@ def _weapon_in(sentence: SentenceFacts, left: int, right: int, trigger: Trigger)
             and bool(_arms_words().search(sentence.text, left, right))
         )
     )
+
+
+@functools.cache
+def _firm_after() -> re.Pattern[str]:
+    return cue_regex(roles_lexicon().firm_nouns, before=r"\s+")
 
 
 @functools.cache

@@ -1484,3 +1484,10 @@ def test_a_place_after_a_preposition_is_no_subject() -> None:
         )
         == []
     )
+
+
+def test_a_systems_name_before_a_firm_noun_names_the_firm() -> None:
+    assert deals(
+        "Lockheed Martin supplies Peru's air force with F-16s and the Gripen joint venture"
+        " with spares."
+    ) == [("PER-USA-F-16", "delivery", "reported", "aircraft")]
