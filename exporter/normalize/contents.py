@@ -94,15 +94,33 @@ def contents_candidates(
     date, by_report = (own_date, False) if own_date else (deal.date, deal.dated_by_report)
     events = [(deal.trigger.event_type, deal.status, date, by_report)]
     events += [(kind, status, None, False) for kind, status in implied(deal.trigger.text)]
+    # an item whose maker the sentence names comes from the maker's state ("22 BAE Hawks and
+    # 55 Pilatus PC-21s", in a British contract)
+    makers = {m.country for m in mentions if m.kind == "company" and m.country} | {
+        i.system.origin for i in items if i.system and _names_its_maker(i)
+    }
     return [
         Candidate(
             event_type, deal.buyer, seller, item.system, status, date, by_report, evidence=evidence
         )
         for item in items
         if item.system is not None
-        and (seller := deal.seller or _maker_state(item.system, deal.buyer)) is not None
+        and (
+            seller := (
+                _maker_state(item.system, deal.buyer)
+                if deal.seller is None or item.system.origin in makers - {deal.seller.country}
+                else deal.seller
+            )
+        )
+        is not None
         for event_type, status, date, by_report in events
     ]
+
+
+def _names_its_maker(item: Mention) -> bool:
+    """An item written with its maker's name ("Pilatus PC-21")."""
+    maker = item.system.maker if item.system else None
+    return bool(maker) and item.text.startswith(str(maker).split()[0])
 
 
 def _maker_state(system: System, buyer: Mention) -> Mention | None:

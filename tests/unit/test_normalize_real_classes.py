@@ -1491,3 +1491,13 @@ def test_a_systems_name_before_a_firm_noun_names_the_firm() -> None:
         "Lockheed Martin supplies Peru's air force with F-16s and the Gripen joint venture"
         " with spares."
     ) == [("PER-USA-F-16", "delivery", "reported", "aircraft")]
+
+
+def test_what_a_contract_also_includes_comes_from_each_items_maker() -> None:
+    assert deals(
+        "BAE Systems has been awarded a contract to train pilots of Peru's air force. It also"
+        " includes 10 BAE Systems Hawk jets and 20 Pilatus PC-21 aircraft."
+    ) == [
+        ("PER-GBR-BAE-HAWK", "agreement", "reported", "aircraft"),
+        ("PER-CHE-PC-21", "agreement", "reported", "aircraft"),
+    ]
