@@ -1366,9 +1366,9 @@ def test_who_a_weapon_is_used_against_and_its_era_are_no_parties() -> None:
 
 def test_earlier_buyers_a_sentence_lists_are_not_what_later_words_continue() -> None:
     assert deals(
-        "Peru has received its first VT4 tanks. Peru is the third country to have bought these"
-        " tanks from China after Thailand and Nigeria. The army said the tanks would enter"
-        " service after induction."
+        "Peru has received its first VT4 tanks. Peru is the third nation to have purchased the"
+        " tank from China, after Thailand and Nigeria. The army said the tanks would enter service"
+        " after induction."
     ) == [
         ("PER-CHN-VT4", "delivery", "reported", "armoured-vehicle"),
         ("PER-CHN-VT4", "agreement", "reported", "armoured-vehicle"),
@@ -1405,8 +1405,7 @@ def test_funds_obligated_at_the_time_of_award_pay_for_the_order() -> None:
 def test_a_clause_that_names_no_buyer_has_the_buyer_of_the_clauses_before_it() -> None:
     assert deals(
         "Peru raised its defence budget. Peru now spends more on arms than Chile. The army"
-        " was equipped with Patriot systems, and an agreement was signed for the purchase of"
-        " the F-35."
+        " was equipped with Patriot batteries, and a contract was also signed to buy the F-35."
     ) == [
         ("PER-USA-PATRIOT", "delivery", "reported", "air-defence"),
         ("PER-USA-F-35", "agreement", "reported", "aircraft"),
