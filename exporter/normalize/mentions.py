@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
-from exporter.normalize.wordscan import WordAlternation
+from exporter.normalize.wordscan import TextMemo, WordAlternation
 from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
@@ -284,15 +284,28 @@ def _kind_regex() -> tuple[WordAlternation, dict[str, str]]:
     return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I), groups
 
 
-def weapon_noun_matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], str]]:
+# a sentence's clauses, candidates and mentions ask for the same windows: each found once
+_NOUNS_FOUND: TextMemo[tuple[tuple[re.Match[str], str], ...]] = TextMemo()
+_KINDS_FOUND: TextMemo[frozenset[str]] = TextMemo()
+
+
+def weapon_noun_matches(text: str, start: int, end: int) -> tuple[tuple[re.Match[str], str], ...]:
     """The weapon nouns in text[start:end], each with its category."""
+    return _NOUNS_FOUND.get(text, (start, end), lambda: _weapon_noun_matches(text, start, end))
+
+
+def _weapon_noun_matches(text: str, start: int, end: int) -> tuple[tuple[re.Match[str], str], ...]:
     scan, groups = _kind_regex()
-    return [(m, groups[m.lastgroup or ""]) for m in scan.finditer(text, start, end)]
+    return tuple((m, groups[m.lastgroup or ""]) for m in scan.finditer(text, start, end))
 
 
 def weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
     """The categories of the weapon nouns in text[start:end] ("the frigate" -> ship), not of
     one that only qualifies another noun ("the submarine programme")."""
+    return _KINDS_FOUND.get(text, (start, end), lambda: _weapon_kinds(text, start, end))
+
+
+def _weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(
         category
         for match, category in weapon_noun_matches(text, start, end)

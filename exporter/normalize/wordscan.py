@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, Generic, TypeVar
 
 _parser: Any = getattr(re, "_parser", None)  # Python 3.11 on
 if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
@@ -26,6 +26,8 @@ _HEAD = 2  # characters of a place that choose the alternatives tried there
 _PLACE = 3  # characters of a match's beginning worked out per alternative, to find places
 _MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+
+_Result = TypeVar("_Result")
 
 # (beginning, complete): `complete` when the pattern's whole match is that string (shorter
 # than the characters asked for), else the beginning is the first characters of a longer one
@@ -416,3 +418,22 @@ def _alternation(groups: list[tuple[str | None, list[str]]]) -> str:
 
 def _class_escape(chars: str) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
+class TextMemo(Generic[_Result]):
+    """What a scan found in windows of one text, kept while the calls name that text (the
+    article being read: a sentence's clauses and candidates ask for the same windows) and
+    dropped when another text comes, so it holds one article's results, never more.
+    The text is held with its results, so its identity cannot be taken by another."""
+
+    def __init__(self) -> None:
+        self._held: tuple[str | None, dict[Hashable, _Result]] = (None, {})
+
+    def get(self, text: str, key: Hashable, compute: Callable[[], _Result]) -> _Result:
+        held = self._held  # read once: a call from another thread replaces it whole
+        if held[0] is not text:
+            held = self._held = (text, {})
+        found = held[1].get(key)
+        if found is None:
+            found = held[1][key] = compute()
+        return found
