@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from exporter import registry
 from exporter.normalize.lexicon import cue_regex
 from exporter.normalize.mentions import Mention, weapon_nouns
-from exporter.normalize.wordscan import WordAlternation
+from exporter.normalize.wordscan import TextMemo, WordAlternation
 from exporter.resources import load_data
 
 EVENT_TYPES = registry.enum("event_type")
@@ -190,8 +190,17 @@ def is_definitional(text: str, start: int, end: int, mentions: list[Mention]) ->
     return bool(re.match(rf"[^,]{{0,30}}?\s(?:{verbs})\s+(?:the|a|an|one)\b", after))
 
 
+# read_clause and status_of ask for each trigger's window: found once
+_WINDOWS: TextMemo[tuple[int, int]] = TextMemo()
+
+
 def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[int, int]:
     """The clause of a trigger: where its status words, date and amounts come from."""
+    key = (trigger.start, trigger.end, start, end)
+    return _WINDOWS.get(text, key, lambda: _clause_window(text, trigger, start, end))
+
+
+def _clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[int, int]:
     # searched up to the trigger's end so a break's look-ahead can see the trigger's verb
     breaks = [
         b for b in _CLAUSE_BREAK.finditer(text, start, trigger.end) if b.end() <= trigger.start
