@@ -152,10 +152,15 @@ def _money_words() -> MoneyWords:
     )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_money(text: str, start: int, end: int) -> list[Money]:
     """Amounts of money with their ISO 4217 currency, the amount as an exact number."""
-    words = _money_words()
     found: list[Money] = []
+    if not _DIGIT.search(text, start, end):
+        return found  # every way of writing money has an amount in digits: half the sentences
+    words = _money_words()
     for match in words.regex.finditer(text, start, end):
         raw = match["a1"] or match["a2"]
         scale = (match["m1"] or match["m2"] or "").lower()
