@@ -12,7 +12,7 @@ from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
 from exporter.normalize.lexicon import alternatives, money_lexicon, quantities_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.normalize.wordscan import WordAlternation
+from exporter.normalize.wordscan import WordAlternation, has_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +152,10 @@ def _money_words() -> MoneyWords:
     )
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def find_money(text: str, start: int, end: int) -> list[Money]:
     """Amounts of money with their ISO 4217 currency, the amount as an exact number."""
     found: list[Money] = []
-    if not _DIGIT.search(text, start, end):
+    if not has_digit(text, start, end):
         return found  # every way of writing money has an amount in digits: half the sentences
     words = _money_words()
     for match in words.regex.finditer(text, start, end):

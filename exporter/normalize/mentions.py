@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
-from exporter.normalize.wordscan import TextMemo, WordAlternation
+from exporter.normalize.wordscan import TextMemo, WordAlternation, has_digit
 from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
@@ -150,12 +150,12 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
         if i < free:
             continue
         first = words[i]
-        longest, has_digit = _token_reach(first, gaz)
-        if not longest and not has_digit:
+        longest, with_digit = _token_reach(first, gaz)
+        if not longest and not with_digit:
             continue
         tokens = tokens or _tokens(text, start, end)
         hit = _form_at(text, tokens, i, longest, start, gaz)
-        if hit is None and has_digit:
+        if hit is None and with_digit:
             hit = (
                 _compact_system(first, tokens[i], gaz)
                 or _split_variant(text, tokens, i, gaz)
@@ -332,8 +332,10 @@ def _unknown_system_regex() -> re.Pattern[str]:
 def unknown_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     """A designation written like one (letters, digits) before a weapon noun, not in the
     gazetteer: still a system, of the noun's category, origin unknown."""
+    found: list[Mention] = []
+    if not has_digit(text, start, end):
+        return found  # a designation has digits: half the sentences have none
     regex = _unknown_system_regex()
-    found = []
     for match in regex.finditer(text, start, end):
         s, e = match.span("designation")
         if any(m.start < e and s < m.end for m in taken):

@@ -420,6 +420,15 @@ def _class_escape(chars: str) -> str:
     return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a digit (as `\\d` reads one): a scan whose every match
+    has one can skip text without."""
+    return _DIGIT.search(text, start, end) is not None
+
+
 class TextMemo(Generic[_Result]):
     """What a scan found in windows of one text, kept while the calls name that text (the
     article being read: a sentence's clauses and candidates ask for the same windows) and
