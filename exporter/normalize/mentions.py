@@ -350,15 +350,11 @@ def unknown_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
 
 
 @functools.cache
-def _word_regexes() -> dict[str, WordAlternation]:
+def _word_regexes() -> dict[str, re.Pattern[str]]:
     words = load_data("events.yaml")
     return {
-        "bloc": WordAlternation(
-            [(None, [alternation(words["blocs"])])], r"(?<![\w-])", r"(?![\w-])"
-        ),
-        "nonparty": WordAlternation(
-            [(None, [alternation(words["non_parties"])])], r"\b", r"\b", re.I
-        ),
+        "bloc": re.compile(rf"(?<![\w-])(?:{alternation(words['blocs'])})(?![\w-])"),
+        "nonparty": re.compile(rf"\b(?:{alternation(words['non_parties'])})\b", re.I),
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from exporter.normalize.amounts import _money_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
-from exporter.normalize.mentions import _kind_regex, _person_regex, _word_regexes
+from exporter.normalize.mentions import _kind_regex, _person_regex
 from exporter.normalize.wordscan import WordAlternation
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
@@ -24,7 +24,6 @@ SENTENCES = [
     "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
     "Defence Minister Ana Lopez met prime minister Omar bin Said and PRESIDENT Jo Van Dam.",
     "A $2.5 billion deal, USD 300 million, 1,200 million euros, 40m and 3 bln dollars; 5 m.",
-    "NATO-EU talks: the UN, EUROPEAN Union and nato said Third Countries or anyone-else, anyone.",
 ]
 
 
@@ -49,8 +48,7 @@ def assert_same(scan: WordAlternation, text: str) -> None:
 
 
 def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
-    scans = [_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex]
-    for scan in [*scans, *_word_regexes().values()]:
+    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex):
         for text in SENTENCES:
             assert_same(scan, text)
 
