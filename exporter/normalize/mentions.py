@@ -146,14 +146,15 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
     tokens: list[tuple[int, int]] = []  # the words' spans, found once one may begin a form
     found: list[Mention] = []
     free = 0  # the first token after the last mention
+    reach = gaz.reach or {}
     for i in live:
         if i < free:
             continue
         first = words[i]
-        longest, with_digit = _token_reach(first, gaz)
+        longest, with_digit = reach.get(first) or _token_reach(first, gaz)
         if not longest and not with_digit:
             continue
-        tokens = tokens or _tokens(text, start, end)
+        tokens = tokens or _spans(text, words, start)
         hit = _form_at(text, tokens, i, longest, start, gaz)
         if hit is None and with_digit:
             hit = (
@@ -202,14 +203,31 @@ def _split_family(
     return dataclasses.replace(hit, end=hit.end + 1, text=text[s0 : hit.end + 1]) if hit else None
 
 
+def _spans(text: str, words: list[str], start: int) -> list[tuple[int, int]]:
+    """Where the words _TOKEN found from `start` on stand: each is the first place its text
+    occurs after the word before, as no character between two tokens can begin one."""
+    spans = []
+    at = start
+    for word in words:
+        begin = text.find(word, at)
+        at = begin + len(word)
+        spans.append((begin, at))
+    return spans
+
+
 def _form_at(
     text: str, tokens: list[tuple[int, int]], i: int, longest: int, start: int, gaz: Gazetteer
 ) -> Mention | None:
     """The longest gazetteer form beginning at token i, of at most `longest` tokens."""
+    s = tokens[i][0]
+    known = gaz.known or {}
     for n in range(min(longest, len(tokens) - i), 0, -1):
-        s, e = tokens[i][0], tokens[i + n - 1][1]
+        e = tokens[i + n - 1][1]
         surface = text[s:e]
-        for form in _known_forms(surface, gaz):
+        forms = known.get(surface)
+        if forms is None:
+            forms = _known_forms(surface, gaz)
+        for form in forms:
             if form in gaz.companies:
                 company = gaz.companies[form]
                 how = "made" if _ORIGIN_SUFFIX.search(surface) else ""
