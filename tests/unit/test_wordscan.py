@@ -11,7 +11,7 @@ from exporter.normalize.amounts import _money_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex, _person_regex
-from exporter.normalize.wordscan import WordAlternation
+from exporter.normalize.wordscan import TextMemo, WordAlternation
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
 
@@ -122,3 +122,19 @@ def test_the_date_scans_find_what_the_date_regex_finds_with_every_group() -> Non
                     for m in words.scans.finditer(text, start, end)
                 ]
                 assert found == expected, (text, start, end)
+
+
+def test_a_text_memo_holds_the_results_of_one_text_only() -> None:
+    memo: TextMemo[int] = TextMemo()
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(len(calls) + 1)
+        return calls[-1]
+
+    first, second = "The navy ordered six frigates.", "The army signed for 40 tanks."
+    assert memo.get(first, (0, 9), compute) == 1
+    assert memo.get(first, (0, 9), compute) == 1  # the same window of the same text: kept
+    assert memo.get(first, (4, 9), compute) == 2
+    assert memo.get(second, (0, 9), compute) == 3  # another text: the first's are dropped
+    assert memo.get(first, (0, 9), compute) == 4
