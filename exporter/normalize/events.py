@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from exporter import registry
 from exporter.normalize.lexicon import cue_regex
 from exporter.normalize.mentions import Mention, weapon_nouns
-from exporter.normalize.wordscan import TextMemo, WordAlternation
+from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation
 from exporter.resources import load_data
 
 EVENT_TYPES = registry.enum("event_type")
@@ -39,7 +39,7 @@ def _trigger_regex() -> WordAlternation:
             patterns = sorted(triggers[event_type].get(pos, []), key=len, reverse=True)
             if patterns:
                 parts.append((f"{event_type}_{pos}", patterns))
-    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I)
+    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I, depth=WORD_DEPTH)
 
 
 @functools.cache

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
-from exporter.normalize.wordscan import TextMemo, WordAlternation, has_digit
+from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation, has_digit
 from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
@@ -299,7 +299,7 @@ def _kind_regex() -> tuple[WordAlternation, dict[str, str]]:
         (f"n{i}", [noun]) for i, (noun, _) in enumerate(nouns)
     ]
     # "anti-ship" and "ship-borne" name no ship
-    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I), groups
+    return WordAlternation(parts, r"(?<![\w-])", r"(?![\w-])", re.I, depth=WORD_DEPTH), groups
 
 
 # a sentence's clauses, candidates and mentions ask for the same windows: each found once
@@ -386,6 +386,7 @@ def _person_regex() -> WordAlternation:
         [("title", titles)],
         r"(?<![\w-])",
         rf"\s+(?P<name>{name}(?:\s+(?:(?:bin|al|de|van|von|der|el|da)\s+)?{name}){{0,2}})",
+        depth=WORD_DEPTH,
     )
 
 

@@ -24,6 +24,9 @@ if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
 
 _HEAD = 2  # characters of a place that choose the alternatives tried there
 _PLACE = 3  # characters of a match's beginning worked out per alternative, to find places
+# for lists of words: the fourth letter sets apart the common words that share a listed
+# word's first three ("deliver", "delegation"), and lists of letters cost no longer to analyse
+WORD_DEPTH = 4
 _MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
@@ -161,11 +164,11 @@ def _repeat_heads(least: int, most: int, body: Any, budget: int) -> _Heads | Non
     return found
 
 
-def _beginnings(fragment: str, flags: int) -> _Heads | None:
-    """A fragment's beginnings, _PLACE characters long where they are few enough to list,
+def _beginnings(fragment: str, flags: int, depth: int = _PLACE) -> _Heads | None:
+    """A fragment's beginnings, `depth` characters long where they are few enough to list,
     else shorter."""
     parsed = _parser.parse(fragment, flags)
-    for size in range(_PLACE, 0, -1):
+    for size in range(depth, 0, -1):
         found = _heads(parsed, size)
         if found is not None:
             return found
@@ -178,7 +181,10 @@ class WordAlternation:
     `every_group`: the regexes tried keep every group of the full one (the alternatives
     left out made to fail at once), for callers that read groups of other alternatives.
     `narrow=False`: the full regex is tried wherever some alternative can begin, for a
-    regex too costly to compile in parts."""
+    regex too costly to compile in parts. `depth`: how many characters of each alternative's
+    beginning the scan for places looks at; deeper finds fewer places where words share
+    their first three letters, for a longer analysis where alternatives begin with digits
+    or classes."""
 
     def __init__(
         self,
@@ -188,13 +194,15 @@ class WordAlternation:
         flags: int = 0,
         every_group: bool = False,
         narrow: bool = True,
+        depth: int = _PLACE,
     ) -> None:
         self.regex = re.compile(before + _alternation(groups) + after, flags)
         self._groups, self._before, self._after, self._flags = groups, before, after, flags
         self._fold = bool(flags & re.IGNORECASE)
         self._every_group, self._narrow = every_group, narrow
         beginnings = [
-            [self._fold_heads(_beginnings(f, flags)) for f in fragments] for _, fragments in groups
+            [self._fold_heads(_beginnings(f, flags, depth)) for f in fragments]
+            for _, fragments in groups
         ]
         self._heads = [  # the same, as far as the keys reach
             [
