@@ -12,7 +12,7 @@ from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import alternation
 from exporter.normalize.lexicon import alternatives, money_lexicon, quantities_lexicon
 from exporter.normalize.mentions import Mention
-from exporter.normalize.wordscan import WordAlternation, has_digit
+from exporter.normalize.wordscan import WORD_DEPTH, WordAlternation, has_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class Money:
 class QuantityWords:
     """How news counts units, from quantities.yaml, compiled."""
 
-    regex: re.Pattern[str]  # a number, at most two modifiers, up to three words, a unit
+    regex: WordAlternation  # a number, at most two modifiers, up to three words, a unit
     unit_of: dict[str, str]  # a unit's form, singular or plural (lower case) -> the unit
     numbers: dict[str, int]  # number words (lower case) -> their value
     articles: frozenset[str]  # "a", "an": a count only for the units in `by_article`
@@ -65,11 +65,13 @@ def _quantity_words() -> QuantityWords:
                 unit_of.setdefault(variant.lower(), unit)
     numbers = {k.lower(): v for k, v in words.number_words.items()}
     reach = words.count_windows
-    regex = re.compile(
-        rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})*|\d+|{alternation(list(numbers))})"
+    regex = WordAlternation(  # tried only where a number can begin, with the numbers that can
+        [("number", [r"\d{1,3}(?:,\d{3})*", r"\d+", *_literals(list(numbers))])],
+        r"(?<![\w$€£.,-])",
         rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}"
         rf"(?P<middle>(?:\s+[\w/-]+){{0,{reach.words}}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
         re.I,
+        depth=WORD_DEPTH,
     )
     first_year, last_year = words.years
     return QuantityWords(
@@ -82,6 +84,11 @@ def _quantity_words() -> QuantityWords:
         first_year,
         last_year,
     )
+
+
+def _literals(forms: list[str]) -> list[str]:
+    """Each form as an alternative of its own, in the order `alternation` gives them."""
+    return [re.escape(form) for form in sorted(set(forms), key=len, reverse=True)]
 
 
 def find_quantities(text: str, start: int, end: int) -> list[Quantity]:

@@ -7,7 +7,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from exporter.normalize.amounts import _money_words
+from exporter.normalize.amounts import _money_words, _quantity_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex, _person_regex
@@ -24,6 +24,8 @@ SENTENCES = [
     "signal signs sign; orderly orders; leased leases; the lease; sells out sold",
     "Defence Minister Ana Lopez met prime minister Omar bin Said and PRESIDENT Jo Van Dam.",
     "A $2.5 billion deal, USD 300 million, 1,200 million euros, 40m and 3 bln dollars; 5 m.",
+    "It bought six Rafale aircraft, a dozen helicopters, 1,200 trucks and twenty-four 155mm guns.",
+    "Two SIX-wheeled vehicles, 40 more tanks, 3 of the 12 jets; 2023 ships, 332 Squadron; a.5 km.",
 ]
 
 
@@ -48,7 +50,8 @@ def assert_same(scan: WordAlternation, text: str) -> None:
 
 
 def test_the_normalizer_scans_find_what_their_full_regexes_find() -> None:
-    for scan in (_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex):
+    scans = [_kind_regex()[0], _trigger_regex(), _person_regex(), _money_words().regex]
+    for scan in [*scans, _quantity_words().regex]:
         for text in SENTENCES:
             assert_same(scan, text)
 
