@@ -132,7 +132,9 @@ def _extend(
                 found.add(((before + text)[:budget], False))
             elif complete:
                 unfinished.add(before + text)
-    return unfinished if len(unfinished) + len(found) <= _MOST_HEADS else None
+        if len(unfinished) + len(found) > _MOST_HEADS:
+            return None  # too many already: the rest would only add
+    return unfinished
 
 
 def _heads(items: Any, budget: int) -> _Heads | None:
