@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exporter.normalize.gazetteer import alternation
-from exporter.normalize.wordscan import FirstOf, WordAlternation
+from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation
 from exporter.resources import load_data
 
 
@@ -174,6 +174,7 @@ def _date_regex(
         rf"[\s-]*(?:{'|'.join(kinds)})",
         re.VERBOSE,
         narrow=False,  # few words: the places are what counts
+        depth=WORD_DEPTH,
     )
     plain = WordAlternation(
         [(None, kinds)],
@@ -181,6 +182,7 @@ def _date_regex(
         "(?P<approx>(?!))?",  # never matches, after the kinds: keeps the group, not lastgroup
         re.VERBOSE,
         every_group=True,  # the builders read the groups of other kinds
+        depth=WORD_DEPTH,  # fewer places among the words that begin as date words do
     )
     return regex, FirstOf([approximated, plain])
 

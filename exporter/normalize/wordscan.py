@@ -25,7 +25,7 @@ if _parser is None:  # pragma: no cover - Python 3.10 names it sre_parse
 _HEAD = 2  # characters of a place that choose the alternatives tried there
 _PLACE = 3  # characters of a match's beginning worked out per alternative, to find places
 # for lists of words: the fourth letter sets apart the common words that share a listed
-# word's first three ("deliver", "delegation"), and lists of letters cost no longer to analyse
+# word's first three ("deliver", "delegation"), for a little more analysis when built
 WORD_DEPTH = 4
 _MOST_HEADS = 4096  # an alternative with more possible beginnings counts as "anything"
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
