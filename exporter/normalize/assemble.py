@@ -13,6 +13,7 @@ from typing import Any
 from exporter import dealid
 from exporter.interval import with_interval
 from exporter.normalize.amounts import Money, Quantity
+from exporter.normalize.arguments import origin_state
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.gazetteer import System, gazetteer
 from exporter.normalize.lexicon import dates_lexicon
@@ -109,7 +110,7 @@ def _programme_sellers(candidates: list[Candidate]) -> None:
         programme = {c.system.origin, *c.system.partners}
         sellers = members.get((c.buyer.country, c.system.designation, c.evidence[0]), set())
         if c.system.origin and len(sellers & programme) > 1:
-            c.seller = Mention("country", -1, -1, c.system.origin, c.system.origin, "origin")
+            c.seller = origin_state(c.system.origin)
 
 
 def named_for_generic(candidates: list[Candidate], named: list[System]) -> list[Candidate]:

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exporter.normalize.arguments import origin_state
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.dates import ResolvedDate
 from exporter.normalize.events import Trigger
@@ -128,7 +129,7 @@ def _maker_state(system: System, buyer: Mention) -> Mention | None:
     item of the buyer's own make or of no known origin."""
     if not system.origin or system.origin == buyer.country:
         return None
-    return Mention("country", -1, -1, system.origin, system.origin, "origin")
+    return origin_state(system.origin)
 
 
 def _items(text: str, evidence: tuple[int, int, str], mentions: list[Mention]) -> list[Mention]:
