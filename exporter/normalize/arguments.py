@@ -194,6 +194,11 @@ def _opponent() -> re.Pattern[str]:
 
 
 @functools.cache
+def _conjunction() -> re.Pattern[str]:
+    return cue_regex(roles_lexicon().party_conjunctions)
+
+
+@functools.cache
 def _outside_bloc() -> re.Pattern[str]:
     return cue_regex(roles_lexicon().outside_bloc, after=r"[\s-]+$")
 
@@ -580,12 +585,14 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
     while last + 1 < len(same) and gap.fullmatch(text[same[last].end : same[last + 1].start]):
         last += 1
     listed = same[first : last + 1]
-    if len(listed) == 2 and "," in text[listed[0].end : listed[1].start]:
-        # two parties and a comma alone end one clause and begin the next ("to drive Iraq
-        # from Kuwait, the UAE bought"); a list of two is joined by "and"
-        joined = text[listed[0].end : listed[1].start]
-        if not re.search(r"\b(?:and|or)\b", joined):
-            return [party]
+    # two parties and a comma alone end one clause and begin the next ("to drive Iraq from
+    # Kuwait, the UAE bought"); a list of two is joined by "and"
+    if (
+        len(listed) == 2
+        and "," in text[listed[0].end : listed[1].start]
+        and not _conjunction().search(text, listed[0].end, listed[1].start)
+    ):
+        return [party]
     return list({m.country: m for m in listed}.values())
 
 

@@ -67,6 +67,7 @@ class RolesLexicon:
     buying_nouns: Words
     firm_nouns: Words
     party_list_gap: str
+    party_conjunctions: Words
     counted_parties_before: Words
     subject_openers: Words
     epithet_nouns: Words
