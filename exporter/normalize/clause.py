@@ -26,11 +26,10 @@ from exporter.normalize.events import (
     topic_triggers,
 )
 from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.lexicon import cue_regex, roles_lexicon
+from exporter.normalize.lexicon import cue_regex, events_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention, generic_systems, weapon_kinds
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date, status_by_date
-from exporter.resources import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +212,7 @@ def _firm_after() -> re.Pattern[str]:
 def _arms_words() -> re.Pattern[str]:
     """Words for arms of no one kind ("weapons", "military equipment"): a weapon for a weak
     trigger ("Russia supplied weapons to Mali"), though no system of their own."""
-    return cue_regex(load_data("events.yaml")["arms_words"])
+    return cue_regex(events_lexicon().arms_words)
 
 
 _MISSILE_KINDS = ("missile", "air-defence")

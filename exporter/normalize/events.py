@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 
 from exporter import registry
-from exporter.normalize.lexicon import cue_regex
+from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, weapon_nouns
 from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation
-from exporter.resources import load_data
 
 EVENT_TYPES = registry.enum("event_type")
 
@@ -32,7 +31,7 @@ class Trigger:
 
 @functools.cache
 def _trigger_regex() -> WordAlternation:
-    triggers = load_data("events.yaml")["triggers"]
+    triggers = events_lexicon().triggers
     parts: list[tuple[str | None, list[str]]] = []
     for event_type in EVENT_TYPES:
         for pos in ("verb", "noun"):
@@ -44,7 +43,7 @@ def _trigger_regex() -> WordAlternation:
 
 @functools.cache
 def _cue_regexes() -> dict[str, re.Pattern[str]]:
-    status = load_data("events.yaml")["status"]
+    status = events_lexicon().status
     return {
         name: re.compile(r"(?<![\w'])(?:" + "|".join(words) + r")(?![\w])", re.I)
         for name, words in status.items()
@@ -58,7 +57,7 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def _attribution_regex() -> re.Pattern[str]:
-    verbs = load_data("events.yaml")["attribution"]
+    verbs = events_lexicon().attribution
     return re.compile(r"\b(?:" + "|".join(verbs) + r")\b")
 
 
@@ -92,7 +91,7 @@ _TOPIC_LINK = re.compile(
 
 @functools.cache
 def _weak_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:{'|'.join(load_data('events.yaml')['weak_triggers'])})", re.I)
+    return re.compile(rf"(?:{'|'.join(events_lexicon().weak_triggers)})", re.I)
 
 
 def is_weak(trigger: Trigger) -> bool:
@@ -185,9 +184,13 @@ def is_definitional(text: str, start: int, end: int, mentions: list[Mention]) ->
     first = next((m for m in mentions if m.kind == "system"), None)
     if first is None or first.start - start > 6:
         return False
-    verbs = "|".join(load_data("events.yaml")["definitional_verbs"])
-    after = text[first.end : end]
-    return bool(re.match(rf"[^,]{{0,30}}?\s(?:{verbs})\s+(?:the|a|an|one)\b", after))
+    return bool(_definitional_regex().match(text, first.end, end))
+
+
+@functools.cache
+def _definitional_regex() -> re.Pattern[str]:
+    verbs = "|".join(events_lexicon().definitional_verbs)
+    return re.compile(rf"[^,]{{0,30}}?\s(?:{verbs})\s+(?:the|a|an|one)\b")
 
 
 # read_clause and status_of ask for each trigger's window: found once
@@ -215,7 +218,7 @@ def _negates(negation: re.Pattern[str], before: str) -> bool:
     """Whether a negation in the words before a trigger is the trigger's own: near enough
     ("has not yet signed"); farther, it negates another verb ("did not specify the number of
     vehicles to be built")."""
-    reach = load_data("events.yaml")["negation_reach"]
+    reach = events_lexicon().negation_reach
     return any(len(before[cue.end() :].split()) <= reach for cue in negation.finditer(before))
 
 
@@ -300,19 +303,19 @@ _CONTENT_OF = re.compile(
 def _for_purpose() -> re.Pattern[str]:
     """ "a contract for supplying ...", "awarded $700m ... for engine production": to come."""
     return cue_regex(
-        load_data("events.yaml")["purpose_cues"], after=r"\b[^.;]{0,60}\bfor\s+(?:[\w-]+\s+){0,3}$"
+        events_lexicon().purpose_cues, after=r"\b[^.;]{0,60}\bfor\s+(?:[\w-]+\s+){0,3}$"
     )
 
 
 @functools.cache
 def _time_of() -> re.Pattern[str]:
     """ "at the time of award": the time of an event told before."""
-    return cue_regex(load_data("events.yaml")["time_of_event"], after=r"\s+(?:the\s+)?$")
+    return cue_regex(events_lexicon().time_of_event, after=r"\s+(?:the\s+)?$")
 
 
 @functools.cache
 def _descriptive_regex() -> re.Pattern[str]:
-    words = "|".join(load_data("events.yaml")["descriptive_participles"])
+    words = "|".join(events_lexicon().descriptive_participles)
     return re.compile(rf"^(?:{words})$", re.I)
 
 
@@ -367,7 +370,7 @@ def _before_its_system(text: str, trigger: Trigger, systems: list[Mention]) -> b
 
 @functools.cache
 def _denial_regex() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')['denials'])})\b", re.I)
+    return cue_regex(events_lexicon().denials)
 
 
 def _denied(before: str) -> bool:
@@ -424,18 +427,23 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
 
 
 @functools.cache
-def _word_list_regex(key: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(load_data('events.yaml')[key])})\b", re.I)
+def _not_goods_regex() -> re.Pattern[str]:
+    return cue_regex(events_lexicon().not_goods)
+
+
+@functools.cache
+def _not_deals_regex() -> re.Pattern[str]:
+    return cue_regex(events_lexicon().not_deals)
 
 
 def about_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
     """A trigger said of something that is no deal: a cancelled ceremony or visit ("the
     ceremony was canceled"), a delivered certification or a sent letter."""
     after = " ".join(text[trigger.end : end].split()[:3])
-    if _word_list_regex("not_goods").search(after):
+    if _not_goods_regex().search(after):
         return True
     if trigger.event_type != "cancellation":
         return False
     before = " ".join(text[start : trigger.start].split()[-4:])
-    not_deals = _word_list_regex("not_deals")
+    not_deals = _not_deals_regex()
     return bool(not_deals.search(before) or not_deals.search(after))

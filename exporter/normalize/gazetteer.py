@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ import pycountry
 from exporter.resources import data_folder, load_data
 
 
-def alternation(forms: list[str]) -> str:
+def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal forms, longest first so the longest form wins."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 

@@ -111,8 +111,24 @@ class ImpliedEvent:
 
 @dataclass(frozen=True, slots=True)
 class EventsLexicon:
-    """events.yaml, the keys the role, object, contents and competition steps read."""
+    """events.yaml: the trigger words and what makes them events, and the keys the role,
+    object, contents and competition steps read."""
 
+    triggers: dict[str, dict[str, list[str]]]  # event type -> "verb"/"noun" -> patterns
+    status: dict[str, list[str]]  # negated/planned/ongoing -> cue patterns
+    negation_reach: int  # words between a negation and the trigger it negates
+    denials: Words
+    attribution: Words
+    weak_triggers: Words  # trigger words common in other senses: they need a weapon named
+    definitional_verbs: Words
+    descriptive_participles: Words
+    not_deals: Words
+    not_goods: Words
+    purpose_cues: Words
+    time_of_event: Words
+    arms_words: Words
+    blocs: Words
+    non_parties: Words
     seller_verbs: Words
     supplier_by: Words
     buyer_by: Words

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
+from exporter.normalize.lexicon import events_lexicon
 from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation, has_digit
 from exporter.resources import load_data
 
@@ -369,10 +370,10 @@ def unknown_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
 
 @functools.cache
 def _word_regexes() -> dict[str, re.Pattern[str]]:
-    words = load_data("events.yaml")
+    words = events_lexicon()
     return {
-        "bloc": re.compile(rf"(?<![\w-])(?:{alternation(words['blocs'])})(?![\w-])"),
-        "nonparty": re.compile(rf"\b(?:{alternation(words['non_parties'])})\b", re.I),
+        "bloc": re.compile(rf"(?<![\w-])(?:{alternation(words.blocs)})(?![\w-])"),
+        "nonparty": re.compile(rf"\b(?:{alternation(words.non_parties)})\b", re.I),
     }
 
 
