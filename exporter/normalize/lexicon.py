@@ -43,8 +43,9 @@ class RoleWindows:
 
 @dataclass(frozen=True, slots=True)
 class RolesLexicon:
-    """roles.yaml, the keys the role and discourse steps read."""
+    """roles.yaml, the keys the mention, role and discourse steps read."""
 
+    titles: Words  # a person's title before their name ("Defence Minister")
     outside_bloc: Words
     not_subject_before: Words
     winner_before: str
@@ -199,6 +200,25 @@ class DatesLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class GenericLexicon:
+    """generic.yaml: what makes "two new frigates" a system named by its kind."""
+
+    stop_modifiers: Words  # words before a weapon noun that say nothing of its kind
+    vague_heads: Words
+    max_modifiers: int
+    kind_participles: Words
+    compound_heads: Words
+    acronyms: dict[str, str]  # a kind written as its acronym -> in full
+
+
+@dataclass(frozen=True, slots=True)
+class CategoriesLexicon:
+    """categories.yaml, read whole: per system category, the nouns (patterns) that name it."""
+
+    nouns: dict[str, Words]
+
+
+@dataclass(frozen=True, slots=True)
 class LayoutLexicon:
     """layout.yaml: how lines join, what page furniture looks like, where a title's date is."""
 
@@ -240,6 +260,18 @@ def layout_lexicon() -> LayoutLexicon:
     return from_data(LayoutLexicon, load_data("layout.yaml"), "layout.yaml")
 
 
+@functools.cache
+def generic_lexicon() -> GenericLexicon:
+    return from_data(GenericLexicon, load_data("generic.yaml"), "generic.yaml")
+
+
+@functools.cache
+def categories_lexicon() -> CategoriesLexicon:
+    # the file is one mapping of categories, not a record of named keys
+    nouns = _typed(load_data("categories.yaml"), dict[str, Words], "categories.yaml")
+    return CategoriesLexicon(nouns)
+
+
 # the data file each typed lexicon reads (tests check every key of these files is read)
 LEXICONS: dict[str, type] = {
     "roles.yaml": RolesLexicon,
@@ -248,6 +280,7 @@ LEXICONS: dict[str, type] = {
     "money.yaml": MoneyLexicon,
     "dates.yaml": DatesLexicon,
     "layout.yaml": LayoutLexicon,
+    "generic.yaml": GenericLexicon,
 }
 
 
@@ -282,6 +315,15 @@ def _typed(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, expected) or isinstance(value, bool):
         name = hint.__name__ if type(hint) is type else str(hint)  # "int", "dict[str, int]"
         raise ValueError(f"{where}: expected {name}, got {value!r}")
+    if expected is dict:  # each key and value checked too: "quantities.yaml number_words a"
+        key_hint, value_hint = typing.get_args(hint)
+        return {
+            _typed(k, key_hint, where): _typed(v, value_hint, f"{where} {k}")
+            for k, v in value.items()
+        }
+    if expected is list:
+        (item,) = typing.get_args(hint)
+        return [_typed(v, item, f"{where} [{i}]") for i, v in enumerate(value)]
     return value
 
 

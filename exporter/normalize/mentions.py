@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
-from exporter.normalize.lexicon import events_lexicon
+from exporter.normalize.lexicon import (
+    categories_lexicon,
+    events_lexicon,
+    generic_lexicon,
+    roles_lexicon,
+)
 from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation, has_digit
-from exporter.resources import load_data
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:])$")
@@ -270,7 +274,7 @@ def _compact_system(token: str, span: tuple[int, int], gaz: Gazetteer) -> Mentio
 @functools.cache
 def _category_nouns() -> dict[str, str]:
     """Per category, one regex alternation of the nouns that name its weapons."""
-    return {category: "|".join(nouns) for category, nouns in load_data("categories.yaml").items()}
+    return {category: "|".join(nouns) for category, nouns in categories_lexicon().nouns.items()}
 
 
 @functools.cache
@@ -291,7 +295,7 @@ def _kind_regex() -> tuple[WordAlternation, dict[str, str]]:
     aircraft), each in a group that names its category."""
     nouns = [
         (noun, category)
-        for category, listed in load_data("categories.yaml").items()
+        for category, listed in categories_lexicon().nouns.items()
         for noun in listed
     ]
     nouns.sort(key=lambda pair: len(pair[0]), reverse=True)
@@ -380,7 +384,7 @@ def _word_regexes() -> dict[str, re.Pattern[str]]:
 @functools.cache
 def _person_regex() -> WordAlternation:
     # the alternation of titles, longest first, each matched whatever its capitals
-    listed = sorted(set(load_data("roles.yaml")["titles"]), key=len, reverse=True)
+    listed = sorted(set(roles_lexicon().titles), key=len, reverse=True)
     titles = [f"(?i:{re.escape(title)})" for title in listed]
     name = r"[A-Z][\w'’-]+"
     return WordAlternation(
@@ -525,14 +529,14 @@ class GenericWords:
 
 @functools.cache
 def _generic_words() -> GenericWords:
-    words = load_data("generic.yaml")
+    words = generic_lexicon()
     return GenericWords(
-        frozenset(words["stop_modifiers"].lower().split()),
-        frozenset(words["vague_heads"].lower().split()),
-        frozenset(words["kind_participles"].lower().split()),
-        frozenset(words["compound_heads"].lower().split()),
-        int(words["max_modifiers"]),
-        {acronym.lower(): full for acronym, full in words["acronyms"].items()},
+        frozenset(word.lower() for word in words.stop_modifiers),
+        frozenset(word.lower() for word in words.vague_heads),
+        frozenset(word.lower() for word in words.kind_participles),
+        frozenset(word.lower() for word in words.compound_heads),
+        words.max_modifiers,
+        {acronym.lower(): full for acronym, full in words.acronyms.items()},
     )
 
 

@@ -12,8 +12,11 @@ from exporter.normalize.events import EVENT_TYPES
 from exporter.normalize.lexicon import (
     LEXICONS,
     EventsLexicon,
+    GenericLexicon,
     ImpliedEvent,
     MoneyLexicon,
+    QuantitiesLexicon,
+    categories_lexicon,
     events_lexicon,
     from_data,
     roles_lexicon,
@@ -103,7 +106,8 @@ WORD_LISTS = [
 @pytest.mark.parametrize("name", WORD_LISTS)
 def test_every_key_of_a_word_list_is_read_by_the_code(name: str) -> None:
     # a key no code reads is knowledge that does nothing: read as a quoted key, or as a field
-    # of the file's typed lexicon that code reads; categories.yaml is read whole
+    # of the file's typed lexicon that code reads; categories.yaml is read whole, as the nouns
+    # of CategoriesLexicon
     from pathlib import Path
 
     source = "\n".join(
@@ -111,7 +115,7 @@ def test_every_key_of_a_word_list_is_read_by_the_code(name: str) -> None:
     )
     words = load_data(name)
     if name == "categories.yaml":
-        assert 'load_data("categories.yaml").items()' in source
+        assert "categories_lexicon().nouns.items()" in source
         return
     typed = {f.name for f in dataclasses.fields(LEXICONS[name])} if name in LEXICONS else set()
     unread = [
@@ -166,6 +170,25 @@ def test_a_data_value_of_the_wrong_shape_names_its_file_and_key() -> None:
     data = {k: v for k, v in load_data("money.yaml").items() if k != "symbols"}
     with pytest.raises(ValueError, match=r"^money.yaml: missing key 'symbols'$"):
         from_data(MoneyLexicon, data, "money.yaml")
+
+
+def test_a_mapping_is_checked_key_by_key() -> None:
+    # a mapping's values are checked too, the key that holds a wrong one named
+    numbers = dict(load_data("quantities.yaml")["number_words"], four="4")
+    data = dict(load_data("quantities.yaml"), number_words=numbers)
+    with pytest.raises(
+        ValueError, match=r"^quantities.yaml number_words four: expected int, got '4'$"
+    ):
+        from_data(QuantitiesLexicon, data, "quantities.yaml")
+    data = dict(load_data("generic.yaml"), acronyms={"OPV": ["offshore patrol vessel"]})
+    with pytest.raises(ValueError, match=r"^generic.yaml acronyms OPV: expected str, got \["):
+        from_data(GenericLexicon, data, "generic.yaml")
+
+
+def test_categories_are_read_whole_as_word_lists() -> None:
+    nouns = categories_lexicon().nouns
+    assert list(nouns) == list(load_data("categories.yaml"))
+    assert all(isinstance(patterns, tuple) for patterns in nouns.values())
 
 
 def test_a_list_of_records_loads_each_record_typed() -> None:
