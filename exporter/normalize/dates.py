@@ -12,13 +12,13 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from exporter.normalize.gazetteer import alternation
+from exporter.normalize.lexicon import DatesLexicon, DateWindows, dates_lexicon, quantities_lexicon
 from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation
-from exporter.resources import load_data
 
 
 @dataclass(frozen=True)
@@ -78,45 +78,43 @@ class Lexicon:
     month_prepositions: dict[str, int]
     year_context: re.Pattern[str]
     looks_ahead: re.Pattern[str]
-    windows: dict[str, int]
+    windows: DateWindows
     regex: re.Pattern[str]
     scans: FirstOf  # the regex's matches, found faster
 
 
-def _words(forms: list[str]) -> str:
+def _words(forms: Iterable[str]) -> str:
     """An alternation of words, matched whatever their capitals."""
     return f"(?i:{alternation(forms)})"
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    words = load_data("dates.yaml")
+    words = dates_lexicon()
     months: dict[str, int] = {}
-    for number, (name, short) in enumerate(words["months"].items(), start=1):
+    for number, (name, short) in enumerate(words.months.items(), start=1):
         for form in [name, *short]:
             months[form.lower()] = number
-    weekdays = {name.lower(): i for i, name in enumerate(words["weekdays"])}
-    units = {form: name for name, forms in words["units"].items() for form in forms}
-    numbers = {
-        w: n for w, n in load_data("quantities.yaml")["number_words"].items() if " " not in w
-    }
+    weekdays = {name.lower(): i for i, name in enumerate(words.weekdays)}
+    units = {form: name for name, forms in words.units.items() for form in forms}
+    numbers = {w: n for w, n in quantities_lexicon().number_words.items() if " " not in w}
     year_context = re.compile(
-        rf"(?:\b{_words(words['year_context'])}[\s-]+|[-–]"
-        rf"|\b{_words(words['year_name_context'])}\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{1,4}})$"
+        rf"(?:\b{_words(words.year_context)}[\s-]+|[-–]"
+        rf"|\b{_words(words.year_name_context)}\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{1,4}})$"
     )
     regex, scans = _date_regex(words, months, weekdays, units, numbers)
     return Lexicon(
         months=months,
         weekdays=weekdays,
-        relative_days=dict(words["relative_days"]),
-        directions=dict(words["directions"]),
+        relative_days=dict(words.relative_days),
+        directions=dict(words.directions),
         units=units,
-        unit_days=dict(words["unit_days"]),
+        unit_days=dict(words.unit_days),
         numbers=numbers,
-        month_prepositions=dict(words["month_prepositions"]),
+        month_prepositions=dict(words.month_prepositions),
         year_context=year_context,
-        looks_ahead=re.compile(rf"\b{_words(words['looks_ahead'])}\s+$"),
-        windows=dict(words["windows"]),
+        looks_ahead=re.compile(rf"\b{_words(words.looks_ahead)}\s+$"),
+        windows=words.windows,
         regex=regex,
         scans=scans,
     )
@@ -126,7 +124,7 @@ _DATE_START = r"(?<![\w-])(?=[A-Za-z0-9])"
 
 
 def _date_regex(
-    words: dict[str, Any],
+    words: DatesLexicon,
     months: dict[str, int],
     weekdays: dict[str, int],
     units: dict[str, str],
@@ -136,7 +134,7 @@ def _date_regex(
     of approximation first ("early", "the end of"), and without one."""
     month = alternation([m.capitalize() for m in months] + [m.upper() for m in months])
     weekday = alternation([w.capitalize() for w in weekdays])
-    approx = [re.escape(f) for f in sorted(set(words["approximate"]), key=len, reverse=True)]
+    approx = [re.escape(f) for f in sorted(set(words.approximate), key=len, reverse=True)]
     year = r"(?:19|20)\d\d"
     count = rf"(?:{_words(list(numbers))}|\d{{1,2}})"
     unit = _words(list(units))
@@ -148,21 +146,21 @@ def _date_regex(
         rf"(?P<monthyear>(?P<m4>{month})\.?,?\s+(?:of\s+)?(?P<y4>{year}))",
         rf"(?P<monthday>(?P<m5>{month})\.?\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?(?![\d,]*\s*{year})(?!\d))",
         rf"(?P<daymonth>(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m6>{month})\b)",
-        rf"""(?P<quarter>(?i:the)\s+(?P<q>{_words(words["quarter_ordinals"])})\s+(?P<qu>{_words(words["quarter_units"])})(?:\s+of\s+(?P<y7>{year})|\s+of\s+(?P<qrel>{_words(list(words["directions"]))})\s+(?i:year))?)""",
-        rf"""(?P<monthrel>(?:{_words(list(words["month_prepositions"]))}\s)?(?P<m13>{month})\b\.?\s+(?P<mr_dir>{_words(list(words["directions"]))})\s+(?i:year)\b)""",
-        rf"""(?P<monthonly>\b(?P<mpre>{_words(list(words["month_prepositions"]))})\s(?P<m8>{month})\b(?!\.?,?\s+(?:of\s+)?{year})(?!\.?\s+\d{{1,2}}\b)\.?)""",
+        rf"""(?P<quarter>(?i:the)\s+(?P<q>{_words(words.quarter_ordinals)})\s+(?P<qu>{_words(words.quarter_units)})(?:\s+of\s+(?P<y7>{year})|\s+of\s+(?P<qrel>{_words(list(words.directions))})\s+(?i:year))?)""",
+        rf"""(?P<monthrel>(?:{_words(list(words.month_prepositions))}\s)?(?P<m13>{month})\b\.?\s+(?P<mr_dir>{_words(list(words.directions))})\s+(?i:year)\b)""",
+        rf"""(?P<monthonly>\b(?P<mpre>{_words(list(words.month_prepositions))})\s(?P<m8>{month})\b(?!\.?,?\s+(?:of\s+)?{year})(?!\.?\s+\d{{1,2}}\b)\.?)""",
         rf"(?P<approxmonth>(?<=[\s-])(?P<m9>{month})\b\.?)",
         r"(?P<decade>(?P<y12>(?:19|20)\d0)s\b)",
         rf"(?P<yrange>(?P<y11>{year})[-–/](?:{year}|\d\d)(?![\d-]))",
-        rf"""(?P<yearonly>(?P<y10>{year})\b(?!-|\s*{_words(words["not_years"])}))""",
+        rf"""(?P<yearonly>(?P<y10>{year})\b(?!-|\s*{_words(words.not_years)}))""",
         rf"(?P<weekday>(?:(?P<wrel>(?i:last|this|next|on))\s+)?(?P<w>{weekday})\b)",
-        rf"""(?P<relday>\b(?P<rd>{_words(list(words["relative_days"]))})\b)""",
-        rf"""(?P<rel>\b(?P<rel_dir>{_words(list(words["directions"]))})\s+(?P<rel_unit>{unit})\b)""",
+        rf"""(?P<relday>\b(?P<rd>{_words(list(words.relative_days))})\b)""",
+        rf"""(?P<rel>\b(?P<rel_dir>{_words(list(words.directions))})\s+(?P<rel_unit>{unit})\b)""",
         rf"(?P<theyear>(?<=\s)(?i:the)\s+(?P<ty>{unit})\b)",
-        rf"""(?P<ago>\b(?P<ago_n>{count})\s+(?P<ago_unit>{unit})\s+{_words(words["ago"])}\b)""",
-        rf"""(?P<within>\b{_words(words["within"])}\s+(?P<win_back>{_words(words["within_back"])}\s+)?(?P<win_n>{count}|(?i:the))\s+(?P<win_unit>{unit})\b)""",
+        rf"""(?P<ago>\b(?P<ago_n>{count})\s+(?P<ago_unit>{unit})\s+{_words(words.ago)}\b)""",
+        rf"""(?P<within>\b{_words(words.within)}\s+(?P<win_back>{_words(words.within_back)}\s+)?(?P<win_n>{count}|(?i:the))\s+(?P<win_unit>{unit})\b)""",
         # "at the time" points back; "at the time of award" names its own moment
-        rf"""(?P<anaphora>\b{_words(words["anaphora"])}\b(?!\ of\b))""",
+        rf"""(?P<anaphora>\b{_words(words.anaphora)}\b(?!\ of\b))""",
     ]
     regex = re.compile(
         rf"{_DATE_START}(?:(?P<approx>{'|'.join(approx)})[\s-]*)?(?:{'|'.join(kinds)})", re.VERBOSE
@@ -294,7 +292,7 @@ def _monthrel(f: _Found) -> DateMention:
 
 
 def _year(f: _Found) -> DateMention | None:
-    reach = f.lexicon.windows["year_context"]
+    reach = f.lexicon.windows.year_context
     if not (
         f.approximate or f.lexicon.year_context.search(f.text[max(0, f.start - reach) : f.start])
     ):
@@ -321,7 +319,7 @@ def _weekday(f: _Found) -> DateMention:
 def _after_past_verb(f: _Found) -> bool:
     """Whether a weekday follows a verb in the past ("signed Friday", "specified Friday"),
     not a participle that looks ahead ("will be signed Friday", "expected Friday")."""
-    before = f.text[max(0, f.start - f.lexicon.windows["past_verb"]) : f.start]
+    before = f.text[max(0, f.start - f.lexicon.windows.past_verb) : f.start]
     verb = re.search(r"(?<![\w-])(\w+ed)\s+(?:on\s+)?$", before)
     return verb is not None and not f.lexicon.looks_ahead.search(before[: verb.start(1)])
 
@@ -543,13 +541,13 @@ _RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]
 def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The report's weekday in a lead ("said on Friday", "on Friday"), and the words of a
     sentence that looks ahead, from dates.yaml."""
-    words = load_data("dates.yaml")
+    words = dates_lexicon()
     weekday = r"(?P<day>[A-Z][a-z]+day)\b"
     reported_on = re.compile(
-        rf"\b(?:{alternation(words['reporting_verbs'])})\b(?:\s+[\w-]+){{0,4}}?\s+on\s+{weekday}"
+        rf"\b(?:{alternation(words.reporting_verbs)})\b(?:\s+[\w-]+){{0,4}}?\s+on\s+{weekday}"
     )
     on_weekday = re.compile(rf"\bon\s+{weekday}")
-    looks_ahead = re.compile(rf"\b(?:{alternation(words['future_words'])})\b", re.I)
+    looks_ahead = re.compile(rf"\b(?:{alternation(words.future_words)})\b", re.I)
     return reported_on, on_weekday, looks_ahead
 
 

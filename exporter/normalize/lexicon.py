@@ -191,12 +191,49 @@ class MoneyLexicon:
 
 
 @dataclass(frozen=True, slots=True)
-class DatesLexicon:
-    """dates.yaml, the keys the assembling steps read (the date steps read the rest)."""
+class DateWindows:
+    """How far, in characters or words, the date steps read around a date or trigger."""
 
+    year_context: int  # characters before a bare year, for the words that make it a date
+    past_verb: int  # characters before a weekday, for the verb in the past it follows
+    sentence_opening: int  # characters before a date, for the start of its sentence
+    background_clause: int  # characters before a date, for a "since" that opens its clause
+    sentence: int  # characters around a trigger, for its sentence
+    shared_date_words: int  # two triggers this many words apart share a date
+    rival_date_words: int  # a date this many words after another trigger is that trigger's
+
+
+@dataclass(frozen=True, slots=True)
+class DatesLexicon:
+    """dates.yaml: the words and windows of the date, timing and assembling steps."""
+
+    months: dict[str, Words]  # a month's name -> its short forms
+    weekdays: Words
+    approximate: Words
+    relative_days: dict[str, int]
+    directions: dict[str, int]
+    units: dict[str, Words]  # a unit's name -> its written forms
+    unit_days: dict[str, int]
+    ago: Words
+    within: Words
+    within_back: Words
+    month_prepositions: dict[str, int]
+    year_context: Words
+    year_name_context: Words
+    not_years: Words
+    quarter_ordinals: Words
+    quarter_units: Words
+    anaphora: Words
+    looks_ahead: Words
+    background_clauses: Words
+    background: Words
+    list_joins: Words
+    reporting_verbs: Words
+    future_words: Words
     same_news_days: int
     dateline_lead: int  # characters after a dateline read for its missing year
     completion_cues: Words
+    windows: DateWindows
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from exporter.normalize.lexicon import alternatives, layout_lexicon
-from exporter.resources import load_data
+from exporter.normalize.lexicon import alternatives, dates_lexicon, layout_lexicon
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -92,7 +91,7 @@ class Dateline:
 
 @functools.cache
 def _month_pattern() -> str:
-    months = load_data("dates.yaml")["months"]
+    months = dates_lexicon().months
     forms = [m for name, short in months.items() for m in [name, *short]]
     return "|".join(sorted(forms, key=len, reverse=True))
 

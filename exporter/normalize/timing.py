@@ -11,8 +11,8 @@ from typing import Any
 from exporter.normalize import dates as dates_
 from exporter.normalize.events import inside
 from exporter.normalize.gazetteer import alternation
+from exporter.normalize.lexicon import DateWindows, dates_lexicon
 from exporter.normalize.source import Reference
-from exporter.resources import load_data
 
 
 def status_by_date(
@@ -131,7 +131,7 @@ def _of_the_report(
 
 def _opens_sentence(mention: dates_.DateMention, text: str) -> bool:
     """Whether a date opens its sentence, after one word at most ("In May, ...")."""
-    start = max(0, mention.start - _windows()["sentence_opening"])
+    start = max(0, mention.start - _windows().sentence_opening)
     before = text[start : mention.start]
     boundary = max(before.rfind(". "), before.rfind("\n"))
     if boundary < 0 and start > 0:
@@ -150,12 +150,12 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
             and _CLAUSES_JOINED.search(text, mention.end, trigger.start)
         ):
             return True  # "handed over a jet in August, and Japan has supplied ships"
-        if _words_between(text, trigger.end, rival.start) <= _windows()["shared_date_words"]:
+        if _words_between(text, trigger.end, rival.start) <= _windows().shared_date_words:
             continue  # "negotiations concluded in March": one date for both
         if (
             trigger.end <= rival.start
             and rival.end <= mention.start
-            and _words_between(text, rival.end, mention.start) <= _windows()["rival_date_words"]
+            and _words_between(text, rival.end, mention.start) <= _windows().rival_date_words
         ):
             return True
         if (
@@ -178,7 +178,7 @@ def _leads_into(words: str) -> bool:
 def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:
     """A date inside a clause that sets the scene with its own subject ("since Japan's ban
     was eased in 2014"), not one that dates the event ("in service since 2007")."""
-    before = text[max(0, mention.start - _windows()["background_clause"]) : mention.start]
+    before = text[max(0, mention.start - _windows().background_clause) : mention.start]
     clause = re.split(r"[,;:()\n]|(?<=[.!?])\s", before)[-1]
     opener = _words().background_clause.search(clause)
     return opener is not None and bool(clause[opener.end() :].strip())
@@ -193,7 +193,7 @@ def _is_news(
     if any(m not in background for m in found):
         return False
     # its sentence, looked for no further than a long sentence reaches
-    reach = _windows()["sentence"]
+    reach = _windows().sentence
     floor = max(0, trigger.start - reach)
     start = max(
         text.rfind(". ", floor, trigger.start) + 1,
@@ -217,20 +217,19 @@ _NAME = r"\b[A-Z][\w.-]*"
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def _windows() -> dict[str, int]:
-    windows: dict[str, int] = load_data("dates.yaml")["windows"]
-    return windows
+def _windows() -> DateWindows:
+    return dates_lexicon().windows
 
 
 @functools.cache
 def _words() -> _TimingWords:
-    words = load_data("dates.yaml")
+    words = dates_lexicon()
     return _TimingWords(
-        background=re.compile(rf"\b(?i:{alternation(words['background'])})\b"),
-        background_clause=re.compile(rf"\b(?i:{alternation(words['background_clauses'])})\s"),
+        background=re.compile(rf"\b(?i:{alternation(words.background)})\b"),
+        background_clause=re.compile(rf"\b(?i:{alternation(words.background_clauses)})\s"),
         # three names or more in a row ("Brazil, Hungary and Thailand"): a tally of parties,
         # not one day's news
         listed=re.compile(
-            rf"{_NAME},\s+{_NAME}(?:\s+{_NAME})?,?\s+(?:{alternation(words['list_joins'])})\s+[A-Z]"
+            rf"{_NAME},\s+{_NAME}(?:\s+{_NAME})?,?\s+(?:{alternation(words.list_joins)})\s+[A-Z]"
         ),
     )
