@@ -1,6 +1,7 @@
 """The normalizer's word lists and windows, typed: one frozen dataclass per data file, built
 once from exporter/data/*.yaml, so code reads `roles_lexicon().buyer_prepositions` instead of
-dict keys, and a value of the wrong shape fails on load with the file and key named.
+dict keys, and a value of the wrong shape, a missing key or a key no field names fails on load
+with the file and key named. categories.yaml, one mapping of categories, is read whole.
 
 A word list may be written as a YAML list or as space-separated words (YAML reads a bare
 `on` or `no` in a list as a boolean); either way the code gets a tuple of strings.
@@ -323,12 +324,17 @@ LEXICONS: dict[str, type] = {
 
 def from_data(cls: Any, data: Any, where: str) -> Any:
     """An instance of the dataclass `cls` from the mapping `data`: each field's value checked
-    against its type. Keys the class does not name are left to the code that reads them."""
+    against its type. A key the class does not name is an error: no code would read it."""
     if not isinstance(data, dict):
         raise ValueError(f"{where}: expected a mapping, got {data!r}")
     hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    named = {field.name for field in fields}
+    unknown = [key for key in data if key not in named]
+    if unknown:
+        raise ValueError(f"{where}: unknown key {unknown[0]!r}")
     values = {}
-    for field in dataclasses.fields(cls):
+    for field in fields:
         if field.name not in data:
             raise ValueError(f"{where}: missing key {field.name!r}")
         values[field.name] = _typed(data[field.name], hints[field.name], f"{where} {field.name}")
