@@ -3,7 +3,7 @@
 Countries come from pycountry (names, ISO codes) and data/countries.yaml (short names,
 demonyms, capitals); systems from data/systems/*.yaml (one file per group of categories);
 companies from data/companies.yaml; the word lists (events, quantities, money, dates, roles)
-are loaded by the stage that uses them.
+are the typed lexicons of lexicon.py.
 """
 
 from __future__ import annotations
