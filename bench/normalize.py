@@ -95,15 +95,21 @@ def compare(args: argparse.Namespace) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=20, help="passes over the corpus per run")
+def article_options(parser: argparse.ArgumentParser, pairs: int) -> None:
+    """The options both normalize benchmarks take: the real-news folder, another checkout to
+    measure alternately and how often, and --json (a child's figures, for the parent)."""
     parser.add_argument(
         "--realnews", default=str(REALNEWS) if REALNEWS.is_dir() else "", help="real-news folder"
     )
     parser.add_argument("--against", help="another procex checkout to measure alternately")
-    parser.add_argument("--pairs", type=int, default=3, help="alternations with --against")
+    parser.add_argument("--pairs", type=int, default=pairs, help="alternations with --against")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20, help="passes over the corpus per run")
+    article_options(parser, pairs=3)
     args = parser.parse_args()
     if args.against:
         compare(args)

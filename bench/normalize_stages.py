@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from normalize import REALNEWS, corpus  # bench/normalize.py
+from normalize import article_options, corpus  # bench/normalize.py
 from processes import figures_from_checkout
 
 from exporter.normalize.amounts import find_money, find_quantities
@@ -62,12 +62,7 @@ def child(checkout: Path, realnews: str) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--realnews", default=str(REALNEWS) if REALNEWS.is_dir() else "", help="real-news folder"
-    )
-    parser.add_argument("--against", help="another procex checkout to measure alternately")
-    parser.add_argument("--pairs", type=int, default=2, help="alternations with --against")
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    article_options(parser, pairs=2)
     args = parser.parse_args()
     if args.json:
         print(json.dumps(measure(args.realnews)))
