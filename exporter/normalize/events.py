@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 
 from exporter import registry
-from exporter.normalize.lexicon import cue_regex, events_lexicon
+from exporter.normalize.lexicon import (
+    cue_regex,
+    events_lexicon,
+    grammar_lexicon,
+    money_lexicon,
+    optional_words,
+)
 from exporter.normalize.mentions import Mention, weapon_nouns
 from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation
 
@@ -61,32 +67,99 @@ def _attribution_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(verbs) + r")\b")
 
 
-_CLAUSE_BREAK = re.compile(
-    r";|:|,\s+(?:and|but|while|whereas|which)\s+|\s+(?:while|whereas|but)\s+"
-    r"|\s+(?:after|because|although|unless|when)\s+(?=\w+\s+(?!of\b)\w+)"  # a new subject and verb
-    # "as" only before a named subject and its auxiliary: "as Islamabad is set to export"
-    r"|\s+as\s+(?=[A-Z]\w+\s+(?:is|are|was|were|has|have|had|will|would)\b)"
-    r"|\bthat\b|,\s*[\"”]|[\"“]"
-)
-# an infinitive of purpose: "selected X to build", "a contract to deliver" (not "began to")
-_PURPOSE = re.compile(
-    r"(?<!began )(?<!begun )(?<!started )(?<!continued )(?<!continues )(?<!continue )"
-    r"(?<!used )(?<!able )(?<!agreed )\bto\s+$",
-    re.I,
-)
-_PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am)\s+(?:still\s+|now\s+|currently\s+|already\s+|also\s+)?$", re.I
-)
-_DEAL_TO = re.compile(
-    r"\b(?:deal|contract|agreement|accord|order|offer|bid|tender|"
-    r"programme|program)\s+to\s+$",
-    re.I,
-)
-_TOPIC_LINK = re.compile(
-    r"\b(?:for|on|of|over|about|regarding|concerning|in|to)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|these\s+|those\s+)?$",
-    re.I,
-)
+@dataclass(frozen=True)
+class ClausePatterns:
+    """The regexes the event steps read a clause with, built from grammar.yaml's words."""
+
+    clause_break: re.Pattern[str]
+    purpose: re.Pattern[str]  # an infinitive of purpose: "selected X to build" (not "began to")
+    progressive: re.Pattern[str]  # "is still ..." right before a trigger
+    deal_to: re.Pattern[str]  # "the deal to supply Iran"
+    topic_link: re.Pattern[str]  # "talks on the ..."
+    noun_determiner: re.Pattern[str]  # "for the supply of": a verb's form used as a noun
+    after_report: re.Pattern[str]  # what may follow a reporting verb that closes a sentence
+    complementizer: re.Pattern[str]
+    report_that: re.Pattern[str]  # "said on Friday that": where the report's content begins
+    report_joiner: re.Pattern[str]
+    report_opener: re.Pattern[str]
+    infinitive_lead: re.Pattern[str]  # a trigger that takes its "to" with it ("to acquire")
+    negative_determiner: re.Pattern[str]  # "there are no negotiations"
+    verb_joiner: re.Pattern[str]
+    negated_after: re.Pattern[str]  # "talks will not ..."
+    past_perfect: re.Pattern[str]
+    as_what: re.Pattern[str]  # "built as a stealthy fighter"
+    passive_lead: re.Pattern[str]  # a trigger that takes its auxiliary ("been produced")
+    general_passive: re.Pattern[str]
+    agent_after: re.Pattern[str]  # "built by"
+    content_of: re.Pattern[str]  # "the contract covers the production"
+    made_after: re.Pattern[str]  # "made in", "built under"
+    new_clause_between: re.Pattern[str]  # "... and the ministry is ...": two clauses
+    definitional_article: str  # the alternation after a definitional verb
+    goods_nouns: str  # the alternation of words a description may end on, beside weapon nouns
+    amount_aside: re.Pattern[str]  # an amount between two triggers: "a $3.4-billion tender"
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+@functools.cache
+def clause_patterns() -> ClausePatterns:
+    g = grammar_lexicon()
+    auxiliary = _words(g.auxiliaries)
+    # the currency signs that are one character: "$", "€", "₹" (not "Rs.")
+    signs = "".join(sorted({s for s in money_lexicon().symbols if len(s) == 1 and not s.isalnum()}))
+    return ClausePatterns(
+        clause_break=re.compile(
+            rf";|:|,\s+{_words(g.comma_conjunctions)}\s+|\s+{_words(g.contrast_conjunctions)}\s+"
+            # a new subject and its verb after the subordinator
+            rf"|\s+{_words(g.subordinators)}\s+(?=\w+\s+(?!{_words(g.not_a_verb)}\b)\w+)"
+            # "as" only before a named subject and its auxiliary: "as Islamabad is set to export"
+            rf"|\s+{_words(g.named_subject_conjunctions)}\s+(?=[A-Z]\w+\s+{auxiliary}\b)"
+            rf"|\b{_words(g.complementizers)}\b|,\s*[\"”]|[\"“]"
+        ),
+        purpose=re.compile(
+            "".join(f"(?<!{verb} )" for verb in g.aspect_verbs) + rf"\b{_words(g.infinitive)}\s+$",
+            re.I,
+        ),
+        progressive=re.compile(
+            rf"\b{_words(g.present_be)}\s+{optional_words(g.progressive_adverbs)}$", re.I
+        ),
+        deal_to=re.compile(rf"\b{_words(g.deal_nouns)}\s+{_words(g.infinitive)}\s+$", re.I),
+        topic_link=re.compile(
+            rf"\b{_words(g.topic_prepositions)}\s+{optional_words(g.topic_determiners)}$", re.I
+        ),
+        noun_determiner=re.compile(rf"\b{_words(g.noun_determiners)}\s+$", re.I),
+        after_report=re.compile(
+            rf"(?:\s+{_words(g.report_time_openers)}\s+\w+)?"
+            rf"\s*(?:[,.;:]|$|{_words(g.report_followers)}\b)",
+            re.I,
+        ),
+        complementizer=re.compile(rf"\b{_words(g.complementizers)}\b"),
+        report_that=re.compile(rf"(?P<before>[^,.;\"“”]{{0,60}}?)\b{_words(g.complementizers)}\b"),
+        report_joiner=re.compile(rf",|;|\s{_words(g.report_joiners)}\s"),
+        report_opener=re.compile(rf"\s*{_words(g.report_openers)}\b", re.I),
+        infinitive_lead=re.compile(rf"{_words(g.infinitive)}\s"),
+        negative_determiner=re.compile(rf"\b{_words(g.negative_determiners)}\s+(?:\w+\s+)?$"),
+        verb_joiner=re.compile(rf"\s{_words(g.verb_joiners)}\s"),
+        negated_after=re.compile(
+            rf"[^,;]{{0,40}}?\b{_words(g.negated_verbs)}\s+{_words(g.negation)}\b"
+        ),
+        past_perfect=re.compile(rf"\b{_words(g.past_perfect)}\b"),
+        as_what=re.compile(rf"\s+{_words(g.as_what)}\s+{_words(g.indefinite_articles)}\b"),
+        passive_lead=re.compile(rf"{_words(g.passive_participle_auxiliaries)}\s+"),
+        general_passive=re.compile(rf"\b{_words(g.general_passive)}\s+(?:\w+ly\s+)?$", re.I),
+        agent_after=re.compile(rf"\s+{_words(g.agent_prepositions)}\b"),
+        content_of=re.compile(
+            rf"\b{_words(g.content_cues)}\s+{optional_words(g.topic_determiners)}(?:\w+\s+)?$",
+            re.I,
+        ),
+        made_after=re.compile(rf"\s+{_words(g.made_prepositions)}\b"),
+        new_clause_between=re.compile(rf"[;,]|\b{_words(g.verb_joiners)}\b\s+\w+\s+{auxiliary}\b"),
+        definitional_article=_words(g.definitional_articles),
+        goods_nouns=_words(g.goods_nouns),
+        amount_aside=re.compile(rf"\([^()]{{0,40}}\)|[{re.escape(signs)}]\S+"),
+    )
 
 
 @functools.cache
@@ -101,17 +174,17 @@ def is_weak(trigger: Trigger) -> bool:
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     found = []
+    patterns = clause_patterns()
     for match in _trigger_regex().finditer(text, start, end):
         name = match.lastgroup or ""
         event_type, pos = name.rsplit("_", 1)
         # "for the supply of": a verb's form used as a noun
-        determined = _DETERMINER_BEFORE.search(text, max(start, match.start() - 8), match.start())
+        determined = patterns.noun_determiner.search(
+            text, max(start, match.start() - 8), match.start()
+        )
         noun = pos == "noun" or determined is not None
         found.append(Trigger(match.start(), match.end(), match.group(), event_type, noun))
     return found
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.I)
 
 
 def attribution_spans(
@@ -125,6 +198,7 @@ def attribution_spans(
     reports = list(_attribution_regex().finditer(sentence))
     if not reports:
         return spans
+    patterns = clause_patterns()
     found = find_triggers(text, start, end) if triggers is None else triggers
     events = [t for t in found if not t.noun]
     for match in reports:
@@ -132,16 +206,16 @@ def attribution_spans(
         if any(t.start <= start + verb_start < t.end for t in events):
             continue  # "added the drones to its arsenal" is an event, not a report
         after = sentence[verb_end:]
-        that = re.match(r"(?:[^,.;\"“”]{0,60}?)\bthat\b", after)
-        if that and _states_an_event(after[: that.end() - len("that")]):
+        that = patterns.report_that.match(after)
+        if that and _states_an_event(after[: that.end("before")]):
             that = None  # "said 10 jets were delivered and that ...": the report, not its source
         if that and verb_start < len(sentence) * 0.7:
             # the report's own clause begins after the last break before its verb
-            breaks = list(re.finditer(r",|;|\s(?:and|but|while)\s", sentence[:verb_start]))
+            breaks = list(patterns.report_joiner.finditer(sentence[:verb_start]))
             begin = breaks[-1].end() if breaks else 0
             spans.append((start + begin, start + verb_end + that.end()))
             continue
-        lead = re.match(r"\s*(?:As|according to)\b", sentence[:verb_start], re.I)
+        lead = patterns.report_opener.match(sentence[:verb_start])
         comma = after.find(",")
         if lead and comma >= 0:
             spans.append((start, start + verb_end + comma + 1))
@@ -151,11 +225,11 @@ def attribution_spans(
         if (
             cut > 0
             and verb_start - cut < 90
-            and not re.search(r"\bthat\b", sentence[cut:verb_start])
+            and not patterns.complementizer.search(sentence[cut:verb_start])
         ):
             # ", the ministry said on Monday" closes a sentence; ", the ministry said it had
             # signed ..." reports an event in its own words, which are no attribution
-            reported = _states_an_event(after) and not _AFTER_REPORT.match(after)
+            reported = _states_an_event(after) and not patterns.after_report.match(after)
             spans.append((start + cut, start + verb_end if reported else end))
     return spans
 
@@ -190,7 +264,7 @@ def is_definitional(text: str, start: int, end: int, mentions: list[Mention]) ->
 @functools.cache
 def _definitional_regex() -> re.Pattern[str]:
     verbs = "|".join(events_lexicon().definitional_verbs)
-    return re.compile(rf"[^,]{{0,30}}?\s(?:{verbs})\s+(?:the|a|an|one)\b")
+    return re.compile(rf"[^,]{{0,30}}?\s(?:{verbs})\s+{clause_patterns().definitional_article}\b")
 
 
 # read_clause and status_of ask for each trigger's window: found once
@@ -204,14 +278,27 @@ def clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[in
 
 
 def _clause_window(text: str, trigger: Trigger, start: int, end: int) -> tuple[int, int]:
+    patterns = clause_patterns()
     # searched up to the trigger's end so a break's look-ahead can see the trigger's verb
     breaks = [
-        b for b in _CLAUSE_BREAK.finditer(text, start, trigger.end) if b.end() <= trigger.start
+        b
+        for b in patterns.clause_break.finditer(text, start, trigger.end)
+        if b.end() <= trigger.start
     ]
     left = breaks[-1].end() if breaks else start
-    after = _CLAUSE_BREAK.search(text, trigger.end, end)
+    after = patterns.clause_break.search(text, trigger.end, end)
     right = after.start() if after else end
     return left, right
+
+
+def _gerund(trigger: Trigger) -> bool:
+    return trigger.text.lower().endswith(grammar_lexicon().progressive_ending)
+
+
+def _progressive_form(trigger: Trigger) -> bool:
+    """ "in talks", "being built", "negotiating": a trigger whose own words are progressive."""
+    openers = tuple(f"{word} " for word in grammar_lexicon().progressive_openers)
+    return trigger.text.lower().startswith(openers) or _gerund(trigger)
 
 
 def _negates(negation: re.Pattern[str], before: str) -> bool:
@@ -227,21 +314,20 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     the cue nearest the trigger wins, a negation anywhere in the clause before it wins all.
     `stop`: where the next trigger begins, which the words after this one do not pass."""
     left, right = clause_window(text, trigger, start, end)
+    patterns = clause_patterns()
     cues = _cue_regexes()
     # a trigger that takes its "to" with it ("to acquire") leaves "is set" before it
-    lead = re.match(r"to\s", trigger.text)
+    lead = patterns.infinitive_lead.match(trigger.text)
     window_before = text[
         max(left, trigger.start - 60) : trigger.start + (lead.end() if lead else 0)
     ]
     if (
         _negates(cues["negated"], window_before)
         or _denied(text[start : trigger.start])
-        or re.search(r"\b(?:no|No)\s+(?:\w+\s+)?$", window_before)  # "there are no negotiations"
+        or patterns.negative_determiner.search(window_before)  # "there are no negotiations"
     ):
         return "negated"
-    if _PROGRESSIVE.search(window_before) and (
-        trigger.text.lower().startswith(("in ", "being ")) or trigger.text.lower().endswith("ing")
-    ):
+    if patterns.progressive.search(window_before) and (_progressive_form(trigger)):
         return "ongoing"  # "are in talks", "is negotiating": under way as published
     # a noun's verb may stand after a long subject ("Talks with X on Y, covering Z, are
     # under way")
@@ -249,11 +335,11 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     reach = 150 if trigger.noun else 90
     limit = min(right, trigger.end + reach, stop or end)
     if stop is not None:  # the next verb's own words begin at the "and" that joins it
-        joins = list(re.finditer(r"\s(?:and|but|or)\s", text[trigger.end : stop]))
+        joins = list(patterns.verb_joiner.finditer(text[trigger.end : stop]))
         if joins:
             limit = min(limit, trigger.end + joins[-1].start())
     window_after = text[trigger.end : limit]
-    if trigger.noun and re.match(r"[^,;]{0,40}?\b(?:will|would|is|are)\s+not\b", window_after):
+    if trigger.noun and patterns.negated_after.match(window_after):
         return "negated"
     if (
         trigger.event_type in ("production", "delivery", "deployment")
@@ -262,9 +348,9 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
             or _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
         )
         and (
-            _PURPOSE.search(text, max(left, trigger.start - 40), trigger.start)
+            patterns.purpose.search(text, max(left, trigger.start - 40), trigger.start)
             or (
-                (trigger.noun or trigger.text.lower().endswith("ing"))
+                (trigger.noun or _gerund(trigger))
                 and _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
             )
         )
@@ -286,17 +372,9 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
                 distance = match.start() + 1
                 if best is None or distance < best[0]:
                     best = (distance, name)
-    if best and best[1] == "ongoing" and re.search(r"\bhad\b", text[left:right]):
+    if best and best[1] == "ongoing" and patterns.past_perfect.search(text[left:right]):
         return "reported"  # "had been under way since 2023": over before the report
     return best[1] if best else "reported"
-
-
-_GENERAL_PASSIVE = re.compile(r"\b(?:is|are|has been|have been)\s+(?:\w+ly\s+)?$", re.I)
-_CONTENT_OF = re.compile(
-    r"\b(?:covers?|covering|includes?|including|involved in|responsible for|specialising in|"
-    r"specializing in|in)\s+(?:the\s+)?(?:\w+\s+)?$",
-    re.I,
-)
 
 
 @functools.cache
@@ -321,24 +399,28 @@ def _descriptive_regex() -> re.Pattern[str]:
 
 @functools.cache
 def _ends_with_weapon_noun() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{weapon_nouns()}|weapons?|arms|equipment|hardware),?\s*$", re.I)
+    return re.compile(rf"\b(?:{weapon_nouns()}|{clause_patterns().goods_nouns}),?\s*$", re.I)
 
 
 def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
     """A participle that describes the system just before it ("four Type 054A/P frigates
     built by China", "jets made in Russia"): no event of its own."""
-    if re.match(r"\s+as\s+(?:a|an)\b", text[trigger.end : trigger.end + 8]):
+    patterns = clause_patterns()
+    if patterns.as_what.match(text[trigger.end : trigger.end + 8]):
         return True  # "built as a stealthy fighter", "offered as an option": what it is
     if _time_of().search(text, max(0, trigger.start - 20), trigger.start):
         return True  # "obligated at the time of award": the time of an event told before
     before = text[max(0, trigger.start - 40) : trigger.start]
     # a trigger that takes its auxiliary with it ("been produced") leaves "have" before it
-    auxiliary = re.match(r"(?:been|be)\s+", trigger.text)
+    auxiliary = patterns.passive_lead.match(trigger.text)
     if auxiliary:
         before += auxiliary.group()
     if trigger.event_type == "production" and (
-        (_GENERAL_PASSIVE.search(before) and re.match(r"\s+by\b", text[trigger.end :]))
-        or (trigger.noun and _CONTENT_OF.search(before))
+        (
+            patterns.general_passive.search(before)
+            and patterns.agent_after.match(text[trigger.end :])
+        )
+        or (trigger.noun and patterns.content_of.search(before))
     ):
         # "the jets are built by Dassault" says who makes them; "the contract covers the
         # production", "a firm involved in the production" say what a deal or firm is about
@@ -347,9 +429,7 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
         return False
     if _before_its_system(text, trigger, systems):
         return True  # "Ukraine-built BTR-3s", "US manufactured F-16s": where they were made
-    if not re.match(
-        r"\s+(?:by|in|at|under|from|before|after|during)\b", text[trigger.end : trigger.end + 10]
-    ):
+    if not patterns.made_after.match(text[trigger.end : trigger.end + 10]):
         return False
     before = text[max(0, trigger.start - 40) : trigger.start]
     return any(0 <= trigger.start - m.end <= 2 for m in systems) or bool(
@@ -382,17 +462,17 @@ def _negotiates(trigger: Trigger) -> bool:
     return trigger.event_type == "negotiation" and not trigger.noun
 
 
-_AMOUNT_ASIDE = re.compile(r"\([^()]{0,40}\)|[$€£¥]\S+")
-
-
 def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
     """Triggers that name what another trigger is about, not events of their own: the topic
     of a noun ("talks on ... deliveries", "production ... for their delivery"), what a
     cancellation ends ("scrapped its talks", "abandoned plans to acquire"), what a deal is
     for ("the deal to supply Iran")."""
     topics = set()
+    patterns = clause_patterns()
     for index, trigger in enumerate(triggers):
-        if not trigger.noun and _DEAL_TO.search(text[max(0, trigger.start - 30) : trigger.start]):
+        if not trigger.noun and patterns.deal_to.search(
+            text[max(0, trigger.start - 30) : trigger.start]
+        ):
             topics.add(trigger)
             continue
         if index == 0:
@@ -400,7 +480,7 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
         previous = triggers[index - 1]
         # an amount between says nothing of the link: "cancelled a $3.4-billion (£2.2 billion)
         # tender" is "cancelled a tender"
-        between = _AMOUNT_ASIDE.sub(" ", text[previous.end : trigger.start])
+        between = patterns.amount_aside.sub(" ", text[previous.end : trigger.start])
         if (
             (
                 # what a cancellation ends ("scrapped its talks"), what talks are about
@@ -411,15 +491,15 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
             )
             or (
                 # what a dated deal is for: "a deal in July 2022 to export"
-                previous.noun and previous.event_type == "agreement" and between == " to "
+                previous.noun
+                and previous.event_type == "agreement"
+                and between.split() == list(grammar_lexicon().infinitive)
             )
             or (
                 trigger.noun
                 and len(between.split()) <= 14
-                and _TOPIC_LINK.search(between)
-                and not re.search(
-                    r"[;,]|\band\b\s+\w+\s+(?:is|are|was|were|will|has|have)\b", between
-                )
+                and patterns.topic_link.search(between)
+                and not patterns.new_clause_between.search(between)
             )
         ):
             topics.add(trigger)

@@ -268,6 +268,48 @@ class LayoutLexicon:
     title_max_chars: int
 
 
+@dataclass(frozen=True, slots=True)
+class GrammarLexicon:
+    """grammar.yaml: English function words by the part they play in a clause (where it
+    breaks, what makes an infinitive, a passive, a report, a topic), for events.py."""
+
+    comma_conjunctions: Words
+    contrast_conjunctions: Words
+    subordinators: Words
+    not_a_verb: Words
+    named_subject_conjunctions: Words
+    auxiliaries: Words
+    complementizers: Words
+    report_joiners: Words
+    report_openers: Words
+    report_time_openers: Words
+    report_followers: Words
+    infinitive: Words
+    aspect_verbs: Words
+    present_be: Words
+    progressive_adverbs: Words
+    progressive_openers: Words
+    progressive_ending: Words
+    deal_nouns: Words
+    topic_prepositions: Words
+    topic_determiners: Words
+    noun_determiners: Words
+    negative_determiners: Words
+    negated_verbs: Words
+    negation: Words
+    verb_joiners: Words
+    past_perfect: Words
+    as_what: Words
+    indefinite_articles: Words
+    passive_participle_auxiliaries: Words
+    general_passive: Words
+    agent_prepositions: Words
+    content_cues: Words
+    made_prepositions: Words
+    goods_nouns: Words
+    definitional_articles: Words
+
+
 @functools.cache
 def roles_lexicon() -> RolesLexicon:
     return from_data(RolesLexicon, load_data("roles.yaml"), "roles.yaml")
@@ -291,6 +333,11 @@ def money_lexicon() -> MoneyLexicon:
 @functools.cache
 def dates_lexicon() -> DatesLexicon:
     return from_data(DatesLexicon, load_data("dates.yaml"), "dates.yaml")
+
+
+@functools.cache
+def grammar_lexicon() -> GrammarLexicon:
+    return from_data(GrammarLexicon, load_data("grammar.yaml"), "grammar.yaml")
 
 
 @functools.cache
@@ -318,6 +365,7 @@ LEXICONS: dict[str, type] = {
     "money.yaml": MoneyLexicon,
     "dates.yaml": DatesLexicon,
     "layout.yaml": LayoutLexicon,
+    "grammar.yaml": GrammarLexicon,
     "generic.yaml": GenericLexicon,
 }
 
