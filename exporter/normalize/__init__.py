@@ -104,7 +104,10 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     """The procurement-event records an article states, in text order."""
     text = unwrap(article.text)  # same offsets, sentences no longer broken by line wraps
     parts = segment(text)
-    reference = reference_date(article.published or published, parts.dateline, text)
+    # the year of a dateline is inferred from the article's own words, not from the dates
+    # of the other stories the page lists after it
+    body = text[: parts.sentences[-1].end] if parts.sentences else text
+    reference = reference_date(article.published or published, parts.dateline, body)
     reference = title_date(reference, [(x.start, x.end) for x in parts.sentences], text)
     source = {
         "id": content_id(article.text),

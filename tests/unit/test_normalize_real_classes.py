@@ -1500,3 +1500,21 @@ def test_what_a_contract_also_includes_comes_from_each_items_maker() -> None:
         ("PER-GBR-BAE-HAWK", "agreement", "reported", "aircraft"),
         ("PER-CHE-PC-21", "agreement", "reported", "aircraft"),
     ]
+
+
+def test_a_dateline_year_is_not_inferred_from_the_other_stories_the_page_lists() -> None:
+    story = (
+        "LIMA, March 30: Peru and Spain signed a contract here on Thursday for two patrol "
+        "ships.\n\n"
+    )
+    page = "Opinion\n\nHarbour fees\n19 May, 2024\n\nRail plans\nUpdated 18 May, 2024\n"
+    (record,) = normalize(Article(text=story + page, name="t.txt"))
+    # no year in the story's own words: the signing stays undated, as with no list at all
+    assert record["date"] is None
+    assert record["source"]["published"] is None
+    (alone,) = normalize(Article(text=story, name="t.txt"))
+    assert alone["date"] is None
+    # a year the story names is still read: Thursday, March 30 falls in 2023
+    dated = story.replace("ships.", "ships, the second deal since 2022.")
+    (record,) = normalize(Article(text=dated + page, name="t.txt"))
+    assert (record["date"]["value"], record["date"]["text"]) == ("2023-03-30", "on Thursday")

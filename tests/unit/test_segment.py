@@ -90,7 +90,9 @@ def test_page_furniture_is_no_text_of_the_article() -> None:
     ]
 
 
-@pytest.mark.parametrize("heading", ["More In Europe", "Related Articles", "Latest News"])
+@pytest.mark.parametrize(
+    "heading", ["More In Europe", "Related Articles", "Latest News", "Opinion", "Editorial"]
+)
 def test_a_heading_of_links_to_other_stories_ends_the_article(heading: str) -> None:
     text = (
         "Peru signed a contract for two frigates on Monday.\n\n"
