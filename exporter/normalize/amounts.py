@@ -53,6 +53,7 @@ class QuantityWords:
     not_count: re.Pattern[str]  # "km", "years" between number and unit: no count
     first_year: int  # digits from `first_year` to `last_year` are a year, no count
     last_year: int
+    head_unit: re.Pattern[str]  # a unit word right after the one found: the phrase's head
 
 
 @functools.cache
@@ -83,6 +84,7 @@ def _quantity_words() -> QuantityWords:
         re.compile(rf"\b{alternatives(words.not_count_words)}\b"),
         first_year,
         last_year,
+        re.compile(rf"\s+({alternation(list(unit_of))})\b", re.I),
     )
 
 
@@ -98,17 +100,21 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
     found: list[Quantity] = []
     for match in words.regex.finditer(text, start, end):
         raw = match["number"].lower()
-        unit = words.unit_of[match["unit"].lower()]
+        unit_word, unit_end = match["unit"], match.end()
+        # "interceptor drones", "missile boats": the last noun of the phrase is what is counted
+        while head := words.head_unit.match(text, unit_end, end):
+            unit_word, unit_end = head[1], head.end()
+        unit = words.unit_of[unit_word.lower()]
         if raw in words.articles and (match["middle"].strip() or unit not in words.by_article):
             continue
         value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
         if not value or (words.first_year <= value <= words.last_year and raw.isdigit()):
             continue
-        if match["unit"][0].isupper() and not match["unit"].isupper():
+        if unit_word[0].isupper() and not unit_word.isupper():
             continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
         if words.not_count.search(match["middle"]):
             continue
-        found.append(Quantity(match.start(), match.end(), value, unit))
+        found.append(Quantity(match.start(), unit_end, value, unit))
     return found
 
 

@@ -163,6 +163,10 @@ class ObjectWords:
     windows: ObjectWindows
 
 
+# a comma, not the one inside a number ("15,000 rifles")
+_COMMA = r"(?<!\d),|,(?!\d)"
+
+
 @functools.cache
 def _object_words() -> ObjectWords:
     events = events_lexicon()
@@ -172,8 +176,8 @@ def _object_words() -> ObjectWords:
             rf"{optional_words(events.object_determiners)}(?:[\w-]+\s+)?$",
             re.I,
         ),
-        not_object=re.compile(rf"[,;:(]|\b{alternatives(events.not_object)}\b", re.I),
-        list_joiner=re.compile(rf"(?:,|\b{alternatives(events.object_list_joiners)}\b)"),
+        not_object=re.compile(rf"{_COMMA}|[;:(]|\b{alternatives(events.not_object)}\b", re.I),
+        list_joiner=re.compile(rf"(?:{_COMMA}|\b{alternatives(events.object_list_joiners)}\b)"),
         list_break=re.compile(rf"[;:]|\b{alternatives(events.object_list_breaks)}\b"),
         sourced_item=re.compile(events.sourced_list_gap),
         inclusion_cue=cue_regex(events.inclusion_cues, r"\s*,?\s*", r"\b:?"),

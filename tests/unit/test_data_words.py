@@ -245,3 +245,22 @@ def test_money_words_from_data(text: str, amounts: list[tuple[int, str]]) -> Non
     from exporter.normalize.amounts import find_money
 
     assert [(m.amount, m.currency) for m in find_money(text, 0, len(text))] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Ukraine ordered 1,000 interceptor drones", [(1000, "drone", "1,000 interceptor drones")]),
+        (
+            "two missile boats and 4 tanks",
+            [(2, "ship", "two missile boats"), (4, "tank", "4 tanks")],
+        ),
+        ("six transport aircraft", [(6, "aircraft", "six transport aircraft")]),
+        ("two Gun Boats", []),  # a unit's name in capitals, by its head as by its first word
+    ],
+)
+def test_the_last_unit_word_of_a_phrase_is_what_is_counted(text: str, counted: list) -> None:
+    from exporter.normalize.amounts import find_quantities
+
+    found = find_quantities(text, 0, len(text))
+    assert [(q.value, q.unit, text[q.start : q.end]) for q in found] == counted

@@ -1518,3 +1518,12 @@ def test_a_dateline_year_is_not_inferred_from_the_other_stories_the_page_lists()
     dated = story.replace("ships.", "ships, the second deal since 2022.")
     (record,) = normalize(Article(text=dated + page, name="t.txt"))
     assert (record["date"]["value"], record["date"]["text"]) == ("2023-03-30", "on Thursday")
+
+
+@pytest.mark.parametrize("count", ["1,000", "15,000", "1,200"])
+def test_a_number_with_a_thousands_comma_still_counts_the_object_after_it(count: str) -> None:
+    text = f"Thailand bought {count} assault rifles from Israel."
+    assert deals(text) == [("THA-ISR-ASSAULT-RIFLE", "agreement", "reported", "other")]
+    # a comma between words still joins a list of objects
+    listed = "Peru bought 24 Su-35 fighters, 10 MiG-29 jets and six Mi-17 helicopters from Russia."
+    assert [d[0] for d in deals(listed)] == ["PER-RUS-SU-35", "PER-RUS-MIG-29", "PER-RUS-MI-17"]
