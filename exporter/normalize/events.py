@@ -97,6 +97,7 @@ class ClausePatterns:
     definitional_article: str  # the alternation after a definitional verb
     goods_nouns: str  # the alternation of words a description may end on, beside weapon nouns
     amount_aside: re.Pattern[str]  # an amount between two triggers: "a $3.4-billion tender"
+    partner_aside: re.Pattern[str]  # "with Italy's Leonardo" before what talks are about
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -119,7 +120,9 @@ def clause_patterns() -> ClausePatterns:
             rf"|\b{_words(g.complementizers)}\b|,\s*[\"”]|[\"“]"
         ),
         purpose=re.compile(
-            "".join(f"(?<!{verb} )" for verb in g.aspect_verbs) + rf"\b{_words(g.infinitive)}\s+$",
+            # "to build", "to jointly produce": an adverb may split the infinitive
+            "".join(f"(?<!{verb} )" for verb in g.aspect_verbs)
+            + rf"\b{_words(g.infinitive)}\s+(?:\w+ly\s+)?$",
             re.I,
         ),
         progressive=re.compile(
@@ -158,6 +161,11 @@ def clause_patterns() -> ClausePatterns:
         new_clause_between=re.compile(rf"[;,]|\b{_words(g.verb_joiners)}\b\s+\w+\s+{auxiliary}\b"),
         definitional_article=_words(g.definitional_articles),
         goods_nouns=_words(g.goods_nouns),
+        partner_aside=re.compile(
+            rf"^\s*{_words(g.partner_prepositions)}\s+(?:[\w'’.-]+\s+){{1,4}}?"
+            rf"(?={_words(g.noun_determiners)}\s)",
+            re.I,
+        ),
         amount_aside=re.compile(rf"\([^()]{{0,40}}\)|[{re.escape(signs)}]\S+"),
     )
 
@@ -486,7 +494,8 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
                 # what a cancellation ends ("scrapped its talks"), what talks are about
                 # ("discussed potential acquisitions of")
                 (previous.event_type == "cancellation" or (_negotiates(previous) and trigger.noun))
-                and len(between.split()) <= 3
+                # "negotiating with Italy's Leonardo the purchase of": the partner aside
+                and len(patterns.partner_aside.sub(" ", between).split()) <= 3
                 and not re.search(r"[,;]", between)
             )
             or (

@@ -293,6 +293,7 @@ class GrammarLexicon:
     deal_nouns: Words
     topic_prepositions: Words
     topic_determiners: Words
+    partner_prepositions: Words
     noun_determiners: Words
     negative_determiners: Words
     negated_verbs: Words

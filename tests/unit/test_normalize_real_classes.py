@@ -1527,3 +1527,16 @@ def test_a_number_with_a_thousands_comma_still_counts_the_object_after_it(count:
     # a comma between words still joins a list of objects
     listed = "Peru bought 24 Su-35 fighters, 10 MiG-29 jets and six Mi-17 helicopters from Russia."
     assert [d[0] for d in deals(listed)] == ["PER-RUS-SU-35", "PER-RUS-MIG-29", "PER-RUS-MI-17"]
+
+
+def test_an_adverb_inside_the_infinitive_of_purpose_keeps_it_to_come() -> None:
+    text = "Egypt and Italy have signed an agreement to jointly produce M-346 trainers in Egypt."
+    assert [d[:3] for d in deals(text)] == [
+        ("EGY-ITA-M-346", "agreement", "reported"),
+        ("EGY-ITA-M-346", "production", "planned"),
+    ]
+
+
+def test_what_talks_with_a_named_partner_are_about_is_no_event_of_its_own() -> None:
+    text = "Peru is negotiating with Sweden's Saab the purchase of 12 Gripen fighters."
+    assert [d[:3] for d in deals(text)] == [("PER-SWE-GRIPEN", "negotiation", "ongoing")]
