@@ -1540,3 +1540,18 @@ def test_an_adverb_inside_the_infinitive_of_purpose_keeps_it_to_come() -> None:
 def test_what_talks_with_a_named_partner_are_about_is_no_event_of_its_own() -> None:
     text = "Peru is negotiating with Sweden's Saab the purchase of 12 Gripen fighters."
     assert [d[:3] for d in deals(text)] == [("PER-SWE-GRIPEN", "negotiation", "ongoing")]
+
+
+@pytest.mark.parametrize(
+    ("document", "event_type"),
+    [
+        ("a letter of intent", "negotiation"),
+        ("an LOI", "negotiation"),
+        ("a memorandum", "agreement"),
+    ],
+)
+def test_two_states_that_sign_a_letter_of_intent_are_its_two_sides(
+    document: str, event_type: str
+) -> None:
+    text = f"Uruguay and Brazil signed {document} for six C-390 aircraft."
+    assert deals(text)[0][:2] == ("URY-BRA-C-390", event_type)
