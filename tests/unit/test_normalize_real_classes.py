@@ -1555,3 +1555,16 @@ def test_two_states_that_sign_a_letter_of_intent_are_its_two_sides(
 ) -> None:
     text = f"Uruguay and Brazil signed {document} for six C-390 aircraft."
     assert deals(text)[0][:2] == ("URY-BRA-C-390", event_type)
+
+
+@pytest.mark.parametrize(
+    "verb", ["will not buy", "won't buy", "won’t buy", "does not buy", "will never buy"]
+)
+def test_a_purchase_said_not_to_happen_is_a_negated_agreement(verb: str) -> None:
+    text = f"Chile {verb} the Rafale."
+    assert deals(text) == [("CHL-FRA-RAFALE", "agreement", "negated", "aircraft")]
+
+
+def test_a_contraction_negates_other_events_too() -> None:
+    text = "Italy didn't deliver the Aster missiles to Qatar."
+    assert deals(text)[0][1:3] == ("delivery", "negated")
