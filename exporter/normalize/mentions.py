@@ -28,6 +28,7 @@ _ORIGIN_SUFFIX = re.compile(
     r"led|backed|owned|based|era|vintage|origin)$"
 )
 _VARIANT = re.compile(r"^(.*\d)(?:[A-Z]{1,4}\d{0,2}|-\d{1,2}[A-Z]?)$")
+_NAMED_VARIANT = re.compile(r"^([A-Z][a-z]{3,})-[A-Z]{1,2}$")  # "Rafale-M", "Gripen-E"
 _MAX_TOKENS = 7
 
 
@@ -63,7 +64,7 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
         if form.endswith("es") and len(form) > 4:
             forms.append(form[:-2])
     for form in list(forms):
-        variant = _VARIANT.match(form)
+        variant = _VARIANT.match(form) or _NAMED_VARIANT.match(form)
         if variant:
             forms.append(variant.group(1))
     for form in list(forms):

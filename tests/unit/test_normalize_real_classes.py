@@ -1568,3 +1568,22 @@ def test_a_purchase_said_not_to_happen_is_a_negated_agreement(verb: str) -> None
 def test_a_contraction_negates_other_events_too() -> None:
     text = "Italy didn't deliver the Aster missiles to Qatar."
     assert deals(text)[0][1:3] == ("delivery", "negated")
+
+
+@pytest.mark.parametrize("words", ["export three used", "export", "export a batch of"])
+def test_export_before_what_is_exported_is_a_delivery(words: str) -> None:
+    text = f"Japan will {words} Abukuma-class destroyers to Vietnam."
+    assert deals(text)[0][:3] == ("VNM-JPN-ABUKUMA-CLASS", "delivery", "planned")
+
+
+def test_export_in_a_firms_name_is_no_event() -> None:
+    text = "Norinco, the China North Industries Import and Export Corp, makes the VT-4 tank."
+    assert deals(text) == []
+
+
+@pytest.mark.parametrize("name", ["Rafale-M", "Rafale-B", "Gripen-E"])
+def test_a_named_system_with_a_hyphened_letter_is_that_system(name: str) -> None:
+    text = f"Peru ordered 12 {name} fighters for its aircraft carrier."
+    family = name.split("-")[0].upper()
+    origin = {"RAFALE": "FRA", "GRIPEN": "SWE"}[family]
+    assert deals(text)[0][:2] == (f"PER-{origin}-{family}", "agreement")
