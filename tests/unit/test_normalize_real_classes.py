@@ -1587,3 +1587,8 @@ def test_a_named_system_with_a_hyphened_letter_is_that_system(name: str) -> None
     family = name.split("-")[0].upper()
     origin = {"RAFALE": "FRA", "GRIPEN": "SWE"}[family]
     assert deals(text)[0][:2] == (f"PER-{origin}-{family}", "agreement")
+
+
+def test_a_state_that_sold_weapons_of_another_makes_sold_them() -> None:
+    text = "Slovenia sold 12 Mi-17 helicopters to Kenya."
+    assert deals(text) == [("KEN-SVN-MI-17", "agreement", "reported", "helicopter")]
