@@ -1592,3 +1592,22 @@ def test_a_named_system_with_a_hyphened_letter_is_that_system(name: str) -> None
 def test_a_state_that_sold_weapons_of_another_makes_sold_them() -> None:
     text = "Slovenia sold 12 Mi-17 helicopters to Kenya."
     assert deals(text) == [("KEN-SVN-MI-17", "agreement", "reported", "helicopter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Italy will equip the Qatari navy with two FREMM frigates.",
+            [("QAT-ITA-FREMM", "delivery", "planned", "ship")],
+        ),
+        (
+            "Russia armed Venezuela with S-300 systems.",
+            [("VEN-RUS-S-300", "delivery", "reported", "air-defence")],
+        ),
+        ("The Qatari navy is equipped with FREMM frigates.", []),  # what it has
+        ("Armed with Meteor missiles, the Rafale can strike far.", []),
+    ],
+)
+def test_equipping_a_state_with_weapons_delivers_them(text: str, expected: list) -> None:
+    assert deals(text) == expected
