@@ -71,7 +71,9 @@ def event_date(
     own = [
         m
         for m in found
-        if m not in reported and m not in background and not _rivals_date(m, trigger, rivals, text)
+        if m not in reported
+        and m not in background
+        and not _rivals_date(m, trigger, rivals, text, found)
     ]
 
     def resolved(mention: dates_.DateMention) -> dates_.ResolvedDate | None:
@@ -139,7 +141,13 @@ def _opens_sentence(mention: dates_.DateMention, text: str) -> bool:
     return len(before[boundary + 1 :].split()) <= 1
 
 
-def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], text: str) -> bool:
+def _rivals_date(
+    mention: dates_.DateMention,
+    trigger: Any,
+    rivals: list[Any],
+    text: str,
+    found: list[dates_.DateMention],
+) -> bool:
     """A date that another event's trigger stands nearer: after that trigger, which stands
     after this one ("will supply ... under a deal signed in October 2018"; "signed a deal to
     supply 12 jets by 2030")."""
@@ -162,12 +170,24 @@ def _rivals_date(mention: dates_.DateMention, trigger: Any, rivals: list[Any], t
             trigger.end <= mention.start
             and mention.end <= rival.start
             and _leads_into(text[mention.end : rival.start])
+            and not _dated_after(rival, found, text)
         ):
-            return True  # "has taken delivery of three jets, and last year ordered a fourth"
+            # "has taken delivery of three jets, and last year ordered a fourth"; but in
+            # "ordered in 2021 arrived on 25 April" the later verb has its own date
+            return True
     return False
 
 
 _CLAUSES_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+
+
+def _dated_after(rival: Any, found: list[dates_.DateMention], text: str) -> bool:
+    """Whether a date follows a trigger closely enough to be its own."""
+    return any(
+        rival.end <= m.start
+        and _words_between(text, rival.end, m.start) <= _windows().rival_date_words
+        for m in found
+    )
 
 
 def _leads_into(words: str) -> bool:

@@ -1611,3 +1611,19 @@ def test_a_state_that_sold_weapons_of_another_makes_sold_them() -> None:
 )
 def test_equipping_a_state_with_weapons_delivers_them(text: str, expected: list) -> None:
     assert deals(text) == expected
+
+
+def test_a_date_before_a_verb_with_its_own_date_is_the_earlier_verbs() -> None:
+    text = "The first of the 14 Rafales ordered by Serbia in 2022 arrived on 3 May 2025."
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    assert [(r["event_type"], r["date"]["value"]) for r in records] == [
+        ("agreement", "2022"),
+        ("delivery", "2025-05-03"),
+    ]
+    # with no date after the later verb the date runs into it, as before
+    text = "Chile has taken delivery of three jets, and last year ordered a fourth F-16."
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    assert [(r["event_type"], (r["date"] or {}).get("value")) for r in records] == [
+        ("delivery", None),
+        ("agreement", "2023"),
+    ]
