@@ -26,6 +26,7 @@ from exporter.normalize.arguments import (
     assign_roles,
     by_unnamed_state,
     coordinated,
+    group_seller,
     origin_state,
     swapped,
 )
@@ -365,6 +366,8 @@ def _candidate(
     if buyer is not None and seller is not None and buyer.country == seller.country:
         sure = roles.sure_buyer or own_order
         buyer = _own_state_buyer(clause, buyer, seller, sure, prior, continued)
+    if seller is not None:
+        seller = group_seller(seller, system)
     if buyer is not None and seller is not None:
         buyer, seller = swapped(buyer, seller, system)
     # A kind of weapon no supplier is named for ("the army expects 155 mm howitzers") could

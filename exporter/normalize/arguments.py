@@ -3,6 +3,7 @@ around each party, never by position alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -126,6 +127,22 @@ def nearest(mentions: list[Mention], trigger: Trigger) -> Mention | None:
 def origin_state(code: str) -> Mention:
     """A state that the text does not name but the system's origin implies."""
     return Mention("country", -1, -1, code, code, "origin")
+
+
+def group_seller(seller: Mention, system: System) -> Mention:
+    """A group named as the seller of a system one of its national companies makes ("from
+    KNDS" for the Leopard 2 of KNDS Deutschland, "from Airbus" for an Airbus Defence and
+    Space system) sells from that company's state, the system's origin."""
+    maker = system.maker or ""
+    if (
+        seller.kind == "company"
+        and seller.company is not None
+        and system.origin
+        and maker.startswith(seller.company.name + " ")
+        and seller.country != system.origin
+    ):
+        return dataclasses.replace(seller, country=system.origin)
+    return seller
 
 
 @dataclass(slots=True)

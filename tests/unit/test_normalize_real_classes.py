@@ -1627,3 +1627,41 @@ def test_a_date_before_a_verb_with_its_own_date_is_the_earlier_verbs() -> None:
         ("delivery", None),
         ("agreement", "2023"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia is buying 12 Rafale jets from France.", ("SRB-FRA-RAFALE", "agreement")),
+        ("Peru picks Gripen over F-16 for its air force.", ("PER-SWE-GRIPEN", "negotiation")),
+        (
+            "Saab wins $1.3bn Swedish Army order for Carl-Gustaf rounds.",
+            ("SWE-SWE-CARL-GUSTAF", "agreement"),
+        ),
+        (
+            "Kenya clears $300m deal for 12 Bayraktar TB2 drones.",
+            ("KEN-TUR-BAYRAKTAR-TB2", "negotiation"),
+        ),
+    ],
+)
+def test_headline_verbs_in_the_present_state_their_events(text: str, expected: tuple) -> None:
+    assert deals(text)[0][:2] == expected
+
+
+def test_buying_with_no_weapon_named_in_its_clause_is_no_event() -> None:
+    text = "Peru ordered two Gripen jets. We are buying what the forces need, he said."
+    assert [d[:2] for d in deals(text)] == [("PER-SWE-GRIPEN", "agreement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "deal"),
+    [
+        ("Norway orders 54 more Leopard 2A8 tanks from KNDS.", "NOR-DEU-LEOPARD-2"),
+        ("Belgium ordered Caesar howitzers from KNDS.", "BEL-FRA-CAESAR"),
+        ("Hungary ordered 24 H145M helicopters from Airbus.", "HUN-DEU-H145M"),
+    ],
+)
+def test_a_group_sells_from_the_state_of_its_company_that_makes_the_system(
+    text: str, deal: str
+) -> None:
+    assert deals(text)[0][0] == deal
