@@ -309,6 +309,14 @@ def _progressive_form(trigger: Trigger) -> bool:
     return trigger.text.lower().startswith(openers) or _gerund(trigger)
 
 
+def _named_subject_only(words: str) -> bool:
+    """Whether the words before an infinitive are a name alone ("Morocco", "the Royal Thai
+    Navy"): a headline's subject with no verb of its own."""
+    determiners = set(grammar_lexicon().noun_determiners)
+    found = words.split()
+    return bool(found) and all(w[:1].isupper() or w.lower() in determiners for w in found)
+
+
 def _negates(negation: re.Pattern[str], before: str) -> bool:
     """Whether a negation in the words before a trigger is the trigger's own: near enough
     ("has not yet signed"); farther, it negates another verb ("did not specify the number of
@@ -369,6 +377,8 @@ def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | Non
     if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":
         # the trigger's own words: "will buy"; but "will not proceed" is a decision taken
         return "planned"
+    if lead and _named_subject_only(text[left : trigger.start]):
+        return "planned"  # a headline's "Morocco to acquire Akinci drones": what is to come
     best: tuple[int, str] | None = None
     for name in ("planned", "ongoing"):
         for match in cues[name].finditer(window_before):

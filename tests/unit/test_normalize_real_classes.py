@@ -1665,3 +1665,15 @@ def test_a_group_sells_from_the_state_of_its_company_that_makes_the_system(
     text: str, deal: str
 ) -> None:
     assert deals(text)[0][0] == deal
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ghana to acquire Turkish Akinci drones.", "planned"),
+        ("The Royal Thai Navy to buy two Type 071E ships.", "planned"),
+        ("Ghana acquired Turkish Akinci drones.", "reported"),
+    ],
+)
+def test_a_headlines_name_and_infinitive_is_what_is_to_come(text: str, status: str) -> None:
+    assert deals(text)[0][2] == status
