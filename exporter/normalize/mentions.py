@@ -59,7 +59,8 @@ def _surface_variants(surface: str) -> tuple[str, ...]:
         if stem != form:
             forms.append(stem)
     for form in list(forms):
-        if form.endswith("s") and len(form) > 3:
+        # "Rafales", and short designations' plurals too: "K2s", "K9s"
+        if form.endswith("s") and (len(form) > 3 or form[-2:-1].isdigit()):
             forms.append(form[:-1])
         if form.endswith("es") and len(form) > 4:
             forms.append(form[:-2])

@@ -1677,3 +1677,9 @@ def test_a_group_sells_from_the_state_of_its_company_that_makes_the_system(
 )
 def test_a_headlines_name_and_infinitive_is_what_is_to_come(text: str, status: str) -> None:
     assert deals(text)[0][2] == status
+
+
+@pytest.mark.parametrize("plural", ["K9s", "K2s", "F-16s"])
+def test_a_short_designations_plural_is_the_system(plural: str) -> None:
+    family = plural[:-1].upper()
+    assert deals(f"Norway received 24 {plural} this year.")[0][0].endswith(f"-{family}")
