@@ -23,6 +23,7 @@ class Quantity:
     end: int
     value: int
     unit: str
+    named: bool = False  # written with a named system ("24 F-16s", "two Type 035 submarines")
 
     def as_record(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit}
@@ -54,6 +55,8 @@ class QuantityWords:
     first_year: int  # digits from `first_year` to `last_year` are a year, no count
     last_year: int
     head_unit: re.Pattern[str]  # a unit word right after the one found: the phrase's head
+    number_before: re.Pattern[str]  # a number (and modifiers) right before a named system
+    category_units: dict[str, str]
 
 
 @functools.cache
@@ -85,6 +88,12 @@ def _quantity_words() -> QuantityWords:
         first_year,
         last_year,
         re.compile(rf"\s+({alternation(list(unit_of))})\b", re.I),
+        re.compile(
+            rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|{alternation(list(numbers))})"
+            rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}\s+$",
+            re.I,
+        ),
+        dict(words.category_units),
     )
 
 
@@ -115,6 +124,25 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
         if words.not_count.search(match["middle"]):
             continue
         found.append(Quantity(match.start(), unit_end, value, unit))
+    return found
+
+
+def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
+    """Counts written right before a named system, with no unit word after it ("24 F-16s",
+    "12 more Rafales"): in the unit of the system's category."""
+    words = _quantity_words()
+    found = []
+    for mention in systems:
+        unit = words.category_units.get(mention.system.category) if mention.system else None
+        before = words.number_before.search(text, max(start, mention.start - 40), mention.start)
+        if unit is None or before is None or words.head_unit.match(text, mention.end):
+            continue  # "two Patriot batteries" is counted by its unit word
+        raw = before["number"].lower()
+        if raw in words.articles:
+            continue  # "a Rafale" counts nothing
+        value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
+        if value and not (words.first_year <= value <= words.last_year and raw.isdigit()):
+            found.append(Quantity(before.start(), mention.end, value, unit, named=True))
     return found
 
 
@@ -198,6 +226,8 @@ def amount_for(
         for amount in found:
             if amount.start <= system.start and system.end <= amount.end + 2:
                 return amount
-    if systems > 1 or not found:
+    # a count written with another system ("two Type 035G submarines") is that system's
+    free = [f for f in found if not (isinstance(f, Quantity) and f.named)]
+    if systems > 1 or not free:
         return None
-    return min(found, key=lambda f: abs(f.start - trigger.start))
+    return min(free, key=lambda f: abs(f.start - trigger.start))

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 
 from exporter.normalize import dates as dates_
-from exporter.normalize.amounts import Money, Quantity, find_money, find_quantities
+from exporter.normalize.amounts import (
+    Money,
+    Quantity,
+    find_money,
+    find_quantities,
+    system_counts,
+)
 from exporter.normalize.events import (
     Trigger,
     about_no_deal,
@@ -97,10 +103,19 @@ def read_sentence(
     )
     # a number inside a system's name ("Leopard 2 tanks") counts nothing
     quantities = [
-        q
+        # "two Type 035G submarines" counts its own system, no other
+        dataclasses.replace(q, named=True) if any(q.start < m.start < q.end for m in systems) else q
         for q in find_quantities(text, start, end)
         if not inside(q.start, attribution) and not any(m.start <= q.start < m.end for m in systems)
     ]
+    # "24 F-16s": a count with no unit word, where none of the above counts the system
+    quantities += [
+        q
+        for q in system_counts(text, start, systems)
+        if not inside(q.start, attribution)
+        and not any(o.end >= q.end > o.start for o in quantities)
+    ]
+    quantities.sort(key=lambda q: q.start)
     return SentenceFacts(
         text,
         start,

@@ -171,6 +171,7 @@ class QuantitiesLexicon:
     units: dict[str, list[str]]
     number_words: dict[str, int]
     counted_by_article: Words
+    category_units: dict[str, str]  # a named system's category -> the unit it is counted in
     article_numbers: Words
     count_modifiers: Words
     not_count_words: Words

@@ -117,7 +117,10 @@ def _named_objects(clause: Clause) -> list[Mention]:
     if not after and not before:
         after = [m for m in systems if trigger.end <= m.start < right]
     if after:
-        return _listed_from(after[0], systems, text, right)
+        # a list of objects ends where the next event's trigger begins ("received two
+        # submarines in 2016 and has since ordered K-8 trainers")
+        stop = clause.stop if clause.stop and clause.stop > after[0].start else right
+        return _listed_from(after[0], systems, text, min(right, stop))
     if before:
         return [before[-1]]
     found = nearest(systems, trigger)

@@ -45,7 +45,8 @@ def test_a_clause_carries_its_window_and_the_sentence_facts() -> None:
     [clause] = clauses(DEAL)
     assert (clause.trigger.text, clause.start, clause.end, clause.stop) == ("signed", 0, 85, None)
     assert [m.text for m in clause.sentence.systems] == ["FA-50"]
-    assert clause.quantities() == [Quantity(65, 84, 48, "aircraft")]
+    # the count holds the FA-50: that system's, no other's
+    assert clause.quantities() == [Quantity(65, 84, 48, "aircraft", named=True)]
 
 
 def test_roles_and_amounts_of_a_clause() -> None:

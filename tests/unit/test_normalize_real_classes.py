@@ -1683,3 +1683,26 @@ def test_a_headlines_name_and_infinitive_is_what_is_to_come(text: str, status: s
 def test_a_short_designations_plural_is_the_system(plural: str) -> None:
     family = plural[:-1].upper()
     assert deals(f"Norway received 24 {plural} this year.")[0][0].endswith(f"-{family}")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Chile bought 24 F-16s from Norway.", {"value": 24, "unit": "aircraft"}),
+        ("Peru ordered 12 more Rafales.", {"value": 12, "unit": "aircraft"}),
+        ("Spain ordered two Patriot batteries.", {"value": 2, "unit": "battery"}),
+        ("Peru ordered 2024 Rafales.", None),  # a year, not a count
+    ],
+)
+def test_a_count_before_a_named_system_is_its_quantity(text: str, quantity: dict | None) -> None:
+    (record,) = normalize(Article(text, "case", published=PUBLISHED))
+    assert record["quantity"] == quantity
+
+
+def test_a_count_written_with_one_system_is_not_another_systems() -> None:
+    text = "Kenya received two Type 035G submarines in 2016 and has since ordered K-8 trainers."
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    assert [(r["system"]["designation"], r["quantity"]) for r in records] == [
+        ("Type 035", {"value": 2, "unit": "submarine"}),
+        ("K-8", None),
+    ]
