@@ -4,6 +4,7 @@ restatements of one fact merged into one record."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -44,10 +45,14 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+_NOT_KEY = re.compile(r"[^A-Z0-9]+")
+
+
+@functools.lru_cache(maxsize=4096)  # merging asks for each candidate's key again and again
 def designation_key(designation: str) -> str:
     """The designation in ASCII capitals and hyphens, for deal ids ("Hürjet" -> HURJET)."""
     ascii_form = unicodedata.normalize("NFKD", designation).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Z0-9]+", "-", ascii_form.upper()).strip("-")
+    return _NOT_KEY.sub("-", ascii_form.upper()).strip("-")
 
 
 def party(mention: Mention) -> dict[str, Any]:
@@ -133,8 +138,10 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     restatement joins a dated event of the same deal, type and status, and so does one dated
     only by the day of its report where the other falls in the week before it."""
     kept: list[Candidate] = []
+    kept_keys: list[tuple[str, str, str]] = []  # merging changes no part of a key: found once
     for candidate in candidates:
-        same = [k for k in kept if merge_key(k) == merge_key(candidate)]
+        key = merge_key(candidate)
+        same = [k for k, kept_key in zip(kept, kept_keys, strict=True) if kept_key == key]
         twin = next(
             (
                 k
@@ -151,6 +158,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
                 twin.date, twin.dated_by_report = candidate.date, candidate.dated_by_report
         if twin is None:
             kept.append(candidate)
+            kept_keys.append(key)
             continue
         twin.quantity = twin.quantity or candidate.quantity
         twin.value = twin.value or candidate.value

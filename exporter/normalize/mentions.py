@@ -251,8 +251,11 @@ def _form_at(
     return None
 
 
+_SPACES_AND_HYPHENS = re.compile(r"[\s-]+")
+
+
 def _compact(form: str) -> str:
-    return re.sub(r"[\s-]+", "", form)
+    return _SPACES_AND_HYPHENS.sub("", form)
 
 
 def _compact_system(token: str, span: tuple[int, int], gaz: Gazetteer) -> Mention | None:
@@ -338,10 +341,13 @@ def _weapon_kinds(text: str, start: int, end: int) -> frozenset[str]:
     )
 
 
+_FOLLOWING_WORD = re.compile(r"[ -]+([A-Za-z]+)")
+
+
 def _qualifies_a_noun(text: str, at: int, end: int) -> bool:
     """Whether the noun after `at` makes the weapon noun before it a qualifier ("aircraft
     maker", "Submarine Combat System")."""
-    following = re.match(r"[ -]+([A-Za-z]+)", text[at : min(end, at + 30)])
+    following = _FOLLOWING_WORD.match(text, at, min(end, at + 30))
     return bool(following and following.group(1).lower() in _generic_words().compounds)
 
 
@@ -465,15 +471,18 @@ def _wants_context(
     )
 
 
+_WORD_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+)?")  # the space or hyphen after a name, a word
+
+
 def _of_its_kind(text: str, mention: Mention, end: int, gaz: Gazetteer) -> Mention:
     """A name two systems share, read by the weapon noun after it: "Mistral warships" are
     the Mistral class, not the Mistral missile."""
     system = mention.system
     if system is None:
         return mention
-    noun = re.match(r"[\s-]+(?:[\w-]+\s+)?", text[mention.end : min(end, mention.end + 40)])
+    noun = _WORD_AFTER.match(text, mention.end, min(end, mention.end + 40))
     after = weapon_noun_matches(
-        text, mention.end + (noun.end() if noun else 0), min(end, mention.end + 40)
+        text, noun.end() if noun else mention.end, min(end, mention.end + 40)
     )
     kinds = {category for match, category in after[:1] if match.start() - mention.end <= 20}
     if not kinds or system.category in kinds:

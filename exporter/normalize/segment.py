@@ -68,6 +68,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+_INITIAL = re.compile(r"[a-z]")  # one letter before a stop: an initial
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -166,7 +167,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = _WORD_BEFORE_STOP.search(text[max(begin, match.start() - 64) : match.start() + 1])
         if match.group()[0] == "." and word:
             token = word.group(1).lower()
-            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+            if token in _ABBREVIATIONS or _INITIAL.fullmatch(token):
                 continue
         spans.append((begin, stop))
         begin = stop

@@ -195,11 +195,14 @@ def _leads_into(words: str) -> bool:
     return not words.strip()
 
 
+_CLAUSE_SPLIT = re.compile(r"[,;:()\n]|(?<=[.!?])\s")
+
+
 def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:
     """A date inside a clause that sets the scene with its own subject ("since Japan's ban
     was eased in 2014"), not one that dates the event ("in service since 2007")."""
     before = text[max(0, mention.start - _windows().background_clause) : mention.start]
-    clause = re.split(r"[,;:()\n]|(?<=[.!?])\s", before)[-1]
+    clause = _CLAUSE_SPLIT.split(before)[-1]
     opener = _words().background_clause.search(clause)
     return opener is not None and bool(clause[opener.end() :].strip())
 
