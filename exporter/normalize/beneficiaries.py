@@ -8,18 +8,20 @@ Sales to A, B and C"); those states are the buyers of every event of the paragra
 from __future__ import annotations
 
 import functools
-import re
 
 from exporter.normalize.arguments import coordinated
 from exporter.normalize.lexicon import cue_regex, optional_words, roles_lexicon
 from exporter.normalize.mentions import Mention, find_mentions
+from exporter.normalize.wordscan import RareWords
 
 
 @functools.cache
-def _cue() -> re.Pattern[str]:
+def _cue() -> RareWords:  # few paragraphs name the states a contract is for
     roles = roles_lexicon()
-    return cue_regex(
-        roles.beneficiary_cues, after=r"\s+" + optional_words(roles.beneficiary_determiners)
+    return RareWords(
+        cue_regex(
+            roles.beneficiary_cues, after=r"\s+" + optional_words(roles.beneficiary_determiners)
+        )
     )
 
 

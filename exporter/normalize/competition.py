@@ -20,11 +20,12 @@ from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date
+from exporter.normalize.wordscan import RareWords
 
 
 @functools.cache
-def _cue() -> re.Pattern[str]:
-    return cue_regex(events_lexicon().competition_cues)
+def _cue() -> RareWords:  # few sentences speak of a competition: the regex only where one may
+    return RareWords(cue_regex(events_lexicon().competition_cues))
 
 
 @functools.cache
@@ -127,8 +128,8 @@ def _buyer(
 
 
 @functools.cache
-def _lost() -> re.Pattern[str]:
-    return cue_regex(events_lexicon().lost_cues)
+def _lost() -> RareWords:
+    return RareWords(cue_regex(events_lexicon().lost_cues))
 
 
 def lost_competitions(

@@ -20,6 +20,7 @@ from exporter.normalize.events import Trigger
 from exporter.normalize.gazetteer import System
 from exporter.normalize.lexicon import cue_regex, events_lexicon
 from exporter.normalize.mentions import Mention, generic_systems
+from exporter.normalize.wordscan import RareWords
 
 
 @dataclass
@@ -37,8 +38,8 @@ class OpenDeal:
 
 
 @functools.cache
-def _contents_cue() -> re.Pattern[str]:
-    return cue_regex(events_lexicon().contents_cues)
+def _contents_cue() -> RareWords:  # few sentences say what a deal holds
+    return RareWords(cue_regex(events_lexicon().contents_cues))
 
 
 @functools.cache

@@ -11,12 +11,13 @@ from exporter.normalize.arguments import coordinated, origin_state
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.lexicon import cue_regex, roles_lexicon
 from exporter.normalize.mentions import Mention
+from exporter.normalize.wordscan import RareWords
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[RareWords, re.Pattern[str]]:
     roles = roles_lexicon()
-    ordinal = cue_regex([roles.ordinal_customer])
+    ordinal = RareWords(cue_regex([roles.ordinal_customer]))  # few sentences count buyers
     words = roles.role_windows.earlier_customer_words
     earlier = cue_regex(roles.earlier_customer_cues, after=rf"\s+(?:[\w-]+\s+){{0,{words}}}?$")
     return ordinal, earlier

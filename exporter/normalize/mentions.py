@@ -19,7 +19,13 @@ from exporter.normalize.lexicon import (
     generic_lexicon,
     roles_lexicon,
 )
-from exporter.normalize.wordscan import WORD_DEPTH, TextMemo, WordAlternation, has_digit
+from exporter.normalize.wordscan import (
+    WORD_DEPTH,
+    RareWords,
+    TextMemo,
+    WordAlternation,
+    has_digit,
+)
 
 _TOKEN = re.compile(r"[\w&][\w&'’./+-]*")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:])$")
@@ -381,11 +387,11 @@ def unknown_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
 
 
 @functools.cache
-def _word_regexes() -> dict[str, re.Pattern[str]]:
-    words = events_lexicon()
+def _word_regexes() -> dict[str, RareWords]:
+    words = events_lexicon()  # few sentences name a bloc or a non-party: each regex gated
     return {
-        "bloc": re.compile(rf"(?<![\w-])(?:{alternation(words.blocs)})(?![\w-])"),
-        "nonparty": re.compile(rf"\b(?:{alternation(words.non_parties)})\b", re.I),
+        "bloc": RareWords(re.compile(rf"(?<![\w-])(?:{alternation(words.blocs)})(?![\w-])")),
+        "nonparty": RareWords(re.compile(rf"\b(?:{alternation(words.non_parties)})\b", re.I)),
     }
 
 

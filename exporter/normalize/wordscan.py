@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -456,3 +457,110 @@ class TextMemo(Generic[_Result]):
         if found is None:
             found = held[1][key] = compute()
         return found
+
+
+# The characters outside ASCII that re.IGNORECASE matches with an ASCII letter (İ ı ſ K;
+# test_wordscan checks the list against every code point): where one stands, lower-cased
+# text may not hold what the regex matches, so a RareWords gate does not judge it.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class RareWords:
+    """A regex most texts give no match, behind a cheap gate: the words one of which every
+    match holds (worked out from the parsed pattern: a run of ASCII letters its match must
+    contain, one per alternative), looked for with `str`'s own search in the text, lower
+    case where the regex ignores case. Text holding none of them cannot match, and the regex
+    is not run; elsewhere it answers as it would alone. A pattern with no such words (an
+    alternative of classes only) leaves the gate open."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self._fold = bool(regex.flags & re.IGNORECASE)
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        found = _required(list(parsed), not self._fold)
+        words = None if found is None else {w.lower() if self._fold else w for w in found}
+        # a word holding another of them is found with it: "covers" with "cover"
+        self.words: tuple[str, ...] | None = (
+            None
+            if words is None
+            else tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+        )
+
+    def may_match(self, text: str, start: int, end: int) -> bool:
+        """False only where the regex cannot match text[start:end]."""
+        if self.words is None:
+            return True
+        window = text[start:end]
+        if self._fold:
+            if not window.isascii() and _FOLDS_TO_ASCII.search(window):
+                return True
+            window = window.lower()
+        for word in self.words:  # noqa: SIM110 (a loop: cheaper than any() over a generator)
+            if word in window:
+                return True
+        return False
+
+    def search(self, text: str, start: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
+        if not self.may_match(text, start, end):
+            return None
+        return self.regex.search(text, start, end)
+
+    def finditer(
+        self, text: str, start: int = 0, end: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if not self.may_match(text, start, end):
+            return iter(())
+        return self.regex.finditer(text, start, end)
+
+
+def _required(items: list[tuple[Any, Any]], exact_case: bool) -> set[str] | None:
+    """Strings one of which every match of a parsed sequence contains, the most telling of
+    the choices (the longest shortest string); None where none can be told."""
+    choices: list[set[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:  # (None, None): the end of the last run
+        name = str(op)
+        if name == "LITERAL" and chr(av).isascii():
+            run += chr(av)
+            continue
+        if run:
+            choices.append({run})
+            if name == "BRANCH":  # a common beginning re's parser took out: "r(?:ace|unning)"
+                leads = [_leading_run(list(branch)) for branch in av[1]]
+                if all(leads):
+                    choices.append({run + lead for lead in leads})
+            run = ""
+        found = _required_of(name, av, exact_case)
+        if found:
+            choices.append(found)
+    if not choices:
+        return None
+    return max(choices, key=lambda words: (min(len(w) for w in words), -len(words)))
+
+
+def _required_of(name: str, av: Any, exact_case: bool) -> set[str] | None:
+    """What one parsed opcode's every match contains (see _required)."""
+    if name == "SUBPATTERN":
+        adds_case_folding = exact_case and av[1] & re.IGNORECASE  # av[1]: flags it adds
+        return None if adds_case_folding else _required(list(av[-1]), exact_case)
+    if name == "BRANCH":
+        found: set[str] = set()
+        for branch in av[1]:
+            words = _required(list(branch), exact_case)
+            if words is None:
+                return None
+            found |= words
+        return found
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _required(list(av[2]), exact_case)
+    return None  # assertions look, classes and the rest match no one string
+
+
+def _leading_run(items: list[tuple[Any, Any]]) -> str:
+    """The ASCII letters a parsed sequence begins with, as long as they run."""
+    run = ""
+    for op, av in items:
+        if str(op) != "LITERAL" or not chr(av).isascii():
+            break
+        run += chr(av)
+    return run

@@ -1,17 +1,19 @@
 """WordAlternation finds exactly what its full regex finds (same spans, same groups), only
-trying fewer alternatives; sentences and patterns written here."""
+trying fewer alternatives; RareWords finds what its regex finds, running it only where its
+words stand; sentences and patterns written here."""
 
 from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Iterator
 
 from exporter.normalize.amounts import _money_words, _quantity_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex
 from exporter.normalize.mentions import _kind_regex, _person_regex
-from exporter.normalize.wordscan import TextMemo, WordAlternation
+from exporter.normalize.wordscan import _FOLDS_TO_ASCII, RareWords, TextMemo, WordAlternation
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
 
@@ -141,3 +143,59 @@ def test_a_text_memo_holds_the_results_of_one_text_only() -> None:
     assert memo.get(first, (4, 9), compute) == 2
     assert memo.get(second, (0, 9), compute) == 3  # another text: the first's are dropped
     assert memo.get(first, (0, 9), compute) == 4
+
+
+def test_the_characters_that_fold_to_ascii_are_all_known() -> None:
+    ascii_word = re.compile(r"[a-z0-9_]", re.I)
+    folding = [chr(c) for c in range(0x80, sys.maxunicode + 1) if ascii_word.fullmatch(chr(c))]
+    assert folding == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    assert all(_FOLDS_TO_ASCII.fullmatch(c) for c in folding)
+
+
+def test_rare_words_are_worked_out_from_the_pattern() -> None:
+    cues = re.compile(
+        r"\b(?:contenders?|in\sthe\s(?:running|race)|compet(?:e|es|ing)|lost\s\w+\sbids?)\b", re.I
+    )
+    # one word per alternative, the longest each must contain; "competes" holds "compete"
+    assert RareWords(cues).words == (
+        "compete",
+        "competing",
+        "contender",
+        "lost",
+        "race",
+        "running",
+    )
+    assert RareWords(re.compile(r"(?<![\w-])(?:NATO|EU)(?![\w-])")).words == ("EU", "NATO")
+    # an alternative of classes only contains no one word: the gate stays open
+    assert RareWords(re.compile(r"\b(?:ship|\d+|[A-Z]\w+)\b", re.I)).words is None
+    # letters whose case is ignored inside a case-sensitive pattern are no exact word
+    assert RareWords(re.compile(r"(?i:navy) ships")).words == (" ships",)
+
+
+def test_rare_words_find_what_their_regex_finds() -> None:
+    regexes = [
+        re.compile(r"\b(?:third countries|other states|anyone|kits?)\b", re.I),
+        re.compile(r"(?<![\w-])(?:NATO|EU|African Union)(?![\w-])"),
+        re.compile(r"\b(?:lost\s(?:\w+\s){0,2}(?:tenders?|bids?)|failed\sto\swin)\b", re.I),
+    ]
+    texts = [
+        *SENTENCES,
+        "It lost two big tenders, and failed to win; EU and NATO members, the African Union.",
+        "Sales to third countries or OTHER STATES need consent; anyone may buy \u212aits.",
+        "\u0130ts LO\u017fT bids, the nato summit, EUROPE and the eu.",
+    ]
+    for regex in regexes:
+        gate = RareWords(regex)
+        for text in texts:
+            cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+            for start in cuts:
+                for end in (e for e in cuts if e >= start):
+                    assert [m.span() for m in gate.finditer(text, start, end)] == [
+                        m.span() for m in regex.finditer(text, start, end)
+                    ], (regex.pattern, text, start, end)
+                    found = gate.search(text, start, end)
+                    expected = regex.search(text, start, end)
+                    assert (found and found.span()) == (expected and expected.span())
+    # the Kelvin sign is a k to re.IGNORECASE: the gate lets the regex judge such text
+    assert RareWords(regexes[0]).search("two \u212aits") is not None
+    assert not RareWords(regexes[0]).may_match("two boxes", 0, 9)
