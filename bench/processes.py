@@ -47,6 +47,9 @@ def run_once(
 def figures_from_checkout(script: str, checkout: Path, options: list[str]) -> dict[str, Any]:
     """The figures a benchmark script prints with --json, measured in a fresh process that
     imports the `exporter` of another checkout (an earlier commit, say)."""
+    if not (checkout / "exporter" / "__init__.py").is_file():
+        # else the child silently imports the installed procex and measures it against itself
+        raise SystemExit(f"{checkout}: no procex checkout there (no exporter/__init__.py)")
     command = [sys.executable, str(Path(script).resolve()), *options, "--json"]
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
