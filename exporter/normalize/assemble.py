@@ -174,13 +174,20 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 def _same_news(one: Candidate, other: Candidate) -> bool:
     """Whether two dated statements tell one piece of news: one dated only by the day it was
     reported, the other on a day of the week before ("took delivery on Monday" and a
-    headline "takes delivery" of Wednesday)."""
+    headline "takes delivery" of Wednesday), or in that week's month ("last week")."""
     if not (one.dated_by_report or other.dated_by_report) or not (one.date and other.date):
         return False
-    if one.date.precision != "day" or other.date.precision != "day":
+    report, told = (one.date, other.date) if one.dated_by_report else (other.date, one.date)
+    if report.precision != "day":
         return False
-    days = dt.date.fromisoformat(one.date.value) - dt.date.fromisoformat(other.date.value)
-    return abs(days.days) <= dates_lexicon().same_news_days
+    day = dt.date.fromisoformat(report.value)
+    window = dates_lexicon().same_news_days
+    if told.precision == "month":
+        # "concluded last week", a month's date, in the month of the report's week before
+        return told.value in {day.isoformat()[:7], (day - dt.timedelta(window)).isoformat()[:7]}
+    if told.precision != "day":
+        return False
+    return abs((day - dt.date.fromisoformat(told.value)).days) <= window
 
 
 def to_record(candidate: Candidate, source: dict[str, Any]) -> dict[str, Any]:

@@ -1706,3 +1706,14 @@ def test_a_count_written_with_one_system_is_not_another_systems() -> None:
         ("Type 035", {"value": 2, "unit": "submarine"}),
         ("K-8", None),
     ]
+
+
+def test_a_deal_said_to_be_concluded_last_week_is_the_one_reported_today() -> None:
+    text = (
+        "Peru signed a contract with Hanwha for 20 K9 howitzers, the ministry said on "
+        "Wednesday.\n\nThe deal, which was concluded last week in Lima, covers training."
+    )
+    records = normalize(Article(text, "case", published="2025-05-14"))
+    assert [(r["deal_id"], r["event_type"], r["date"]["value"]) for r in records] == [
+        ("PER-KOR-K9", "agreement", "2025-05")
+    ]
