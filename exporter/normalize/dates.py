@@ -539,12 +539,13 @@ _RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]
 
 @functools.cache
 def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The report's weekday in a lead ("said on Friday", "on Friday"), and the words of a
+    """The report's weekday in a lead ("said on Friday", "said Friday", "on Friday"), and the words of a
     sentence that looks ahead, from dates.yaml."""
     words = dates_lexicon()
     weekday = r"(?P<day>[A-Z][a-z]+day)\b"
     reported_on = re.compile(
-        rf"\b(?:{alternation(words.reporting_verbs)})\b(?:\s+[\w-]+){{0,4}}?\s+on\s+{weekday}"
+        # "said on Friday", and the wires' "said Friday"
+        rf"\b(?:{alternation(words.reporting_verbs)})\b(?:\s+[\w-]+){{0,4}}?\s+(?:on\s+)?{weekday}"
     )
     on_weekday = re.compile(rf"\bon\s+{weekday}")
     looks_ahead = re.compile(rf"\b(?:{alternation(words.future_words)})\b", re.I)

@@ -1717,3 +1717,13 @@ def test_a_deal_said_to_be_concluded_last_week_is_the_one_reported_today() -> No
     assert [(r["deal_id"], r["event_type"], r["date"]["value"]) for r in records] == [
         ("PER-KOR-K9", "agreement", "2025-05")
     ]
+
+
+def test_a_wires_said_weekday_without_on_dates_the_report() -> None:
+    text = (
+        "LIMA, June 4 (AP) - Peru will buy six more Gripen jets from Sweden, officials said "
+        "Wednesday. The minister signed the contract on Tuesday, after a first order in 2024."
+    )
+    (record, *_) = normalize(Article(text, "case"))
+    # June 4 is a Wednesday in 2025, the first such year from the last year the text names
+    assert record["source"]["published"] == "2025-06-04"
