@@ -1727,3 +1727,8 @@ def test_a_wires_said_weekday_without_on_dates_the_report() -> None:
     (record, *_) = normalize(Article(text, "case"))
     # June 4 is a Wednesday in 2025, the first such year from the last year the text names
     assert record["source"]["published"] == "2025-06-04"
+
+
+def test_an_order_placed_with_its_amount_between_is_an_agreement() -> None:
+    text = "The Polish Army placed a $2.1 billion order for Patriot missiles with Raytheon."
+    assert deals(text)[0][:3] == ("POL-USA-PATRIOT", "agreement", "reported")
