@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from exporter.normalize.gazetteer import alternation
-from exporter.normalize.lexicon import DatesLexicon, DateWindows, dates_lexicon, quantities_lexicon
+from exporter.normalize.lexicon import (
+    DatesLexicon,
+    DateWindows,
+    dates_lexicon,
+    grammar_lexicon,
+    quantities_lexicon,
+)
 from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation
 
 
@@ -556,7 +562,9 @@ def _past_years(text: str) -> list[int]:
     """Years named in sentences that look back, not ahead (a publication follows what it
     reports, not what it expects)."""
     years = []
-    for sentence in re.split(r"(?<=[.!?;])\s+|,\s+(?:and|but|while)\s+", text):
+    # clause by clause: "bought them in 2022 and plans to receive more" looks back first
+    joiners = "|".join(grammar_lexicon().clause_joiners)
+    for sentence in re.split(rf"(?<=[.!?;])\s+|,?\s+(?:{joiners})\s+", text):
         found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", sentence)]
         if found and not _inference_patterns()[2].search(sentence):
             years += found

@@ -140,7 +140,7 @@ def clause_patterns() -> ClausePatterns:
         ),
         complementizer=re.compile(rf"\b{_words(g.complementizers)}\b"),
         report_that=re.compile(rf"(?P<before>[^,.;\"“”]{{0,60}}?)\b{_words(g.complementizers)}\b"),
-        report_joiner=re.compile(rf",|;|\s{_words(g.report_joiners)}\s"),
+        report_joiner=re.compile(rf",|;|\s{_words(g.clause_joiners)}\s"),
         report_opener=re.compile(rf"\s*{_words(g.report_openers)}\b", re.I),
         infinitive_lead=re.compile(rf"{_words(g.infinitive)}\s"),
         negative_determiner=re.compile(rf"\b{_words(g.negative_determiners)}\s+(?:\w+\s+)?$"),

@@ -281,7 +281,7 @@ class GrammarLexicon:
     named_subject_conjunctions: Words
     auxiliaries: Words
     complementizers: Words
-    report_joiners: Words
+    clause_joiners: Words
     report_openers: Words
     report_time_openers: Words
     report_followers: Words

@@ -1732,3 +1732,18 @@ def test_a_wires_said_weekday_without_on_dates_the_report() -> None:
 def test_an_order_placed_with_its_amount_between_is_an_agreement() -> None:
     text = "The Polish Army placed a $2.1 billion order for Patriot missiles with Raytheon."
     assert deals(text)[0][:3] == ("POL-USA-PATRIOT", "agreement", "reported")
+
+
+def test_a_year_in_a_clause_that_looks_back_dates_the_dateline() -> None:
+    text = (
+        "RIGA, June 10 (Reuters) - Latvian troops began an exercise on Monday.\n\n"
+        "The country bought HIMARS launchers from the United States in 2022 and plans to "
+        "receive them next year. German troops will be stationed there from 2027."
+    )
+    records = normalize(Article(text, "case"))
+    # 2022 looks back (2027 ahead): June 10 is a Monday in 2024, the first such year after
+    assert records[0]["source"]["published"] == "2024-06-10"
+    assert [(r["event_type"], r["date"]["value"]) for r in records[:2]] == [
+        ("agreement", "2022"),
+        ("delivery", "2025"),
+    ]
