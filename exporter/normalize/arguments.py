@@ -401,8 +401,11 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
         bool(_role_words().seller_verbs.match(clause.trigger.text))
         or (subject.kind == "company" and not is_agency(subject))
         or (
+            # "Russia signed a deal for S-400s" in a story from Ankara: the maker's state
+            # sells; but a state that deploys its own weapons is their user
             subject.country == origin
             and draft.buyer is None
+            and clause.trigger.event_type != "deployment"
             and (
                 any(p.country != origin for p in draft.parties) or draft.home not in (None, origin)
             )

@@ -1747,3 +1747,8 @@ def test_a_year_in_a_clause_that_looks_back_dates_the_dateline() -> None:
         ("agreement", "2022"),
         ("delivery", "2025"),
     ]
+
+
+def test_a_state_that_deploys_its_own_weapons_is_their_user_whatever_the_dateline() -> None:
+    text = "VILNIUS, June 10 - Russia has deployed Iskander missiles to Kaliningrad."
+    assert deals(text)[0][:2] == ("RUS-RUS-ISKANDER", "deployment")
