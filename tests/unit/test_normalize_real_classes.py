@@ -1752,3 +1752,13 @@ def test_a_year_in_a_clause_that_looks_back_dates_the_dateline() -> None:
 def test_a_state_that_deploys_its_own_weapons_is_their_user_whatever_the_dateline() -> None:
     text = "VILNIUS, June 10 - Russia has deployed Iskander missiles to Kaliningrad."
     assert deals(text)[0][:2] == ("RUS-RUS-ISKANDER", "deployment")
+
+
+def test_troops_stationed_are_no_deployment_of_the_deal_before() -> None:
+    text = "Poland bought 24 K2 tanks.\n\nGerman troops will be stationed in Lithuania."
+    assert [d[:2] for d in deals(text)] == [("POL-KOR-K2", "agreement")]
+    text = "Poland bought 24 K2 tanks.\n\nThe tanks will be stationed near Elk."
+    assert [d[:2] for d in deals(text)] == [
+        ("POL-KOR-K2", "agreement"),
+        ("POL-KOR-K2", "deployment"),
+    ]
