@@ -47,9 +47,7 @@ def reference_date(published: str | None, dateline: Dateline | None, text: str) 
 def title_date(reference: Reference, lines: list[tuple[int, int]], text: str) -> Reference:
     """A list or release whose title line ends in its day ("Contracts awarded - April 28,
     2020"), posted in the days up to the publication date: its events are of that day, not of
-    the day the page was published."""
-    if reference.date is None:
-        return reference
+    the day the page was published; with no publication date at all, that day stands for it."""
     layout = layout_lexicon()
     for start, end in lines[: layout.title_lines]:
         line = text[start:end].rstrip(" .")
@@ -60,7 +58,13 @@ def title_date(reference: Reference, lines: list[tuple[int, int]], text: str) ->
             continue
         when = dates_.resolve(found[-1], reference.date, False)
         day = dt.date.fromisoformat(when.value) if when else None
-        if day is not None and 0 < (reference.date - day).days <= dates_lexicon().same_news_days:
+        if day is None:
+            continue
+        if reference.date is None:
+            return Reference(
+                day, False
+            )  # no other date: the title gives it whole, as a dateline may
+        if 0 < (reference.date - day).days <= dates_lexicon().same_news_days:
             return Reference(day, reference.inferred)
     return reference
 

@@ -1762,3 +1762,16 @@ def test_troops_stationed_are_no_deployment_of_the_deal_before() -> None:
         ("POL-KOR-K2", "agreement"),
         ("POL-KOR-K2", "deployment"),
     ]
+
+
+def test_a_release_titled_with_its_day_and_no_other_date_is_of_that_day() -> None:
+    text = (
+        "Contracts for June 3, 2025\n\nARMY\n\nGeneral Dynamics Land Systems was awarded a "
+        "$98,765,432 contract for M1A2 SEPv3 tanks for Romania."
+    )
+    (record,) = normalize(Article(text, "case"))
+    assert (record["deal_id"], record["date"]["value"]) == ("ROU-USA-M1-ABRAMS", "2025-06-03")
+    assert (record["source"]["published"], record["source"]["published_inferred"]) == (
+        "2025-06-03",
+        False,
+    )
