@@ -503,7 +503,14 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
             (
                 # what a cancellation ends ("scrapped its talks"), what talks are about
                 # ("discussed potential acquisitions of")
-                (previous.event_type == "cancellation" or (_negotiates(previous) and trigger.noun))
+                (
+                    previous.event_type == "cancellation"
+                    # "in talks with China to buy": the purchase is what the talks are about
+                    or (
+                        _negotiates(previous)
+                        and (trigger.noun or patterns.infinitive_lead.match(trigger.text))
+                    )
+                )
                 # "negotiating with Italy's Leonardo the purchase of": the partner aside
                 and len(patterns.partner_aside.sub(" ", between).split()) <= 3
                 and not re.search(r"[,;]", between)

@@ -1775,3 +1775,8 @@ def test_a_release_titled_with_its_day_and_no_other_date_is_of_that_day() -> Non
         "2025-06-03",
         False,
     )
+
+
+def test_the_purchase_talks_are_held_to_make_is_their_topic() -> None:
+    text = "Peru is in advanced talks with China to buy J-10C fighter jets."
+    assert [d[:3] for d in deals(text)] == [("PER-CHN-J-10C", "negotiation", "ongoing")]
