@@ -126,21 +126,14 @@ def problem_message(problem: Problem) -> str:
 def _writable(items: Iterable[Loaded | Problem]) -> Iterator[Loaded | Problem]:
     """The items, less the records no consumer could load (counted as problems); a record
     whose own text says it is loadable is not walked (see `loadable_as_read`)."""
-    from exporter.formats import loadable_as_read, unwritable
+    from exporter.formats import refusal
 
     for item in items:
-        if type(item) is Loaded:
-            if item.raw is not None and loadable_as_read(item):
-                yield item
-            elif (why := unwritable(item.data)) is not None:
-                yield Problem(item.file, item.line, item.column, "", "unwritable", why, item.record)
-            else:
-                yield item
-        else:
-            yield item
+        yield (refusal(item) or item) if type(item) is Loaded else item
 
 
-# the checks `_writable` makes already, left out of convert's validation
+# the check that convert's own refusal (`refusal`, before the schema's) makes already, left
+# out of its validation
 WRITABLE = ("loadable",)
 
 
@@ -161,25 +154,35 @@ def checked_records(
     flat whatever the input's size); every other part is reported, and counted in `status`
     as "invalid" (an empty file too, as validate says) or "unreadable" (cannot be opened)."""
     from exporter.formats.files import STDIN, open_records, record_files
+    from exporter.formats.ndjson import Chunk
     from exporter.validate import Seen, _validate
 
     status = status if status is not None else Counter()
     seen, read = Seen(), Counter[str]()
+    skip = (*STREAMING, *WRITABLE)
     for path in record_files(paths):
         name = STDIN if path == "-" else path
-        items = _writable(open_records(path, from_format))
         flow = (
-            _validate(items, None, (*STREAMING, *WRITABLE), seen, read, name, passing=True)
+            _validate(
+                open_records(path, from_format, chunked=True),
+                *(None, skip, seen, read, name),
+                passing=True,
+                writable=True,
+            )
             if validate
-            else items
+            else _writable(open_records(path, from_format))
         )
         problems = 0
         for item in flow:
+            if type(item) is Chunk:  # records judged together, none with a problem
+                yield from item.values
+                continue
             if isinstance(item, Loaded):
                 if not validate:  # else _validate counts what it read
                     read[name] += 1
                 yield item.data
                 continue
+            assert isinstance(item, Problem)
             problems += 1
             report(problem_message(item))
             status["unreadable" if item.keyword == "io" else "invalid"] += 1

@@ -103,6 +103,17 @@ def unwritable(record: Any) -> str | None:
     return None if found is None else _refusal(record, *found)
 
 
+def refusal(item: Loaded) -> Problem | None:
+    """The Problem "unwritable" of a record as read that no consumer could load; None if it
+    can be loaded (its own text says so, or the walk of `unwritable`)."""
+    if item.raw is not None and loadable_as_read(item):
+        return None
+    why = unwritable(item.data)
+    if why is None:
+        return None
+    return Problem(item.file, item.line, item.column, "", "unwritable", why, item.record)
+
+
 def _text_flaw(text: str) -> str | None:
     if "\x00" in text:
         return "contains a NUL character (U+0000)"
@@ -369,14 +380,18 @@ def without_bom(stream: IO[bytes]) -> IO[bytes]:
 
 
 def read_records(
-    data: bytes | IO[bytes], name: str, fmt: str | None = None
+    data: bytes | IO[bytes], name: str, fmt: str | None = None, *, chunked: bool = False
 ) -> Iterator[Loaded | Problem]:
     """Records of one file (bytes or a binary stream), each with its location, and a
     located Problem for each item that is not a readable record (see `limits`); reading goes
-    on after a bad item wherever the format allows."""
+    on after a bad item wherever the format allows. `chunked`: NDJSON lines come in Chunks
+    where they can (exporter.formats.ndjson.chunks), for a validator that takes them."""
     stream = without_bom(io.BytesIO(data) if isinstance(data, bytes | bytearray) else data)
     fmt = fmt or format_of(name, stream.peek(65536)[:65536])  # type: ignore[attr-defined]
     reader = codec(fmt)
+    if chunked and fmt == "ndjson":
+        yield from reader.chunks(stream, name)
+        return
     if getattr(reader, "ADMITS", False):  # the hot path: no layer between reader and caller
         yield from reader.read(stream, name)
         return

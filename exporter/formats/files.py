@@ -47,10 +47,13 @@ def _named(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem]:
+def open_records(
+    path: str, fmt: str | None = None, *, chunked: bool = False
+) -> Iterator[Loaded | Problem]:
     """Loaded records and Problems of one file, read as `fmt` where given (`--from`), else
     as its extension or first bytes say; a file that cannot be opened (or an Unreadable
-    that walk met in a folder) is one Problem with keyword "io"."""
+    that walk met in a folder) is one Problem with keyword "io". `chunked`: as
+    read_records."""
     if isinstance(path, Unreadable):
         yield Problem(path, None, None, "", "io", path.reason)
         return
@@ -60,7 +63,7 @@ def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem
         except InputError:
             yield Problem(STDIN, None, None, "", "io", STDIN_CLOSED)
             return
-        yield from read_records(source, STDIN, fmt)
+        yield from read_records(source, STDIN, fmt, chunked=chunked)
         return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed when the generator finishes
@@ -73,4 +76,4 @@ def open_records(path: str, fmt: str | None = None) -> Iterator[Loaded | Problem
         except InputError as error:
             yield Problem(path, None, None, "", "io", str(error))
             return
-        yield from read_records(stream, path, fmt)
+        yield from read_records(stream, path, fmt, chunked=chunked)

@@ -11,16 +11,18 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any, cast
 
-from exporter.formats import loadable_as_read, loadable_text
+from exporter.formats import loadable_as_read, loadable_text, refusal
 from exporter.formats.loaded import Loaded
+from exporter.formats.ndjson import Chunk
 from exporter.problems import Problem, json_pointer
+from exporter.validate import fast
 from exporter.validate.checks import CHECKS, DEAL_KIND, KINDS, Seen
 from exporter.validate.report import Summary
 from exporter.validate.schema import acceptor, schema_problems
 
 
 def validate_records(
-    items: Iterable[Loaded | Problem | dict[str, Any]],
+    items: Iterable[Loaded | Problem | Chunk | dict[str, Any]],
     *,
     schema_version: str | None = None,
     skip: Collection[str] = (),
@@ -28,7 +30,8 @@ def validate_records(
 ) -> Iterator[Problem]:
     """Problems of every record in `items`: records as read (Loaded, located in their file)
     or plain dicts (located by their position in `items`: file "<records>", record N, no
-    line); a Problem among the items (unreadable input) is passed through. `seen` carries
+    line); a Problem among the items (unreadable input) is passed through; a Chunk of NDJSON
+    lines (exporter.formats.ndjson.chunks) is checked as its records would be. `seen` carries
     cross-record state (duplicate ids) across several calls (files)."""
     found = _validate(_as_items(items), schema_version, skip, seen if seen is not None else Seen())
     return cast(Iterator[Problem], found)  # only Problems: `passing` is off
@@ -37,10 +40,12 @@ def validate_records(
 PLAIN = "<records>"  # the file name Problems of plain dict records carry
 
 
-def _as_items(items: Iterable[Loaded | Problem | dict[str, Any]]) -> Iterator[Loaded | Problem]:
+def _as_items(
+    items: Iterable[Loaded | Problem | Chunk | dict[str, Any]],
+) -> Iterator[Loaded | Problem | Chunk]:
     """Plain dicts wrapped as Loaded records numbered in order; the rest as they are."""
     for number, item in enumerate(items, start=1):
-        if isinstance(item, Loaded | Problem):
+        if isinstance(item, Loaded | Problem | Chunk):
             yield item
         else:
             yield Loaded(item, PLAIN, number, 0, 0)
@@ -57,73 +62,116 @@ LOADABLE = "loadable"  # the check a record's own text can settle (exporter.form
 
 
 def _validate(
-    items: Iterable[Loaded | Problem],
+    items: Iterable[Loaded | Problem | Chunk],
     schema_version: str | None,
     skip: Collection[str],
     seen: Seen,
     counts: Counter[str] | None = None,
     name: str = "",
     passing: bool = False,
-) -> Iterator[Problem | Loaded]:
+    writable: bool = False,
+) -> Iterator[Problem | Loaded | Chunk]:
     """validate_records, adding the number of records read to `counts[name]` at the end;
-    with `passing`, each record without a problem is yielded too (convert writes those).
+    with `passing`, each record without a problem is yielded too (convert writes those), a
+    Chunk whose records have none as the Chunk; with `writable`, a record no consumer could
+    load is a Problem "unwritable" instead (convert's refusal, made before the schema's).
 
-    The loop every record goes through, kept lean: a record that jsonschema-rs accepts goes
-    straight to the semantic checks; only one it does not accept (or cannot judge) takes the
-    detailed path of `schema_problems`, which gives the same verdict with located messages.
+    A Chunk is judged whole (exporter.validate.fast) and taken record by record only where
+    that cannot be sure; a record goes through `_RecordPath`.
     """
-    unknown = set(skip) - set(CHECKS)
-    if unknown:
-        raise ValueError(f"unknown check {', '.join(sorted(unknown))}; known: {', '.join(CHECKS)}")
-    checks = [(check, fn) for check, fn in CHECKS.items() if check not in skip]
-    # a deal record (it names its record_kind) gets the checks that apply to deals
-    deal_checks = [(check, fn) for check, fn in checks if DEAL_KIND in KINDS[check]]
-    # the same, less `loadable`: for a record whose own text says it is loadable
-    lean = {
-        deal: [c for c in both if c[0] != LOADABLE]
-        for deal, both in ((False, checks), (True, deal_checks))
-    }
-    by_text = any(check == LOADABLE for check, _ in checks)
-    accepts = acceptor(schema_version)
+    path = _RecordPath(schema_version, skip, seen, writable)
     read = 0
     for item in items:
-        if type(item) is not Loaded and isinstance(item, Problem):
-            yield item
-            continue
-        read += 1
-        data = item.data
-        if not accepts(data):
-            problems = list(schema_problems(item, schema_version))
-            if problems:
-                yield from map(unplaced, problems)
+        if type(item) is Chunk:
+            found = fast.problems(item, schema_version, skip, seen)
+            if found is not None:
+                read += len(item.values)
+                yield from found
+                if passing:
+                    yield from _passing(item, found)
                 continue
-        where = f"{item.file}:{item.line}" if item.file != PLAIN else f"record {item.record}"
-        found = False
-        deal = "record_kind" in data
+            parts: Iterable[Loaded | Problem] = item.items()
+        else:
+            parts = (item,)  # type: ignore[assignment]
+        for part in parts:
+            if type(part) is not Loaded:
+                yield part
+                continue
+            problems = path.problems(part)
+            read += 1
+            yield from problems
+            if passing and not problems:
+                yield part
+    if counts is not None and read:
+        counts[name] += read
+
+
+def _passing(chunk: Chunk, problems: list[Problem]) -> Iterator[Loaded | Chunk]:
+    """The records of a judged chunk that have no problem: the chunk itself if none has."""
+    if not problems:
+        yield chunk
+        return
+    wrong = {problem.record for problem in problems}
+    yield from (item for item in chunk.items() if type(item) is Loaded and item.record not in wrong)
+
+
+class _RecordPath:
+    """The checks of one record, kept lean: a record that jsonschema-rs accepts goes
+    straight to the semantic checks; only one it does not accept (or cannot judge) takes the
+    detailed path of `schema_problems`, which gives the same verdict with located messages."""
+
+    def __init__(
+        self, schema_version: str | None, skip: Collection[str], seen: Seen, writable: bool
+    ) -> None:
+        unknown = set(skip) - set(CHECKS)
+        if unknown:
+            known = ", ".join(CHECKS)
+            raise ValueError(f"unknown check {', '.join(sorted(unknown))}; known: {known}")
+        self.schema_version, self.seen, self.writable = schema_version, seen, writable
+        self.checks = [(check, fn) for check, fn in CHECKS.items() if check not in skip]
+        # a deal record (it names its record_kind) gets the checks that apply to deals
+        self.deal_checks = [(check, fn) for check, fn in self.checks if DEAL_KIND in KINDS[check]]
+        # the same, less `loadable`: for a record whose own text says it is loadable
+        self.lean = {
+            deal: [c for c in both if c[0] != LOADABLE]
+            for deal, both in ((False, self.checks), (True, self.deal_checks))
+        }
+        self.by_text = any(check == LOADABLE for check, _ in self.checks)
+        self.accepts = acceptor(schema_version)
+
+    def problems(self, item: Loaded) -> list[Problem]:
+        """The record's Problems; with `writable`, a record no consumer could load has one,
+        "unwritable", and is not checked further."""
+        data = item.data
         raw = item.raw
-        if by_text and (
+        if self.writable and (refused := refusal(item)) is not None:
+            return [refused]
+        if not self.accepts(data):
+            problems = list(schema_problems(item, self.schema_version))
+            if problems:
+                return list(map(unplaced, problems))
+        where = f"{item.file}:{item.line}" if item.file != PLAIN else f"record {item.record}"
+        deal = "record_kind" in data
+        if self.by_text and (
             loadable_text(data, raw)
             if type(raw) is bytes
             else raw is not None and loadable_as_read(item)
         ):
-            chosen = lean[deal]
+            chosen = self.lean[deal]
         else:
-            chosen = deal_checks if deal else checks
+            chosen = self.deal_checks if deal else self.checks
+        found = []
         for check, function in chosen:
-            findings = function(data, seen, where)
-            if findings:
-                found = True
-                for path, message in findings:
-                    line, column = item.position(path)
-                    yield unplaced(
+            for path, message in function(data, self.seen, where) or ():
+                line, column = item.position(path)
+                found.append(
+                    unplaced(
                         Problem(
                             item.file, line, column, json_pointer(path), check, message, item.record
                         )
                     )
-        if passing and not found:
-            yield item
-    if counts is not None and read:
-        counts[name] += read
+                )
+        return found
 
 
 def validate_paths(
@@ -143,7 +191,7 @@ def validate_paths(
         name = STDIN if path == "-" else path
         summary.files.append(name)
         before = len(summary.problems)
-        items = open_records(path, fmt)
+        items = open_records(path, fmt, chunked=True)
         found = _validate(items, schema_version, skip, seen, summary.records, name)
         summary.problems.extend(cast(Iterator[Problem], found))
         if summary.records[name] == 0 and len(summary.problems) == before:

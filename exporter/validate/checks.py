@@ -5,6 +5,11 @@ tuple when all is well (most records: so a check is written to touch few keys an
 nothing until it finds something); any check can be switched off by name
 (`procex validate --skip NAME`). Checks that need to see every record (duplicate ids) keep
 their state in the `Seen` object of one validation run.
+
+A check may also name its suspects: given a run of schema-valid records, the indexes of
+those it may find something in, in one pass over the run (a comprehension, not a call per
+record); the check itself then runs on those alone (exporter.validate.fast). A check's own
+first test is its suspects function on the one record, so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -36,7 +41,12 @@ class Seen:
 
 
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
+Records = Sequence[dict[str, Any]]
+# records, the run's state, the name their places start with, the first record's line:
+# the indexes of the records the check must see (the others it passes for sure)
+Suspects = Callable[[Records, Seen, str, int], list[int]]
 CHECKS: dict[str, Check] = {}
+SUSPECTS: dict[str, Suspects] = {}
 DESCRIPTIONS: dict[str, str] = {}
 # the record kinds (registry families) a check applies to; most read event fields
 KINDS: dict[str, tuple[str, ...]] = {}
@@ -44,15 +54,25 @@ EVENT_KIND, DEAL_KIND = "procurement-event", "procurement-deal"
 
 
 def check(
-    name: str, description: str, kinds: tuple[str, ...] = (EVENT_KIND,)
+    name: str,
+    description: str,
+    kinds: tuple[str, ...] = (EVENT_KIND,),
+    suspects: Suspects | None = None,
 ) -> Callable[[Check], Check]:
     def register(function: Check) -> Check:
         CHECKS[name] = function
         DESCRIPTIONS[name] = description
         KINDS[name] = kinds
+        if suspects is not None:
+            SUSPECTS[name] = suspects
         return function
 
     return register
+
+
+def of_records(suspects: Callable[[Records], list[int]]) -> Suspects:
+    """The suspects function of a check that reads nothing but the records."""
+    return lambda records, seen, name, line: suspects(records)
 
 
 def iso_codes(database: str, root: str) -> frozenset[str]:
@@ -90,38 +110,65 @@ def __getattr__(name: str) -> frozenset[str]:
 _NO_PARTY: dict[str, Any] = {"country": None}
 
 
+_REPORTED = ("reported", "ongoing")
+
+
+def _dated_after_publication(records: Records) -> list[int]:
+    # compared at the date's own precision: "2019-03" is not after "2019-03-29"
+    return [
+        n
+        for n, record in enumerate(records)
+        if (date := record.get("date"))
+        and record["status"] in _REPORTED
+        and (published := record["source"].get("published"))
+        and date["value"] > published[: len(date["value"])]
+    ]
+
+
 @check(
     "reported-before-published",
     "an event marked reported or ongoing is not dated after its article was published",
+    suspects=of_records(_dated_after_publication),
 )
 def reported_before_published(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    date = record.get("date")
-    if not date or record["status"] not in ("reported", "ongoing"):
+    if not _dated_after_publication((record,)):
         return ()
-    published = record["source"].get("published")
-    # compared at the date's own precision: "2019-03" is not after "2019-03-29"
-    if published and date["value"] > published[: len(date["value"])]:
-        return [
-            (
-                ("date", "value"),
-                f"{record['status']} event dated {date['value']}, after its source was "
-                f"published on {published}; should its status be planned?",
-            )
-        ]
-    return ()
+    return [
+        (
+            ("date", "value"),
+            f"{record['status']} event dated {record['date']['value']}, after its source was "
+            f"published on {record['source']['published']}; should its status be planned?",
+        )
+    ]
+
+
+_days = functools.lru_cache(maxsize=4096)(interval)  # few distinct dates, many records
+
+
+def _interval_not_as_dated(records: Records) -> list[int]:
+    # records before 1.2.0 have no interval; a value that does not fit its precision (no
+    # interval) is the schema's to report
+    return [
+        n
+        for n, record in enumerate(records)
+        if (date := record.get("date"))
+        and "start" in date
+        and (days := _days(date["value"], date["precision"])) is not None
+        and (date["start"], date["end"]) != days
+    ]
 
 
 @check(
     "date-interval",
     "date.start and date.end are the first and last day of what date.value covers at its precision",
+    suspects=of_records(_interval_not_as_dated),
 )
 def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    date = record.get("date")
-    if not date or "start" not in date:  # records before 1.2.0 have no interval
+    if not _interval_not_as_dated((record,)):
         return ()
-    days = interval(date["value"], date["precision"])
-    if days is None or (date["start"], date["end"]) == days:
-        return ()  # (a value that does not fit its precision is the schema's to report)
+    date = record["date"]
+    days = _days(date["value"], date["precision"])
+    assert days is not None  # a suspect has an interval
     found = []
     for key, expected, which in (("start", days[0], "first"), ("end", days[1], "last")):
         if date[key] != expected:
@@ -135,21 +182,30 @@ def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return found
 
 
-@check("country-iso3166", "every country code is an ISO 3166-1 alpha-3 code")
+def _unknown_countries(records: Records) -> list[int]:
+    known = iso_tables()[2]
+    return [
+        n
+        for n, record in enumerate(records)
+        # 1.3.0: seller null where the text names no supplier
+        if record["buyer"]["country"] not in known
+        or (record["seller"] or _NO_PARTY)["country"] not in known
+        or record["system"]["origin"] not in known
+        or not all(actor["country"] in known for actor in record["actors"])
+    ]
+
+
+@check(
+    "country-iso3166",
+    "every country code is an ISO 3166-1 alpha-3 code",
+    suspects=of_records(_unknown_countries),
+)
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    countries, _, known = iso_tables()
+    if not _unknown_countries((record,)):
+        return ()
+    countries = iso_tables()[0]
     actors = record["actors"]
-    seller = record["seller"] or _NO_PARTY  # 1.3.0: null where the text names no supplier
-    if (
-        record["buyer"]["country"] in known
-        and seller["country"] in known
-        and record["system"]["origin"] in known
-    ):
-        for actor in actors:
-            if actor["country"] not in known:
-                break
-        else:
-            return ()
+    seller = record["seller"] or _NO_PARTY
     places: list[tuple[Path_, Any]] = [
         (("buyer", "country"), record["buyer"]["country"]),
         (("seller", "country"), seller["country"]),
@@ -163,12 +219,29 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     ]
 
 
+def _deal_ids_not_composed(records: Records) -> list[int]:
+    """The records whose deal id is not their codes and designation in capitals written
+    out (the check then looks closer: a designation's letters may be spelled otherwise)."""
+    return [n for n, record in enumerate(records) if record["deal_id"] != _composed(record)]
+
+
+def _composed(record: dict[str, Any]) -> str | None:
+    buyer, party = record["buyer"]["country"], record["seller"]
+    seller = dealid.UNNAMED_SELLER if party is None else party["country"]
+    if type(buyer) is not str or type(seller) is not str or "-" in buyer or "-" in seller:
+        return None  # parts would not split back into these codes
+    return dealid.compose(buyer, seller, record["system"]["designation"].upper())
+
+
 @check(
     "deal-id",
     "deal_id is BUYER-SELLER-SYSTEM of the record's buyer and seller country codes (XXX for a "
     "null seller) and its system's designation",
+    suspects=of_records(_deal_ids_not_composed),
 )
 def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
+    if not _deal_ids_not_composed((record,)):
+        return ()
     buyer, seller, system = dealid.parts(record["deal_id"])
     party, designation = record["seller"], record["system"]["designation"]
     wanted_buyer = record["buyer"]["country"]
@@ -204,18 +277,38 @@ def _alphanumeric(text: str) -> str:
     return "".join(ch for ch in ascii_form.upper() if ch.isascii() and ch.isalnum())
 
 
-@check("currency-iso4217", "a money value's currency is an ISO 4217 code")
+def _unknown_currencies(records: Records) -> list[int]:
+    currencies = iso_tables()[1]
+    return [
+        n
+        for n, record in enumerate(records)
+        if (value := record.get("value")) and value["currency"] not in currencies
+    ]
+
+
+@check(
+    "currency-iso4217",
+    "a money value's currency is an ISO 4217 code",
+    suspects=of_records(_unknown_currencies),
+)
 def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    value = record.get("value")
-    if value and value["currency"] not in iso_tables()[1]:
-        return [(("value", "currency"), f"{value['currency']!r} is not an ISO 4217 currency code")]
-    return ()
+    if not _unknown_currencies((record,)):
+        return ()
+    currency = record["value"]["currency"]
+    return [(("value", "currency"), f"{currency!r} is not an ISO 4217 currency code")]
+
+
+def _seen_before(records: Sequence[dict[str, Any]], seen: Seen, name: str, line: int) -> list[int]:
+    # every id is taken in here, at its place (name + line); a suspect's check then finds
+    # its id taken, and where
+    return seen.ids.first_many([record["id"] for record in records], name, line)
 
 
 @check(
     "duplicate-id",
     "no two records share an id, across all files checked together",
     kinds=(EVENT_KIND, DEAL_KIND),
+    suspects=_seen_before,
 )
 def duplicate_id(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     # exact, in bounded memory: every id is kept with the place it was first seen (a file

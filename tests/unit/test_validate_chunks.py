@@ -1,0 +1,291 @@
+"""The chunk path of validation (exporter.validate.fast: NDJSON lines read, parsed and
+judged some tens at a time) reports exactly what the record path reports: the same
+Problems in the same order (messages, lines, columns, pointers), the same counts, the same
+bytes written by convert and the same exit codes, wherever in a chunk or across chunks and
+files a blank line, a bad line or an invalid, unloadable or duplicate record falls."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter import pipeline, registry
+from exporter.formats import ndjson
+from exporter.formats.ndjson import Chunk
+from exporter.validate import fast, validate_paths, validate_records
+from exporter.validate.checks import Seen
+from exporter.validate.idset import FirstSeen
+
+SEED = Path(__file__).parents[2] / "fixtures" / "records" / "valid" / "seed-events.ndjson"
+SEED_RECORDS = [orjson.loads(line) for line in SEED.read_bytes().splitlines() if line.strip()]
+
+
+@contextlib.contextmanager
+def record_by_record() -> Iterator[None]:
+    """Every chunk taken record by record, as if the chunk path were never sure."""
+    with mock.patch.object(fast, "problems", lambda *args: None):
+        yield
+
+
+def record(n: int, **changes: object) -> dict:
+    """A valid 1.1.0 event record (one of the seed's), with id number `n`, changed so."""
+    base = dict(SEED_RECORDS[n % len(SEED_RECORDS)], id=f"pe-{n:020x}", schema_version="1.1.0")
+    base.update(changes)
+    return base
+
+
+def evidence(text: str) -> dict:
+    return {"text": text, "start": 0, "end": len(text)}
+
+
+# each kind of line a file may hold: valid, and wrong in each way a report can say
+KINDS: dict[str, object] = {
+    "valid": lambda n: ndjson.encode(record(n)),
+    "blank": lambda n: b"\n" if n % 2 else b"   \n",
+    "not json": lambda n: b'{"schema_version": "1.1.0", "id": \n',
+    "not an object": lambda n: b"[1, 2]\n",
+    "schema": lambda n: ndjson.encode(record(n, status="finished")),
+    "country": lambda n: ndjson.encode(
+        record(n, buyer={"name": "X", "country": "ZZZ", "kind": "state"})
+    ),
+    "currency": lambda n: ndjson.encode(record(n, value={"amount": 5, "currency": "XYZ"})),
+    "deal id": lambda n: ndjson.encode(record(n, deal_id="TUR-RUS-S-500")),
+    "reported after": lambda n: ndjson.encode(
+        record(0, id=f"pe-{n:020x}", date={"value": "2030-01-02", "precision": "day", "text": "x"})
+    ),
+    "at in text": lambda n: ndjson.encode(record(n, evidence=evidence("mail@example.org"))),
+    "NUL": lambda n: ndjson.encode(record(n, evidence=evidence("a\x00b"))),
+    "escaped": lambda n: ndjson.encode(record(n, evidence=evidence("a\u2028b"))),
+    "quoted": lambda n: ndjson.encode(record(n, evidence=evidence('say "so"'))),
+    "big integer": lambda n: ndjson.encode(
+        record(n, evidence={"text": "x", "start": 2**63, "end": 1})
+    ),
+    "big float": lambda n: b'{"evidence": {"start": 1e19}, ' + ndjson.encode(record(n))[1:],
+    "at key": lambda n: ndjson.encode(record(n, **{"@id": "x"})),
+    "older version": lambda n: ndjson.encode(record(n, schema_version="1.0.0")),
+    "unknown version": lambda n: ndjson.encode(record(n, schema_version="9.9.9")),
+    "deal record": lambda n: ndjson.encode(
+        {"record_kind": "procurement-deal", "schema_version": "1.1.0", "id": f"pd-{n:020x}"}
+    ),
+    "too deep": lambda n: b'{"a": ' + b"[" * 70 + b"]" * 70 + b"}\n",
+    "no final newline": lambda n: ndjson.encode(record(n)).rstrip(b"\n"),
+}
+
+
+# kinds a chunk can be judged whole with (schema-valid; loadable by their text), and the
+# others, which send their chunk record by record
+WHOLE = ["valid", "country", "currency", "deal id", "reported after", "quoted"]
+APART = sorted(set(KINDS) - set(WHOLE) - {"no final newline"})
+
+
+@st.composite
+def files(draw: st.DrawFn) -> bytes:
+    """NDJSON of 0 to 300 lines: records valid or with a semantic problem (ids drawn from a
+    small range, so some repeat, within and across chunks), and in some files, at a rate
+    drawn for the file, lines of the kinds a chunk cannot be judged whole with."""
+    count = draw(st.integers(0, 300))
+    apart = draw(st.sampled_from([0.0, 0.0, 0.01, 0.1]))
+    whole = st.one_of(st.just("valid"), st.sampled_from(WHOLE))
+    lines = []
+    for _ in range(count):
+        rare = apart and draw(st.floats(0, 1)) < apart
+        kind = draw(st.sampled_from(APART) if rare else whole)
+        lines.append(KINDS[kind](draw(st.integers(0, 400))))  # type: ignore[operator]
+    if count and draw(st.booleans()):
+        lines[-1] = lines[-1].rstrip(b"\n")
+    return b"".join(lines)
+
+
+def both(data: bytes, **options: object) -> tuple[list, list]:
+    chunked = list(validate_records(ndjson.chunks(io.BytesIO(data), "f.ndjson"), **options))
+    one_by_one = list(validate_records(ndjson.read(io.BytesIO(data), "f.ndjson"), **options))
+    return chunked, one_by_one
+
+
+@settings(max_examples=120, deadline=None)
+@given(data=files(), forced=st.sampled_from([None, "1.1.0", "1.0.0"]))
+def test_chunks_report_exactly_what_records_report(data: bytes, forced: str | None) -> None:
+    chunked, one_by_one = both(data, schema_version=forced)
+    assert chunked == one_by_one
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=files(), skip=st.sets(st.sampled_from(["duplicate-id", "loadable", "deal-id"])))
+def test_checks_switched_off_are_off_on_both_paths(data: bytes, skip: set[str]) -> None:
+    chunked, one_by_one = both(data, skip=sorted(skip))
+    assert chunked == one_by_one
+
+
+def test_a_valid_chunk_is_judged_whole_and_each_wrong_line_alone() -> None:
+    lines = [KINDS["valid"](n) for n in range(200)]  # type: ignore[operator]
+    lines[70] = KINDS["country"](1000)  # type: ignore[operator]
+    lines[150] = lines[3]  # a duplicate, two chunks later
+    data = b"".join(lines)
+    calls: list[bool] = []
+    judged = fast.problems
+
+    def counting(*args: object) -> object:
+        found = judged(*args)  # type: ignore[arg-type]
+        calls.append(found is not None)
+        return found
+
+    with mock.patch.object(fast, "problems", counting):
+        chunked, one_by_one = both(data)
+    assert calls == [True, True, True, True]  # 64 + 64 + 64 + 8 lines, none taken apart
+    assert chunked == one_by_one
+    assert [(p.line, p.keyword) for p in chunked] == [
+        (71, "country-iso3166"),
+        (71, "deal-id"),  # its buyer's code is not the deal id's either
+        (151, "duplicate-id"),
+    ]
+    assert chunked[2].message == f"duplicate id 'pe-{3:020x}', first seen at f.ndjson:4"
+    assert chunked[0].column == lines[70].index(b'"ZZZ"') + 1
+
+
+def test_files_convert_and_report_the_same_on_both_paths(tmp_path: Path) -> None:
+    first = b"".join(KINDS[k](n) for n, k in enumerate(["valid"] * 90 + ["NUL", "schema"]))  # type: ignore[operator]
+    second = b"".join(KINDS["valid"](n) for n in range(80, 200))  # type: ignore[operator]
+    for name, data in (("a.ndjson", first), ("b.ndjson", second), ("empty.ndjson", b"\n\n")):
+        (tmp_path / name).write_bytes(data)
+    paths = [str(tmp_path / name) for name in ("a.ndjson", "b.ndjson", "empty.ndjson")]
+
+    def run() -> tuple[object, ...]:
+        summary = validate_paths(paths)
+        out, said = io.BytesIO(), []
+        code = pipeline.convert(paths, out, "ndjson", report=said.append)
+        return summary.problems, summary.records, out.getvalue(), said, code
+
+    chunked = run()
+    with record_by_record():
+        one_by_one = run()
+    assert chunked == one_by_one
+    problems, records, written, said, code = chunked
+    assert records == {paths[0]: 92, paths[1]: 120}
+    assert [(p.file, p.line, p.keyword) for p in problems][:3] == [
+        (paths[0], 91, "loadable"),
+        (paths[0], 92, "enum"),
+        (paths[1], 1, "duplicate-id"),
+    ]
+    assert len(problems) == 2 + 11 + 1  # ids 80-90 were seen in a.ndjson (90: NUL); empty
+    assert written.count(b"\n") == 90 + 120  # convert leaves duplicate-id to validate
+    assert code == 1 and len(said) == 3
+
+
+def test_lines_longer_than_a_piece_are_read_whole() -> None:
+    long_text = "a long evidence text " * 5000  # about 100 KB: two pieces
+    lines = [KINDS["valid"](n) for n in range(300)]  # type: ignore[operator]
+    lines[10] = ndjson.encode(record(10, evidence=evidence(long_text)))
+    lines[64] = ndjson.encode(record(64, evidence=evidence(long_text), status="finished"))
+    data = b"".join(lines)
+    items = list(ndjson.chunks(io.BytesIO(data), "f.ndjson"))
+    numbers: list[int] = []
+    for item in items:
+        numbers += (
+            [item.line + n for n in range(len(item.values))] if type(item) is Chunk else [item.line]
+        )  # type: ignore[union-attr]
+    assert numbers == list(range(1, 301))  # every line once, in order
+    # the two chunks of pieces that hold a long line are read line by line; then chunks
+    assert [type(i) is Chunk for i in items].count(False) == 63 + 63
+    assert type(items[-1]) is Chunk
+    chunked, one_by_one = both(data)
+    assert chunked == one_by_one
+    assert [(p.line, p.pointer) for p in chunked] == [(65, "/status")]
+
+
+@pytest.mark.parametrize("piece", [8, 100, 400])
+def test_pieces_of_any_size_read_the_same_records_and_problems(piece: int, monkeypatch) -> None:
+    kinds = ["valid", "blank", "not json", "valid", "too deep", "valid", "schema"] * 20
+    data = b"".join(KINDS[k](n) for n, k in enumerate(kinds))  # type: ignore[operator]
+    # the seed's records (about 1 KB) are too large now; a piece is at most the limit + 1
+    monkeypatch.setattr(ndjson, "MAX_RECORD_BYTES", 500)
+    monkeypatch.setattr(ndjson, "PIECE", 501)
+    expected = [(type(i).__name__, i.line) for i in ndjson.read(io.BytesIO(data), "f")]
+    monkeypatch.setattr(ndjson, "PIECE", piece)
+    items = list(ndjson.read(io.BytesIO(data), "f"))
+    assert [(type(i).__name__, i.line) for i in items] == expected
+    too_large = [i for i in items if i.keyword == "too-large"]  # type: ignore[union-attr]
+    assert len(too_large) == 80 and (too_large[0].line, too_large[0].record) == (1, 1)
+
+
+def test_a_huge_file_is_read_a_chunk_at_a_time() -> None:
+    data = b"".join(KINDS["valid"](n) for n in range(3000))  # type: ignore[operator]
+    stream = io.BytesIO(data)
+    first = next(iter(ndjson.chunks(stream, "big.ndjson")))
+    assert type(first) is Chunk and len(first.values) == ndjson.CHUNK
+    assert stream.tell() == len(b"".join(data.splitlines(keepends=True)[: ndjson.CHUNK]))
+
+
+def test_memory_stays_flat_as_the_file_grows() -> None:
+    def peak(count: int) -> int:
+        data = b"".join(KINDS["valid"](n) for n in range(count))  # type: ignore[operator]
+        tracemalloc.start()
+        stream = io.BytesIO(data)
+        base = tracemalloc.get_traced_memory()[0]
+        problems = list(validate_records(ndjson.chunks(stream, "f"), skip=["duplicate-id"]))
+        top = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        assert problems == []
+        return top
+
+    assert peak(4000) < 1.5 * peak(1000)
+
+
+def test_closed_schemas_bound_depth_and_numbers() -> None:
+    assert [fast.closed_depth(registry.schema(v)) for v in registry.versions()] == [3, 3, 3, 3]
+    deals = registry.DEAL_FAMILY
+    assert {fast.closed_depth(registry.schema(v, deals)) for v in registry.versions(deals)} == {6}
+    assert fast.closed_depth({"type": "object"}) is None  # open: any key, any value
+    assert fast.closed_depth({"type": "object", "additionalProperties": False}) == 1
+    assert fast.closed_depth({"type": "array", "items": {"enum": ["a", 1]}}) is None
+    closed = {"allOf": [{"type": "array", "items": {"type": "string"}}], "pattern": "x"}
+    assert fast.closed_depth(closed) == 1
+    either = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"$ref": "#/$defs/n"}}]}
+    assert fast.closed_depth({**either, "$defs": {"n": {"type": "integer"}}}) == 1
+    validator = fast.chunk_validator("1.1.0")
+    line = record(1)
+    assert validator.is_valid([line])
+    for start in (2**63, 2**64 - 1, 9.3e18, -(2**63)):
+        assert not validator.is_valid([dict(line, evidence=dict(line["evidence"], start=start))])
+    assert fast.chunk_validator("9.9.9") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ids=st.lists(
+        st.one_of(
+            st.integers(0, 50).map(lambda n: f"pe-{n:020x}"),
+            st.integers(0, 50).map(lambda n: f"pd-{n:020x}"),
+            st.sampled_from(["odd", 7, None, "pe-ABC"]),
+        ),
+        max_size=300,
+    ),
+    size=st.integers(1, 70),
+)
+def test_ids_taken_many_at_a_time_are_found_as_one_at_a_time(ids: list, size: int) -> None:
+    one, many = FirstSeen(), FirstSeen()
+    expected = [n for n, rid in enumerate(ids) if one.first(rid, f"f:{n + 1}") is not None]
+    found = []
+    for start in range(0, len(ids), size):
+        found += [start + n for n in many.first_many(ids[start : start + size], "f:", start + 1)]
+    assert found == expected
+    assert [many.first(rid, "g:1") for rid in ids] == [one.first(rid, "g:1") for rid in ids]
+
+
+def test_seen_carries_ids_from_records_to_chunks() -> None:
+    seen = Seen()
+    first = list(validate_records([record(5)], seen=seen))
+    again = list(
+        validate_records(ndjson.chunks(io.BytesIO(ndjson.encode(record(5))), "f"), seen=seen)
+    )
+    assert first == [] and [p.message for p in again] == [
+        f"duplicate id 'pe-{5:020x}', first seen at record 1"
+    ]
