@@ -70,6 +70,7 @@ def _validate(
     name: str = "",
     passing: bool = False,
     writable: bool = False,
+    path: _RecordPath | None = None,
 ) -> Iterator[Problem | Loaded | Chunk]:
     """validate_records, adding the number of records read to `counts[name]` at the end;
     with `passing`, each record without a problem is yielded too (convert writes those), a
@@ -77,9 +78,10 @@ def _validate(
     load is a Problem "unwritable" instead (convert's refusal, made before the schema's).
 
     A Chunk is judged whole (exporter.validate.fast) and taken record by record only where
-    that cannot be sure; a record goes through `_RecordPath`.
+    that cannot be sure; a record goes through `path` (made here unless a run of many files
+    made it once: a thousand small files should not set it up a thousand times).
     """
-    path = _RecordPath(schema_version, skip, seen, writable)
+    path = path or _RecordPath(schema_version, skip, seen, writable)
     read = 0
     for item in items:
         if type(item) is Chunk:
@@ -187,12 +189,13 @@ def validate_paths(
     from exporter.formats.files import STDIN, open_records, record_files
 
     summary, seen = Summary(), Seen()
+    checking = _RecordPath(schema_version, skip, seen, writable=False)
     for path in record_files(paths):
         name = STDIN if path == "-" else path
         summary.files.append(name)
         before = len(summary.problems)
         items = open_records(path, fmt, chunked=True)
-        found = _validate(items, schema_version, skip, seen, summary.records, name)
+        found = _validate(items, schema_version, skip, seen, summary.records, name, path=checking)
         summary.problems.extend(cast(Iterator[Problem], found))
         if summary.records[name] == 0 and len(summary.problems) == before:
             summary.problems.append(Problem(name, None, None, "", "empty", "no records in file"))
