@@ -7,9 +7,9 @@ nothing until it finds something); any check can be switched off by name
 their state in the `Seen` object of one validation run.
 
 A check may also name its suspects: given a run of schema-valid records, the indexes of
-those it may find something in, in one pass over the run (a comprehension, not a call per
-record); the check itself then runs on those alone (exporter.validate.fast). A check's own
-first test is its suspects function on the one record, so the two cannot disagree.
+those it may find something in (most often none), found in one pass over the run; the check
+itself then runs on those alone (exporter.validate.fast). Most checks name a test of one
+record that is also their own first test, so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -70,9 +70,10 @@ def check(
     return register
 
 
-def of_records(suspects: Callable[[Records], list[int]]) -> Suspects:
-    """The suspects function of a check that reads nothing but the records."""
-    return lambda records, seen, name, line: suspects(records)
+def of_records(suspect: Callable[[dict[str, Any]], bool]) -> Suspects:
+    """The suspects function of a check that reads nothing but each record: those that
+    `suspect` (the check's own first test) does not clear."""
+    return lambda records, seen, name, line: [n for n, r in enumerate(records) if suspect(r)]
 
 
 def iso_codes(database: str, root: str) -> frozenset[str]:
@@ -113,16 +114,13 @@ _NO_PARTY: dict[str, Any] = {"country": None}
 _REPORTED = ("reported", "ongoing")
 
 
-def _dated_after_publication(records: Records) -> list[int]:
+def _dated_after_publication(record: dict[str, Any]) -> bool:
+    date = record.get("date")
+    if not date or record["status"] not in _REPORTED:
+        return False
+    published = record["source"].get("published")
     # compared at the date's own precision: "2019-03" is not after "2019-03-29"
-    return [
-        n
-        for n, record in enumerate(records)
-        if (date := record.get("date"))
-        and record["status"] in _REPORTED
-        and (published := record["source"].get("published"))
-        and date["value"] > published[: len(date["value"])]
-    ]
+    return bool(published) and date["value"] > published[: len(date["value"])]
 
 
 @check(
@@ -131,7 +129,7 @@ def _dated_after_publication(records: Records) -> list[int]:
     suspects=of_records(_dated_after_publication),
 )
 def reported_before_published(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    if not _dated_after_publication((record,)):
+    if not _dated_after_publication(record):
         return ()
     return [
         (
@@ -145,17 +143,13 @@ def reported_before_published(record: dict[str, Any], seen: Seen, where: str) ->
 _days = functools.lru_cache(maxsize=4096)(interval)  # few distinct dates, many records
 
 
-def _interval_not_as_dated(records: Records) -> list[int]:
-    # records before 1.2.0 have no interval; a value that does not fit its precision (no
-    # interval) is the schema's to report
-    return [
-        n
-        for n, record in enumerate(records)
-        if (date := record.get("date"))
-        and "start" in date
-        and (days := _days(date["value"], date["precision"])) is not None
-        and (date["start"], date["end"]) != days
-    ]
+def _interval_not_as_dated(record: dict[str, Any]) -> bool:
+    date = record.get("date")
+    if not date or "start" not in date:  # records before 1.2.0 have no interval
+        return False
+    days = _days(date["value"], date["precision"])
+    # (a value that does not fit its precision, no interval, is the schema's to report)
+    return days is not None and (date["start"], date["end"]) != days
 
 
 @check(
@@ -164,7 +158,7 @@ def _interval_not_as_dated(records: Records) -> list[int]:
     suspects=of_records(_interval_not_as_dated),
 )
 def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    if not _interval_not_as_dated((record,)):
+    if not _interval_not_as_dated(record):
         return ()
     date = record["date"]
     days = _days(date["value"], date["precision"])
@@ -182,17 +176,19 @@ def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     return found
 
 
-def _unknown_countries(records: Records) -> list[int]:
+def _unknown_countries(record: dict[str, Any]) -> bool:
     known = iso_tables()[2]
-    return [
-        n
-        for n, record in enumerate(records)
-        # 1.3.0: seller null where the text names no supplier
-        if record["buyer"]["country"] not in known
-        or (record["seller"] or _NO_PARTY)["country"] not in known
-        or record["system"]["origin"] not in known
-        or not all(actor["country"] in known for actor in record["actors"])
-    ]
+    seller = record["seller"] or _NO_PARTY  # 1.3.0: null where the text names no supplier
+    if (
+        record["buyer"]["country"] in known
+        and seller["country"] in known
+        and record["system"]["origin"] in known
+    ):
+        for actor in record["actors"]:  # noqa: SIM110 - a loop, not any(): no generator a record
+            if actor["country"] not in known:
+                return True
+        return False
+    return True
 
 
 @check(
@@ -201,7 +197,7 @@ def _unknown_countries(records: Records) -> list[int]:
     suspects=of_records(_unknown_countries),
 )
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    if not _unknown_countries((record,)):
+    if not _unknown_countries(record):
         return ()
     countries = iso_tables()[0]
     actors = record["actors"]
@@ -219,28 +215,25 @@ def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
     ]
 
 
-def _deal_ids_not_composed(records: Records) -> list[int]:
-    """The records whose deal id is not their codes and designation in capitals written
-    out (the check then looks closer: a designation's letters may be spelled otherwise)."""
-    return [n for n, record in enumerate(records) if record["deal_id"] != _composed(record)]
-
-
-def _composed(record: dict[str, Any]) -> str | None:
+def _deal_id_not_composed(record: dict[str, Any]) -> bool:
+    """Is the deal id other than the record's codes and designation in capitals written
+    out? (The check then looks closer: a designation's letters may be spelled otherwise.)"""
     buyer, party = record["buyer"]["country"], record["seller"]
     seller = dealid.UNNAMED_SELLER if party is None else party["country"]
     if type(buyer) is not str or type(seller) is not str or "-" in buyer or "-" in seller:
-        return None  # parts would not split back into these codes
-    return dealid.compose(buyer, seller, record["system"]["designation"].upper())
+        return True  # parts would not split back into these codes
+    designation = record["system"]["designation"]
+    return record["deal_id"] != dealid.compose(buyer, seller, designation.upper())
 
 
 @check(
     "deal-id",
     "deal_id is BUYER-SELLER-SYSTEM of the record's buyer and seller country codes (XXX for a "
     "null seller) and its system's designation",
-    suspects=of_records(_deal_ids_not_composed),
+    suspects=of_records(_deal_id_not_composed),
 )
 def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    if not _deal_ids_not_composed((record,)):
+    if not _deal_id_not_composed(record):
         return ()
     buyer, seller, system = dealid.parts(record["deal_id"])
     party, designation = record["seller"], record["system"]["designation"]
@@ -277,22 +270,20 @@ def _alphanumeric(text: str) -> str:
     return "".join(ch for ch in ascii_form.upper() if ch.isascii() and ch.isalnum())
 
 
-def _unknown_currencies(records: Records) -> list[int]:
-    currencies = iso_tables()[1]
-    return [
-        n
-        for n, record in enumerate(records)
-        if (value := record.get("value")) and value["currency"] not in currencies
-    ]
+def _unknown_currency(record: dict[str, Any]) -> bool:
+    value = record.get("value")
+    if not value:
+        return False
+    return value["currency"] not in iso_tables()[1]
 
 
 @check(
     "currency-iso4217",
     "a money value's currency is an ISO 4217 code",
-    suspects=of_records(_unknown_currencies),
+    suspects=of_records(_unknown_currency),
 )
 def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
-    if not _unknown_currencies((record,)):
+    if not _unknown_currency(record):
         return ()
     currency = record["value"]["currency"]
     return [(("value", "currency"), f"{currency!r} is not an ISO 4217 currency code")]
