@@ -396,6 +396,14 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
     )
     if subject is None:
         return
+    given = _given_to(draft)
+    if given is not None:
+        # "the ministry awarded Hanwha a contract": the subject buys from the party it names
+        draft.subject_side = "buyer"
+        draft.seller = draft.seller or given
+        if draft.buyer is None:
+            draft.buyer, draft.strength = subject, 2
+        return
     origin = draft.origin
     selling = (
         bool(_role_words().seller_verbs.match(clause.trigger.text))
@@ -416,6 +424,22 @@ def _roles_from_subject(draft: _RoleDraft, counterparts: list[Mention]) -> None:
         draft.seller = subject
     elif not selling and draft.buyer is None:
         draft.buyer, draft.strength = subject, 2
+
+
+@functools.cache
+def _giving_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?:{roles_lexicon().giving_verbs})$", re.I)
+
+
+def _given_to(draft: _RoleDraft) -> Mention | None:
+    """The party a giving verb names right after it ("awarded Hanwha a contract")."""
+    trigger = draft.clause.trigger
+    if not _giving_regex().match(trigger.text):
+        return None
+    return next(
+        (p for p in draft.parties if 0 <= p.start - trigger.end <= 1 and p.kind != "system"),
+        None,
+    )
 
 
 def _roles_from_counterparts(draft: _RoleDraft, counterparts: list[Mention]) -> None:

@@ -50,6 +50,7 @@ class RolesLexicon:
     outside_bloc: Words
     not_subject_before: Words
     winner_before: str
+    giving_verbs: str
     opponent_before: Words
     buyer_prepositions: Words
     not_buyer_before: Words

@@ -1780,3 +1780,19 @@ def test_a_release_titled_with_its_day_and_no_other_date_is_of_that_day() -> Non
 def test_the_purchase_talks_are_held_to_make_is_their_topic() -> None:
     text = "Peru is in advanced talks with China to buy J-10C fighter jets."
     assert [d[:3] for d in deals(text)] == [("PER-CHN-J-10C", "negotiation", "ongoing")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway awarded Hanwha a contract for 24 K9 howitzers.",
+        "Norway's defence ministry awarded Hanwha a contract for 24 K9 howitzers.",
+    ],
+)
+def test_a_state_that_awards_a_firm_a_contract_buys_from_it(text: str) -> None:
+    assert deals(text)[0][:2] == ("NOR-KOR-K9", "agreement")
+
+
+def test_a_firm_awarded_a_contract_in_a_headline_still_sells() -> None:
+    text = "Hanwha awarded $300m contract for K9 howitzers for Norway"
+    assert deals(text)[0][0] == "NOR-KOR-K9"
