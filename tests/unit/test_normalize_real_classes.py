@@ -1796,3 +1796,19 @@ def test_a_state_that_awards_a_firm_a_contract_buys_from_it(text: str) -> None:
 def test_a_firm_awarded_a_contract_in_a_headline_still_sells() -> None:
     text = "Hanwha awarded $300m contract for K9 howitzers for Norway"
     assert deals(text)[0][0] == "NOR-KOR-K9"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finland signed the Letter of Offer and Acceptance for 64 F-35A aircraft.",
+            [("FIN-USA-F-35", "agreement", "reported", "aircraft")],
+        ),
+        ("Finland sent a letter to the United States about the F-35A.", []),
+    ],
+)
+def test_a_letter_of_offer_is_a_deals_document_a_letter_alone_is_not(
+    text: str, expected: list
+) -> None:
+    assert deals(text) == expected
