@@ -16,6 +16,7 @@ from exporter.normalize.lexicon import (
     alternatives,
     cue_regex,
     events_lexicon,
+    grammar_lexicon,
     optional_words,
     roles_lexicon,
 )
@@ -201,13 +202,13 @@ def assign_roles(clause: Clause, system: Mention | None, home: str | None = None
 @functools.cache
 def _after_preposition() -> re.Pattern[str]:
     """A party right after a preposition ("a meeting in Washington") is no clause's subject."""
-    return cue_regex(roles_lexicon().not_subject_before, after=r"\s+(?:the\s+)?$")
+    return cue_regex(roles_lexicon().not_subject_before, after=rf"\s+{_article()}$")
 
 
 @functools.cache
 def _opponent() -> re.Pattern[str]:
     """ "against (the) X": X is who a weapon is used against."""
-    return cue_regex(roles_lexicon().opponent_before, after=r"\s+(?:the\s+)?$")
+    return cue_regex(roles_lexicon().opponent_before, after=rf"\s+{_article()}$")
 
 
 @functools.cache
@@ -295,7 +296,16 @@ def _subject_of_infinitive(clause: Clause, party: Mention) -> bool:
     )
 
 
-_OWNED_BY = re.compile(r"\bof\s+(?:the\s+)?$")  # "corvettes of the Korean Navy"
+@functools.cache
+def _article() -> str:
+    """At most one definite article and its space: "(?:the\\s+)?"."""
+    return optional_words(grammar_lexicon().definite_articles[:1])
+
+
+@functools.cache
+def _owned_by() -> re.Pattern[str]:
+    """ "corvettes of the Korean Navy": the force after it owns the weapons."""
+    return cue_regex(grammar_lexicon().owner_prepositions, after=rf"\s+{_article()}$", flags=0)
 
 
 def _uses_as_force(text: str, party: Mention, before: str, after: str) -> bool:
@@ -305,7 +315,7 @@ def _uses_as_force(text: str, party: Mention, before: str, after: str) -> bool:
     force = _role_words().forces.match(after)
     if force is None:
         return False
-    owner = _OWNED_BY.search(before)
+    owner = _owned_by().search(before)
     if owner and weapon_kinds(text, party.start - len(before), party.start - len(owner.group())):
         return False
     noun = _NEXT_WORDS.match(after, force.end())  # the noun the force may qualify

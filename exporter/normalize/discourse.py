@@ -18,7 +18,7 @@ from exporter.normalize.clause import Clause
 from exporter.normalize.contents import OpenDeal
 from exporter.normalize.events import inside
 from exporter.normalize.gazetteer import System
-from exporter.normalize.lexicon import alternatives, roles_lexicon
+from exporter.normalize.lexicon import alternatives, grammar_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention
 
 
@@ -68,7 +68,8 @@ def main_state(discourse: Discourse) -> Mention | None:
 @functools.cache
 def _epithet() -> re.Pattern[str]:
     nouns = alternatives(roles_lexicon().epithet_nouns)
-    return re.compile(rf"\b[Tt]he\s(?:[A-Z][a-z]+\s){{1,2}}{nouns}\b")
+    the = alternatives(grammar_lexicon().definite_articles)
+    return re.compile(rf"\b{the}\s(?:[A-Z][a-z]+\s){{1,2}}{nouns}\b")
 
 
 def epithet_states(

@@ -283,6 +283,9 @@ class GrammarLexicon:
     auxiliaries: Words
     complementizers: Words
     clause_joiners: Words
+    dated_clause_joiners: Words
+    definite_articles: Words
+    owner_prepositions: Words
     report_openers: Words
     report_time_openers: Words
     report_followers: Words

@@ -11,7 +11,7 @@ from typing import Any
 from exporter.normalize import dates as dates_
 from exporter.normalize.events import inside
 from exporter.normalize.gazetteer import alternation
-from exporter.normalize.lexicon import DateWindows, dates_lexicon
+from exporter.normalize.lexicon import DateWindows, alternatives, dates_lexicon, grammar_lexicon
 from exporter.normalize.source import Reference
 
 
@@ -155,7 +155,7 @@ def _rivals_date(
         if (
             rival.end <= mention.start
             and mention.end <= trigger.start
-            and _CLAUSES_JOINED.search(text, mention.end, trigger.start)
+            and _clauses_joined().search(text, mention.end, trigger.start)
         ):
             return True  # "handed over a jet in August, and Japan has supplied ships"
         if _words_between(text, trigger.end, rival.start) <= _windows().shared_date_words:
@@ -178,7 +178,10 @@ def _rivals_date(
     return False
 
 
-_CLAUSES_JOINED = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
+@functools.cache
+def _clauses_joined() -> re.Pattern[str]:
+    """ ", and ..." or ";": two clauses, each with its own date."""
+    return re.compile(rf",\s+{alternatives(grammar_lexicon().dated_clause_joiners)}\s|;")
 
 
 def _dated_after(rival: Any, found: list[dates_.DateMention], text: str) -> bool:
