@@ -27,6 +27,7 @@ from exporter.normalize.arguments import (
     by_unnamed_state,
     coordinated,
     group_seller,
+    made_in,
     origin_state,
     swapped,
 )
@@ -349,6 +350,9 @@ def _candidate(
     buyer = buyer or buyer_spoken_of(discourse, clause, seller)
     own_order = buyer is None and agency_buyer(discourse, seller) is not None
     buyer = buyer or agency_buyer(discourse, seller) or home_buyer(discourse, seller)
+    made = made_in(clause, system_mention)
+    if made is not None and (seller is None or seller.how == "origin"):
+        seller = made  # "U.S.-made A-29s": the state the text says made them
     if seller is None and system.origin:
         seller = origin_state(system.origin)
     if buyer is None and seller is not None:

@@ -650,6 +650,21 @@ def coordinated(party: Mention, mentions: list[Mention], text: str) -> list[Ment
     return list({m.country: m for m in listed}.values())
 
 
+def made_in(clause: Clause, system: Mention | None) -> Mention | None:
+    """The state a system is said to be made in right before its name ("six U.S.-made A-29
+    aircraft"): where it is sold from when the text names no seller."""
+    if system is None:
+        return None
+    return next(
+        (
+            m
+            for m in clause.sentence.mentions
+            if m.kind == "country" and m.how == "made" and 0 <= system.start - m.end <= 1
+        ),
+        None,
+    )
+
+
 def _state_like(party: Mention) -> bool:
     """A party that buys for a state: the state, or one of its agencies."""
     return party.kind == "country" or is_agency(party)

@@ -1812,3 +1812,12 @@ def test_a_letter_of_offer_is_a_deals_document_a_letter_alone_is_not(
     text: str, expected: list
 ) -> None:
     assert deals(text) == expected
+
+
+def test_a_system_said_made_in_a_state_is_sold_from_it_when_no_seller_is_named() -> None:
+    assert deals("Kenya received six U.S.-made A-29 Super Tucano aircraft.")[0][0] == (
+        "KEN-USA-A-29"
+    )
+    # a seller the text names still wins
+    text = "Kenya received six U.S.-made A-29 Super Tucano aircraft from Brazil."
+    assert deals(text)[0][0] == "KEN-BRA-A-29"
