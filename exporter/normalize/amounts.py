@@ -116,8 +116,8 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
         unit = words.unit_of[unit_word.lower()]
         if raw in words.articles and (match["middle"].strip() or unit not in words.by_article):
             continue
-        value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
-        if not value or (words.first_year <= value <= words.last_year and raw.isdigit()):
+        value = _count_value(raw, words)
+        if value is None:
             continue
         if unit_word[0].isupper() and not unit_word.isupper():
             continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
@@ -125,6 +125,15 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue
         found.append(Quantity(match.start(), unit_end, value, unit))
     return found
+
+
+def _count_value(raw: str, words: QuantityWords) -> int | None:
+    """A count's value, written in words or digits ("six", "1,000"); None for nought or a
+    year written in digits ("the 2024 order")."""
+    value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
+    if not value or (words.first_year <= value <= words.last_year and raw.isdigit()):
+        return None
+    return value
 
 
 def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
@@ -140,8 +149,8 @@ def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
         raw = before["number"].lower()
         if raw in words.articles:
             continue  # "a Rafale" counts nothing
-        value = words.numbers.get(raw) if raw in words.numbers else int(raw.replace(",", ""))
-        if value and not (words.first_year <= value <= words.last_year and raw.isdigit()):
+        value = _count_value(raw, words)
+        if value is not None:
             found.append(Quantity(before.start(), mention.end, value, unit, named=True))
     return found
 

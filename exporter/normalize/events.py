@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from exporter import registry
 from exporter.normalize.lexicon import (
+    alternatives,
     cue_regex,
     events_lexicon,
     grammar_lexicon,
@@ -100,70 +101,76 @@ class ClausePatterns:
     partner_aside: re.Pattern[str]  # "with Italy's Leonardo" before what talks are about
 
 
-def _words(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(words) + ")"
-
-
 @functools.cache
 def clause_patterns() -> ClausePatterns:
     g = grammar_lexicon()
-    auxiliary = _words(g.auxiliaries)
+    auxiliary = alternatives(g.auxiliaries)
     # the currency signs that are one character: "$", "€", "₹" (not "Rs.")
     signs = "".join(sorted({s for s in money_lexicon().symbols if len(s) == 1 and not s.isalnum()}))
     return ClausePatterns(
         clause_break=re.compile(
-            rf";|:|,\s+{_words(g.comma_conjunctions)}\s+|\s+{_words(g.contrast_conjunctions)}\s+"
+            rf";|:|,\s+{alternatives(g.comma_conjunctions)}\s+|\s+{alternatives(g.contrast_conjunctions)}\s+"
             # a new subject and its verb after the subordinator
-            rf"|\s+{_words(g.subordinators)}\s+(?=\w+\s+(?!{_words(g.not_a_verb)}\b)\w+)"
+            rf"|\s+{alternatives(g.subordinators)}\s+(?=\w+\s+(?!{alternatives(g.not_a_verb)}\b)\w+)"
             # "as" only before a named subject and its auxiliary: "as Islamabad is set to export"
-            rf"|\s+{_words(g.named_subject_conjunctions)}\s+(?=[A-Z]\w+\s+{auxiliary}\b)"
-            rf"|\b{_words(g.complementizers)}\b|,\s*[\"”]|[\"“]"
+            rf"|\s+{alternatives(g.named_subject_conjunctions)}\s+(?=[A-Z]\w+\s+{auxiliary}\b)"
+            rf"|\b{alternatives(g.complementizers)}\b|,\s*[\"”]|[\"“]"
         ),
         purpose=re.compile(
             # "to build", "to jointly produce": an adverb may split the infinitive
             "".join(f"(?<!{verb} )" for verb in g.aspect_verbs)
-            + rf"\b{_words(g.infinitive)}\s+(?:\w+ly\s+)?$",
+            + rf"\b{alternatives(g.infinitive)}\s+(?:\w+ly\s+)?$",
             re.I,
         ),
         progressive=re.compile(
-            rf"\b{_words(g.present_be)}\s+{optional_words(g.progressive_adverbs)}$", re.I
+            rf"\b{alternatives(g.present_be)}\s+{optional_words(g.progressive_adverbs)}$",
+            re.I,
         ),
-        deal_to=re.compile(rf"\b{_words(g.deal_nouns)}\s+{_words(g.infinitive)}\s+$", re.I),
+        deal_to=re.compile(
+            rf"\b{alternatives(g.deal_nouns)}\s+{alternatives(g.infinitive)}\s+$", re.I
+        ),
         topic_link=re.compile(
-            rf"\b{_words(g.topic_prepositions)}\s+{optional_words(g.topic_determiners)}$", re.I
+            rf"\b{alternatives(g.topic_prepositions)}\s+{optional_words(g.topic_determiners)}$",
+            re.I,
         ),
-        noun_determiner=re.compile(rf"\b{_words(g.noun_determiners)}\s+$", re.I),
+        noun_determiner=re.compile(rf"\b{alternatives(g.noun_determiners)}\s+$", re.I),
         after_report=re.compile(
-            rf"(?:\s+{_words(g.report_time_openers)}\s+\w+)?"
-            rf"\s*(?:[,.;:]|$|{_words(g.report_followers)}\b)",
+            rf"(?:\s+{alternatives(g.report_time_openers)}\s+\w+)?"
+            rf"\s*(?:[,.;:]|$|{alternatives(g.report_followers)}\b)",
             re.I,
         ),
-        complementizer=re.compile(rf"\b{_words(g.complementizers)}\b"),
-        report_that=re.compile(rf"(?P<before>[^,.;\"“”]{{0,60}}?)\b{_words(g.complementizers)}\b"),
-        report_joiner=re.compile(rf",|;|\s{_words(g.clause_joiners)}\s"),
-        report_opener=re.compile(rf"\s*{_words(g.report_openers)}\b", re.I),
-        infinitive_lead=re.compile(rf"{_words(g.infinitive)}\s"),
-        negative_determiner=re.compile(rf"\b{_words(g.negative_determiners)}\s+(?:\w+\s+)?$"),
-        verb_joiner=re.compile(rf"\s{_words(g.verb_joiners)}\s"),
+        complementizer=re.compile(rf"\b{alternatives(g.complementizers)}\b"),
+        report_that=re.compile(
+            rf"(?P<before>[^,.;\"“”]{{0,60}}?)\b{alternatives(g.complementizers)}\b"
+        ),
+        report_joiner=re.compile(rf",|;|\s{alternatives(g.clause_joiners)}\s"),
+        report_opener=re.compile(rf"\s*{alternatives(g.report_openers)}\b", re.I),
+        infinitive_lead=re.compile(rf"{alternatives(g.infinitive)}\s"),
+        negative_determiner=re.compile(rf"\b{alternatives(g.negative_determiners)}\s+(?:\w+\s+)?$"),
+        verb_joiner=re.compile(rf"\s{alternatives(g.verb_joiners)}\s"),
         negated_after=re.compile(
-            rf"[^,;]{{0,40}}?\b{_words(g.negated_verbs)}\s+{_words(g.negation)}\b"
+            rf"[^,;]{{0,40}}?\b{alternatives(g.negated_verbs)}\s+{alternatives(g.negation)}\b"
         ),
-        past_perfect=re.compile(rf"\b{_words(g.past_perfect)}\b"),
-        as_what=re.compile(rf"\s+{_words(g.as_what)}\s+{_words(g.indefinite_articles)}\b"),
-        passive_lead=re.compile(rf"{_words(g.passive_participle_auxiliaries)}\s+"),
-        general_passive=re.compile(rf"\b{_words(g.general_passive)}\s+(?:\w+ly\s+)?$", re.I),
-        agent_after=re.compile(rf"\s+{_words(g.agent_prepositions)}\b"),
+        past_perfect=re.compile(rf"\b{alternatives(g.past_perfect)}\b"),
+        as_what=re.compile(
+            rf"\s+{alternatives(g.as_what)}\s+{alternatives(g.indefinite_articles)}\b"
+        ),
+        passive_lead=re.compile(rf"{alternatives(g.passive_participle_auxiliaries)}\s+"),
+        general_passive=re.compile(rf"\b{alternatives(g.general_passive)}\s+(?:\w+ly\s+)?$", re.I),
+        agent_after=re.compile(rf"\s+{alternatives(g.agent_prepositions)}\b"),
         content_of=re.compile(
-            rf"\b{_words(g.content_cues)}\s+{optional_words(g.topic_determiners)}(?:\w+\s+)?$",
+            rf"\b{alternatives(g.content_cues)}\s+{optional_words(g.topic_determiners)}(?:\w+\s+)?$",
             re.I,
         ),
-        made_after=re.compile(rf"\s+{_words(g.made_prepositions)}\b"),
-        new_clause_between=re.compile(rf"[;,]|\b{_words(g.verb_joiners)}\b\s+\w+\s+{auxiliary}\b"),
-        definitional_article=_words(g.definitional_articles),
-        goods_nouns=_words(g.goods_nouns),
+        made_after=re.compile(rf"\s+{alternatives(g.made_prepositions)}\b"),
+        new_clause_between=re.compile(
+            rf"[;,]|\b{alternatives(g.verb_joiners)}\b\s+\w+\s+{auxiliary}\b"
+        ),
+        definitional_article=alternatives(g.definitional_articles),
+        goods_nouns=alternatives(g.goods_nouns),
         partner_aside=re.compile(
-            rf"^\s*{_words(g.partner_prepositions)}\s+(?:[\w'’.-]+\s+){{1,4}}?"
-            rf"(?={_words(g.noun_determiners)}\s)",
+            rf"^\s*{alternatives(g.partner_prepositions)}\s+(?:[\w'’.-]+\s+){{1,4}}?"
+            rf"(?={alternatives(g.noun_determiners)}\s)",
             re.I,
         ),
         amount_aside=re.compile(rf"\([^()]{{0,40}}\)|[{re.escape(signs)}]\S+"),
