@@ -141,6 +141,7 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
     if trigger in sentence.topics or inside(trigger.start, sentence.attribution):
         return None
     left, right = _asyndetic(sentence, trigger, *clause_window(text, trigger, start, end))
+    right = _past_colon(sentence, trigger, right)
     if is_weak(trigger) and not _weapon_in(sentence, left, right, trigger):
         return None
     if is_descriptive(text, trigger, sentence.systems) or about_no_deal(text, trigger, start, end):
@@ -156,6 +157,18 @@ def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
         and not is_descriptive(text, t, sentence.systems)
     ]
     return Clause(sentence, text, trigger, left, right, min(following, default=None), rivals)
+
+
+def _past_colon(sentence: SentenceFacts, trigger: Trigger, right: int) -> int:
+    """ "signed two contracts on Friday: one for 180 K2 tanks, another for ...": a colon
+    after a trigger that has named no system yet opens what it is about; the clause runs on
+    to the sentence's end."""
+    text = sentence.text
+    if text[right : right + 1] != ":" or any(
+        trigger.end <= m.start < right for m in sentence.systems
+    ):
+        return right
+    return sentence.end
 
 
 def _asyndetic(sentence: SentenceFacts, trigger: Trigger, left: int, right: int) -> tuple[int, int]:

@@ -1821,3 +1821,12 @@ def test_a_system_said_made_in_a_state_is_sold_from_it_when_no_seller_is_named()
     # a seller the text names still wins
     text = "Kenya received six U.S.-made A-29 Super Tucano aircraft from Brazil."
     assert deals(text)[0][0] == "KEN-BRA-A-29"
+
+
+def test_a_colon_after_a_trigger_opens_what_it_is_about() -> None:
+    text = "Norway signed two contracts on Friday: one with Hanwha for 24 K9 howitzers."
+    (record,) = normalize(Article(text, "case", published=PUBLISHED))
+    assert (record["deal_id"], record["quantity"]) == (
+        "NOR-KOR-K9",
+        {"value": 24, "unit": "howitzer"},
+    )
