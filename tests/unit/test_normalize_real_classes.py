@@ -1830,3 +1830,20 @@ def test_a_colon_after_a_trigger_opens_what_it_is_about() -> None:
         "NOR-KOR-K9",
         {"value": 24, "unit": "howitzer"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru will get 10 more IRIS-T systems from Germany.", [("PER-DEU-IRIS-T", "delivery")]),
+        ("Peru will get approval for the F-16 purchase next month.", []),
+        ("The US approved the F-16 sale to Peru.", [("PER-USA-F-16", "negotiation")]),
+        (
+            "The Pentagon has notified Congress of a potential $2 billion sale of 18 MQ-9B "
+            "drones to Peru.",
+            [("PER-USA-MQ-9B", "negotiation")],
+        ),
+    ],
+)
+def test_getting_weapons_and_approving_a_sale_with_words_between(text: str, expected: list) -> None:
+    assert [d[:2] for d in deals(text)] == expected
