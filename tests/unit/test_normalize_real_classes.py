@@ -1847,3 +1847,17 @@ def test_a_colon_after_a_trigger_opens_what_it_is_about() -> None:
 )
 def test_getting_weapons_and_approving_a_sale_with_words_between(text: str, expected: list) -> None:
     assert [d[:2] for d in deals(text)] == expected
+
+
+@pytest.mark.parametrize("modal", ["may acquire", "could buy", "might purchase"])
+def test_a_purchase_that_may_happen_is_planned(modal: str) -> None:
+    assert deals(f"Peru {modal} up to 40 J-10C jets from China.")[0][:3] == (
+        "PER-CHN-J-10C",
+        "agreement",
+        "planned",
+    )
+
+
+def test_the_month_may_is_no_modal() -> None:
+    text = "In May, Peru signed a contract for 24 Rafale jets."
+    assert deals(text)[0][2] == "reported"
