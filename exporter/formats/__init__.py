@@ -384,13 +384,18 @@ def read_records(
 ) -> Iterator[Loaded | Problem]:
     """Records of one file (bytes or a binary stream), each with its location, and a
     located Problem for each item that is not a readable record (see `limits`); reading goes
-    on after a bad item wherever the format allows. `chunked`: NDJSON lines come in Chunks
-    where they can (exporter.formats.ndjson.chunks), for a validator that takes them."""
+    on after a bad item wherever the format allows. `chunked`: NDJSON lines and a JSON
+    array's elements come in Chunks where they can (exporter.formats.ndjson.chunks,
+    exporter.formats.jsonfile.chunks), for a validator that takes them."""
     stream = without_bom(io.BytesIO(data) if isinstance(data, bytes | bytearray) else data)
     fmt = fmt or format_of(name, stream.peek(65536)[:65536])  # type: ignore[attr-defined]
     reader = codec(fmt)
     if chunked and fmt == "ndjson":
         yield from reader.chunks(stream, name)
+        return
+    if chunked and fmt == "json":
+        for item in reader.chunks(stream, name):
+            yield admitted(item) if type(item) is Loaded else item
         return
     if getattr(reader, "ADMITS", False):  # the hot path: no layer between reader and caller
         yield from reader.read(stream, name)

@@ -16,9 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+import orjson
+
 from exporter.formats.limits import MAX_RECORD_BYTES, too_deep_message, too_large_message
 from exporter.formats.loaded import Loaded
-from exporter.formats.ndjson import STRICT_JSON
+from exporter.formats.ndjson import STRICT_JSON, Chunk
 from exporter.problems import Problem
 
 CHUNK = 64 * 1024
@@ -44,23 +46,31 @@ class JsonText:
     """A binary stream read as UTF-8 JSON text, a window at a time, with the line and
     column of the reading position kept up to date."""
 
-    def __init__(self, stream: IO[bytes], name: str) -> None:
+    def __init__(self, stream: IO[bytes], name: str, utf8: bool = False) -> None:
         self.stream, self.name = stream, name
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.text = ""  # the window: text read and not yet dropped
         self.pos = 0  # the reading position in the window
         self.line, self.column = 1, 1  # of the reading position
         self.eof = False
+        # with `utf8`, the window as read too (for `_chunks`): data[mark_byte:] is the UTF-8
+        # of text[mark:], mark a place the reading position has not passed
+        self.data: bytes | None = b"" if utf8 else None
+        self.mark = self.mark_byte = 0
 
     def more(self, size: int = CHUNK) -> bool:
         """Read another chunk into the window; False at the end of the stream."""
         if self.eof:
             return False
         if self.pos > CHUNK:  # drop what was read: the window holds about one element
+            if self.data is not None:
+                self.data = self.data[self.byte_offset(self.pos) :]
+                self.mark = self.mark_byte = 0
             self.text = self.text[self.pos :]
             self.pos = 0
         chunk = self.stream.read(size)
         self.eof = not chunk
+        held = b"" if self.data is None else self.decoder.getstate()[0]
         try:
             self.text += self.decoder.decode(chunk, self.eof)
         except UnicodeDecodeError as bad:
@@ -71,7 +81,14 @@ class JsonText:
                     line, column, "parse", f"invalid UTF-8 (byte 0x{bad.object[bad.start]:02x})"
                 )
             ) from None
+        if self.data is not None:  # the bytes decoded, less those the decoder still holds
+            whole = held + chunk
+            self.data += whole[: len(whole) - len(self.decoder.getstate()[0])]
         return True
+
+    def byte_offset(self, offset: int) -> int:
+        """Where the character at `offset` (not before the mark) starts in `data`."""
+        return self.mark_byte + len(self.text[self.mark : offset].encode("utf-8"))
 
     def where(self, offset: int, beyond: str = "") -> tuple[int, int]:
         """Line and column of `offset` in the window (and then through `beyond`)."""
@@ -226,21 +243,22 @@ class _Unreadable:
 
 
 def read_document(
-    stream: IO[bytes], name: str, graph_key: str | None = None
-) -> Iterator[Loaded | Problem | tuple[str, Any]]:
+    stream: IO[bytes], name: str, graph_key: str | None = None, *, chunked: bool = False
+) -> Iterator[Loaded | Problem | Chunk | tuple[str, Any]]:
     """The records of a JSON document: the elements of a top-level array (or, where
     `graph_key` is given, of that member of a top-level object), else the value itself.
     Members of the top-level object other than the graph are yielded as (key, value) pairs,
     for the caller to make a record of if no graph is found. A problem that stops the file
-    comes last."""
-    reader = JsonText(stream, name)
+    comes last. `chunked`: a top-level array's elements come in Chunks where they can
+    (`_chunk`)."""
+    reader = JsonText(stream, name, utf8=chunked)
     try:
         first = reader.skip_space()
         if not first:
             yield reader.problem(1, 1, "parse", "empty file: no JSON value")
             return
         if first == "[":
-            yield from _elements(reader)
+            yield from _elements(reader, chunked)
         elif first == "{" and graph_key is not None:
             yield from _members(reader, graph_key)
         else:
@@ -268,24 +286,144 @@ def _item(
     return Loaded(value, reader.name, record, line, column, None, None, text)
 
 
-def _elements(reader: JsonText) -> Iterator[Loaded | Problem]:
-    """The elements of the array that starts at the reading position, as records."""
+def _elements(reader: JsonText, chunked: bool = False) -> Iterator[Loaded | Problem | Chunk]:
+    """The elements of the array that starts at the reading position, as records; with
+    `chunked`, runs of them as Chunks where `_chunks` can take them."""
     reader.expect("[", "'['")
     if reader.skip_space() == "]":
         reader.advance(reader.pos + 1)
         return
     record = 0
     while True:
-        record += 1
         reader.skip_space()
-        line, column = reader.line, reader.column
-        value, text = reader.value(record)
-        yield _item(reader, value, text, record, line, column)
+        taken = 0
+        if chunked:
+            for chunk in _chunks(reader, record + 1):
+                taken += len(chunk.values)
+                yield chunk
+            record += taken
+        if not taken:
+            record += 1
+            line, column = reader.line, reader.column
+            value, text = reader.value(record)
+            yield _item(reader, value, text, record, line, column)
         if reader.expect(",]", "',' or ']'") == "]":
             return
 
 
-def _members(reader: JsonText, graph_key: str) -> Iterator[Loaded | Problem | tuple[str, Any]]:
+ELEMENTS = 64  # a Chunk's most elements (as ndjson.CHUNK lines)
+
+
+def _chunks(reader: JsonText, record: int) -> Iterator[Chunk]:
+    """The elements from the reading position (an element's start) on that orjson parses,
+    each one followed by ',' or ']', as Chunks of up to ELEMENTS; when they are done, the
+    reading position is past the last of them, as reading them one by one leaves it.
+
+    Only what the window holds is taken, and nothing reading one by one would read more
+    for (a number near the window's end): the file is read in the same pieces either way,
+    so what a bad byte stops is the same too.
+
+    Exact: an element's end is guessed (`_closing`), and the guess holds only if its text
+    parses alone; a run of texts that each parse alone, with commas between, is the array's
+    run of elements, whatever the guesses were. orjson and Python's json (as STRICT_JSON)
+    give the same value for any text both parse (orjson refuses more: lone surrogates,
+    integers past 64 bits): those elements are read one by one. The window is searched as
+    UTF-8 (bytes search and parse faster than str); lines and columns count characters, as
+    JsonText does."""
+    data = reader.data
+    if data is None:
+        return
+    text, start = reader.text, reader.byte_offset(reader.pos)
+    closing = _closing(data, start, text[text.rfind("\n", 0, reader.pos) + 1 : reader.pos])
+    if closing is None:
+        return
+    loads, separators, newline = orjson.loads, _SEPARATOR.match, b"\n"
+    lines: list[bytes] = []
+    values: list[Any] = []
+    places: list[tuple[int, int]] = []
+    line, column = reader.line, reader.column  # of `cursor`: the reading position so far
+    cursor = first = start
+    wide = 0  # bytes past the first of each character, from `first` to `cursor`
+    while True:
+        found = data.find(closing, start)
+        if found < 0:
+            break
+        # an element a line ends before the comma and spaces that end its line
+        end = (
+            start + len(data[start:found].rstrip(b" \t\r,"))
+            if closing == newline
+            else found + len(closing)
+        )
+        if end - start > MAX_RECORD_BYTES:
+            break
+        piece = data[start:end]
+        try:
+            value = loads(piece)
+        except orjson.JSONDecodeError:
+            break
+        # (a character is at most 4 bytes: a number this near the end may be cut)
+        if type(value) in (int, float) and end >= len(data) - 4 * _NEAR_END:
+            break
+        separator = separators(data, end)
+        if separator is None:
+            break
+        # the element's start and end, counted in characters as JsonText.where counts them
+        # (what is between elements is spaces and a comma: one byte a character)
+        breaks = data.count(newline, cursor, start)
+        if breaks:
+            line, column = line + breaks, start - data.rfind(newline, cursor, start)
+        else:
+            column += start - cursor
+        places.append((line, column))
+        plain = piece.isascii()
+        if not plain:
+            wide += len(piece) - len(piece.decode("utf-8"))
+        breaks = piece.count(newline)
+        if breaks:
+            last = piece[piece.rfind(newline) + 1 :]
+            line = line + breaks
+            column = 1 + (len(last) if plain else len(last.decode("utf-8")))
+        else:
+            column += len(piece) if plain else len(piece.decode("utf-8"))
+        cursor = end
+        lines.append(piece)
+        values.append(value)
+        if len(values) == ELEMENTS:
+            yield Chunk(reader.name, places[0][0], record, lines, values, places)
+            record += ELEMENTS
+            lines, values, places = [], [], []
+        if separator.group(1) is None:  # the array's end
+            break
+        start = separator.end()
+    if values:
+        yield Chunk(reader.name, places[0][0], record, lines, values, places)
+    reader.pos += cursor - first - wide
+    reader.line, reader.column = line, column
+    reader.mark, reader.mark_byte = reader.pos, cursor
+
+
+# what follows an element of a Chunk: spaces, then a comma and spaces, or the array's end
+_SEPARATOR = re.compile(rb"[ \t\n\r]*(?:(,)[ \t\n\r]*|(?=\]))")
+
+
+def _closing(data: bytes, start: int, indent: str) -> bytes | None:
+    """What the element at `start` likely ends with, and so its neighbours (None: no
+    guess): a newline if it ends on its own line (an element a line), else the bracket
+    that closes it at its own indentation (printed with indents: `indent` is what precedes
+    it on its line)."""
+    line_end = data.find(b"\n", start)
+    if line_end < 0:
+        return None
+    if not data[start:line_end].rstrip().endswith((b"{", b"[")):
+        return b"\n"
+    if indent.strip(" \t\r"):
+        return None
+    return b"\n" + indent.encode("utf-8") + (b"}" if data[start] == ord("{") else b"]")
+
+
+def _members(
+    reader: JsonText, graph_key: str
+) -> Iterator[Loaded | Problem | Chunk | tuple[str, Any]]:
     """The members of the object that starts at the reading position: the graph's elements
     as records, the other members as (key, value) pairs."""
     reader.expect("{", "'{'")
@@ -317,5 +455,12 @@ def _members(reader: JsonText, graph_key: str) -> Iterator[Loaded | Problem | tu
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
     for item in read_document(stream, name):
+        if not isinstance(item, tuple):
+            yield item  # type: ignore[misc]
+
+
+def chunks(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem | Chunk]:
+    """What `read` gives, with runs of array elements as Chunks (see `_chunk`)."""
+    for item in read_document(stream, name, chunked=True):
         if not isinstance(item, tuple):
             yield item

@@ -355,7 +355,7 @@ def _read_whole(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:
             item.data = from_node(item.data)
         else:
             broken = True
-        yield item
+        yield item  # type: ignore[misc]  # read unchunked: no Chunk comes
     if members and not graph and not broken:  # one node, its context aside
         node = {k: v for k, v in members.items() if k != "@context"}
         yield Loaded(from_node(node), name, 1, 1, 1)

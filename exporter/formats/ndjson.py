@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Any
 
@@ -132,17 +132,41 @@ PIECE = 64 * 1024
 
 @dataclass(slots=True)
 class Chunk:
-    """Consecutive lines of an NDJSON file, each parsed by orjson to one value: what a
-    validator can judge at once (exporter.validate.fast) and otherwise takes line by line
-    (`items`), with exactly the records and Problems `read` gives for the same lines."""
+    """Consecutive records, each parsed by orjson to one value: NDJSON lines, or elements of
+    a JSON array (exporter.formats.jsonfile); what a validator can judge at once
+    (exporter.validate.fast) and otherwise takes record by record (`items`), with exactly
+    the records and Problems the reader gives for the same text record by record."""
 
     file: str
-    line: int  # the first line's number
-    record: int  # the first line's record number
-    lines: list[bytes]
+    line: int  # the first record's line
+    record: int  # the first record's number
+    lines: list[bytes]  # each record's own text (a line, an element), UTF-8
     values: list[Any]
+    # each record's line and column where they are not consecutive lines from column 1
+    places: list[tuple[int, int]] | None = None
+
+    def line_numbers(self) -> Sequence[int]:
+        """The line each record starts on."""
+        if self.places is None:
+            return range(self.line, self.line + len(self.values))
+        return [line for line, _ in self.places]
+
+    def text(self) -> bytes:
+        """The records' texts joined."""
+        return b"".join(self.lines)
+
+    def loaded(self, index: int) -> Loaded:
+        """The record at `index` as its reader gives it, before `admitted`."""
+        line, column = (self.line + index, 1) if self.places is None else self.places[index]
+        raw = self.lines[index]
+        return Loaded(
+            self.values[index], self.file, self.record + index, line, column, None, None, raw
+        )
 
     def items(self) -> Iterator[Loaded | Problem]:
+        if self.places is not None:
+            yield from map(_admitted, map(self.loaded, range(len(self.values))))
+            return
         file, record, line = self.file, self.record, self.line
         for offset, (raw, data) in enumerate(zip(self.lines, self.values, strict=True)):
             yield _admitted(Loaded(data, file, record + offset, line + offset, 1, None, None, raw))

@@ -1,7 +1,8 @@
 """The chunk path of validation: a run of NDJSON lines judged at once, reporting exactly what
 judging them record by record reports.
 
-A Chunk (exporter.formats.ndjson) holds some tens of lines, each parsed to one value. Here it
+A Chunk (exporter.formats.ndjson) holds some tens of NDJSON lines or JSON array elements,
+each parsed to one value. Here it
 is judged whole: one call of jsonschema-rs on the list of values, each semantic check's
 suspects found in one pass, and only the suspects checked one by one. When anything is not
 certain (a value is no object, versions differ, a record is not valid, an "@" or an escape
@@ -28,7 +29,6 @@ import jsonschema_rs
 
 from exporter import registry
 from exporter.formats.limits import MAX_DEPTH
-from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import Chunk
 from exporter.problems import Problem, json_pointer
 from exporter.validate.checks import CHECKS, SUSPECTS, Seen
@@ -54,7 +54,7 @@ def problems(
     validator = chunk_validator(version) if type(version) is str else None
     if validator is None:
         return None
-    text = b"".join(chunk.lines)
+    text = chunk.text()
     # an "@" key, or a NUL or "@" written as an escape, makes a record unloadable
     if b"@" in text or (b"\\" in text and b"\\u" in text):
         return None
@@ -70,6 +70,7 @@ def _check_problems(chunk: Chunk, skip: Collection[str], seen: Seen) -> list[Pro
     """The semantic checks' Problems of a chunk of valid event records (the event schema is
     closed: a deal record is not valid under it), all of them, as on the record path."""
     values = chunk.values
+    lines = chunk.line_numbers()
     found: list[tuple[int, int, Problem]] = []
     for order, (check, function) in enumerate(CHECKS.items()):
         if check in skip or check == LOADABLE:
@@ -78,16 +79,14 @@ def _check_problems(chunk: Chunk, skip: Collection[str], seen: Seen) -> list[Pro
         indexes = (
             range(len(values))
             if suspects is None
-            else suspects(values, seen, f"{chunk.file}:", chunk.line)
+            else suspects(values, seen, f"{chunk.file}:", lines)
         )
         for index in indexes:
             record = values[index]
-            findings = function(record, seen, f"{chunk.file}:{chunk.line + index}")
+            findings = function(record, seen, f"{chunk.file}:{lines[index]}")
             if not findings:
                 continue
-            loaded = Loaded(
-                record, chunk.file, chunk.record + index, chunk.line + index, raw=chunk.lines[index]
-            )
+            loaded = chunk.loaded(index)
             for path, message in findings:
                 line, column = loaded.position(path)
                 problem = Problem(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
 FORM = re.compile(r"p[ed]-[0-9a-f]{20}")  # the ids the schemas allow (events, deals)
@@ -52,17 +53,18 @@ class FirstSeen:
             return self._first_odd(rid, place)
         entry = len(self._hashes)
         number = self._number(place)
-        found = self._add(bytes.fromhex(f"0{rid[1]}{rid[3:]}"), 0 if number is None else number)
+        found = self._add(bytes.fromhex(f"0{rid[1]}{rid[3:]}"), (0 if number is None else number,))
         if found:
             return self._place(found[0][1])
         if number is None:
             self._odd_places[entry] = place
         return None
 
-    def first_many(self, rids: list[Any], name: str, line: int) -> list[int]:
-        """`first` for each of `rids` in turn, the n-th (from 0) at place f"{name}{line + n}":
-        the indexes of those seen before (each first seen where `first` would say). Ids of
-        the schemas' form are packed and placed in C, a few at a time in Python."""
+    def first_many(self, rids: list[Any], name: str, lines: Sequence[int]) -> list[int]:
+        """`first` for each of `rids` in turn, the n-th at place f"{name}{lines[n]}" (lines
+        rising): the indexes of those seen before (each first seen where `first` would
+        say). Ids of the schemas' form are packed and placed in C, a few at a time in
+        Python."""
         count = len(rids)
         try:
             joined = "".join(rids)
@@ -73,16 +75,20 @@ class FirstSeen:
             len(joined) != count * FORM_LENGTH
             or FORMS.fullmatch(joined) is None
             or index < 0
-            or line < 1
-            or line + count >= 10**12
+            or not rids
+            or lines[0] < 1
+            or lines[-1] >= 10**12
         ):
-            return [n for n, rid in enumerate(rids) if self.first(rid, f"{name}{line + n}")]
+            return [n for n, rid in enumerate(rids) if self.first(rid, f"{name}{lines[n]}")]
         # "pe-" + 20 hex digits -> "0e" + 20 hex digits, as `first` packs one id
         keys = bytes.fromhex(joined.replace("p", "0").replace("-", ""))
-        return [n for n, _ in self._add(keys, index << LINE_BITS | line)]
+        base = index << LINE_BITS
+        if type(lines) is range:
+            return [n for n, _ in self._add(keys, range(base + lines[0], base + lines[-1] + 1))]
+        return [n for n, _ in self._add(keys, [base + line for line in lines])]
 
-    def _add(self, keys: bytes, place: int) -> list[tuple[int, int]]:
-        """Each compact id of `keys` (WIDTH bytes apiece) added at place `place` + its index,
+    def _add(self, keys: bytes, places_of: Sequence[int]) -> list[tuple[int, int]]:
+        """Each compact id of `keys` (WIDTH bytes apiece) added at its place in `places_of`,
         unless seen before: those come back as (index, entry it matches)."""
         found: list[tuple[int, int]] = []
         slots, hashes, ids, places = self._slots, self._hashes, self._ids, self._places
@@ -102,7 +108,7 @@ class FirstSeen:
                 slots[slot] = entry
                 hashes.append(short)
                 ids += key
-                places.append(place + n)
+                places.append(places_of[n])
                 if entry > self._limit:
                     self._grow()
                     slots = self._slots

@@ -1,5 +1,5 @@
-"""The chunk path of validation (exporter.validate.fast: NDJSON lines read, parsed and
-judged some tens at a time) reports exactly what the record path reports: the same
+"""The chunk path of validation (exporter.validate.fast: NDJSON lines or JSON array elements
+read, parsed and judged some tens at a time) reports exactly what the record path reports: the same
 Problems in the same order (messages, lines, columns, pointers), the same counts, the same
 bytes written by convert and the same exit codes, wherever in a chunk or across chunks and
 files a blank line, a bad line or an invalid, unloadable or duplicate record falls."""
@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter import pipeline, registry
-from exporter.formats import ndjson
+from exporter.formats import jsonfile, ndjson, read_records
 from exporter.formats.ndjson import Chunk
 from exporter.validate import fast, validate_paths, validate_records
 from exporter.validate.checks import Seen
@@ -275,7 +275,12 @@ def test_ids_taken_many_at_a_time_are_found_as_one_at_a_time(ids: list, size: in
     expected = [n for n, rid in enumerate(ids) if one.first(rid, f"f:{n + 1}") is not None]
     found = []
     for start in range(0, len(ids), size):
-        found += [start + n for n in many.first_many(ids[start : start + size], "f:", start + 1)]
+        found += [
+            start + n
+            for n in many.first_many(
+                ids[start : start + size], "f:", range(start + 1, start + 1 + size)
+            )
+        ]
     assert found == expected
     assert [many.first(rid, "g:1") for rid in ids] == [one.first(rid, "g:1") for rid in ids]
 
@@ -289,3 +294,189 @@ def test_seen_carries_ids_from_records_to_chunks() -> None:
     assert first == [] and [p.message for p in again] == [
         f"duplicate id 'pe-{5:020x}', first seen at record 1"
     ]
+
+
+# JSON arrays: elements read and judged a chunk at a time (exporter.formats.jsonfile._chunks)
+# report exactly what reading them one by one reports
+
+
+@contextlib.contextmanager
+def elements_one_by_one() -> Iterator[None]:
+    """Every array element read one by one, as if no run of them could be chunked."""
+    with mock.patch.object(jsonfile, "_chunks", lambda reader, record: iter(())):
+        yield
+
+
+ELEMENT_KINDS = [*sorted(set(KINDS) - {"blank", "no final newline"}), "accented", "number"]
+
+
+def element(kind: str, n: int) -> bytes:
+    """An array element's text, of one of KINDS (less the line-only ones) or non-ASCII."""
+    if kind == "accented":
+        return ndjson.encode(record(n, evidence=evidence("Łódź – für ✓ 𝄞"))).rstrip(b"\n")
+    if kind == "number":
+        return b"12"
+    return KINDS[kind](n).rstrip(b"\n")  # type: ignore[operator, no-any-return]
+
+
+def laid_out(text: bytes, layout: str) -> bytes:
+    """An element as an array prints it: indented (as json.dumps(indent=2) does), or as is."""
+    if layout != "indented":
+        return text
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return text
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+
+
+SEPARATORS = {"indented": b",\n  ", "lines": b",\n", "compact": b",", "loose": b" ,\n\n\t "}
+
+
+@st.composite
+def arrays(draw: st.DrawFn) -> bytes:
+    """A JSON array of 0 to 200 elements, valid or with a semantic problem (ids repeat), in
+    a layout drawn for the file (or for each element), and in some files elements that no
+    chunk can take (not JSON, not objects, too deep, unloadable), a bad UTF-8 byte or a
+    cut end."""
+    count = draw(st.integers(0, 200))
+    layout = draw(st.sampled_from([*SEPARATORS, "mixed"]))
+    apart = draw(st.sampled_from([0.0, 0.0, 0.01, 0.05]))
+    whole = st.sampled_from([*WHOLE, "accented", "valid", "valid"])
+    parts = [b"[\n  " if layout in ("indented", "mixed") else b"["]
+    for index in range(count):
+        rare = apart and draw(st.floats(0, 1)) < apart
+        kind = draw(st.sampled_from(ELEMENT_KINDS) if rare else whole)
+        this = draw(st.sampled_from(list(SEPARATORS))) if layout == "mixed" else layout
+        if index:
+            parts.append(SEPARATORS[this])
+        parts.append(laid_out(element(kind, draw(st.integers(0, 300))), this))
+    parts.append(b"\n]\n" if layout != "compact" else b"]")
+    data = b"".join(parts)
+    spoil = draw(st.sampled_from(["", "", "", "", "byte", "cut", "after"]))
+    where = draw(st.integers(0, max(len(data) - 1, 0)))
+    if spoil == "byte":
+        data = data[:where] + b"\xff" + data[where:]
+    elif spoil == "cut":
+        data = data[:where]
+    elif spoil == "after":
+        data += b"{}"
+    return data
+
+
+def array_both(data: bytes, **options: object) -> tuple[list, list]:
+    def run() -> list:
+        items = read_records(data, "f.json", "json", chunked=True)
+        return list(validate_records(items, **options))
+
+    chunked = run()
+    with elements_one_by_one():
+        one_by_one = run()
+    return chunked, one_by_one
+
+
+# the reader's window read so many characters at a time: chunks and windows end anywhere
+WINDOWS = [jsonfile.CHUNK, 700, 4096]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=arrays(),
+    forced=st.sampled_from([None, "1.1.0", "1.0.0"]),
+    window=st.sampled_from(WINDOWS),
+)
+def test_array_chunks_report_exactly_what_elements_report(
+    data: bytes, forced: str | None, window: int
+) -> None:
+    with mock.patch.object(jsonfile, "CHUNK", window):
+        chunked, one_by_one = array_both(data, schema_version=forced)
+    assert chunked == one_by_one
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=arrays(), skip=st.sets(st.sampled_from(["duplicate-id", "loadable", "deal-id"])))
+def test_array_checks_switched_off_are_off_on_both_paths(data: bytes, skip: set[str]) -> None:
+    chunked, one_by_one = array_both(data, skip=sorted(skip))
+    assert chunked == one_by_one
+
+
+def test_array_elements_come_in_chunks_with_their_places() -> None:
+    texts = [laid_out(element("valid", n), "indented") for n in range(150)]
+    texts[3] = laid_out(element("accented", 3), "indented")
+    texts[70] = laid_out(element("country", 1000), "indented")
+    texts[100] = laid_out(element("valid", 3), "indented")  # a duplicate of element 4
+    data = b"[\n  " + b",\n  ".join(texts) + b"\n]\n"
+    items = list(read_records(data, "f.json", "json", chunked=True))
+    # the elements a window ends in are read alone (and the window grows), the others in
+    # chunks of up to 64
+    sizes = [len(i.values) if type(i) is Chunk else 0 for i in items]  # type: ignore[union-attr]
+    assert sum(sizes) + sizes.count(0) == 150 and sizes.count(0) == len(data) // 65536
+    with elements_one_by_one():
+        loaded = list(read_records(data, "f.json", "json"))
+    places = [
+        p
+        for i in items
+        for p in (i.places if type(i) is Chunk else [(i.line, i.column)])  # type: ignore[union-attr]
+    ]
+    assert places == [(i.line, i.column) for i in loaded]  # type: ignore[union-attr]
+    assert places[:2] == [(2, 3), (2 + texts[0].count(b"\n") + 1, 3)]
+    chunked, one_by_one = array_both(data)
+    assert chunked == one_by_one
+    assert [(p.keyword, p.record) for p in chunked] == [
+        ("country-iso3166", 71),
+        ("deal-id", 71),
+        ("duplicate-id", 101),
+    ]
+    first = places[3][0]
+    assert chunked[2].message == f"duplicate id 'pe-{3:020x}', first seen at f.json:{first}"
+    at = texts[70].index(b'"ZZZ"')  # the country, located in the element's text
+    where = (loaded[70].line + texts[70].count(b"\n", 0, at), at - texts[70].rfind(b"\n", 0, at))  # type: ignore[union-attr]
+    assert (chunked[0].line, chunked[0].column) == where
+
+
+def test_array_files_convert_and_report_the_same_on_both_paths(tmp_path: Path) -> None:
+    first = [element(k, n) for n, k in enumerate(["valid"] * 90 + ["NUL", "schema", "accented"])]
+    second = [element("valid", n) for n in range(80, 200)]
+    (tmp_path / "a.json").write_bytes(b"[\n" + b",\n".join(first) + b"\n]\n")
+    (tmp_path / "b.json").write_bytes(
+        orjson.dumps([orjson.loads(t) for t in second], option=orjson.OPT_INDENT_2)
+    )
+    (tmp_path / "c.json").write_bytes(b"[" + b",".join(second[:10]) + b"]")
+    paths = [str(tmp_path / name) for name in ("a.json", "b.json", "c.json")]
+
+    def run() -> tuple[object, ...]:
+        summary = validate_paths(paths)
+        out, said = io.BytesIO(), []
+        code = pipeline.convert(paths, out, "ndjson", report=said.append)
+        return summary.problems, summary.records, out.getvalue(), said, code
+
+    chunked = run()
+    with elements_one_by_one():
+        one_by_one = run()
+    assert chunked == one_by_one
+    problems, records, written, said, code = chunked
+    assert records == {paths[0]: 93, paths[1]: 120, paths[2]: 10}
+    assert [(p.file, p.line, p.keyword) for p in problems][:3] == [
+        (paths[0], 92, "loadable"),
+        (paths[0], 93, "enum"),
+        (paths[1], 4, "duplicate-id"),  # its "id" member, on the element's third line
+    ]
+    assert written.count(b"\n") == 91 + 120 + 10  # convert leaves duplicate-id to validate
+    assert code == 1 and len(said) == 2
+
+
+def test_a_huge_array_is_read_a_window_at_a_time_in_flat_memory() -> None:
+    def peak(count: int) -> int:
+        data = orjson.dumps([record(n) for n in range(count)], option=orjson.OPT_INDENT_2)
+        tracemalloc.start()
+        stream = io.BytesIO(data)
+        base = tracemalloc.get_traced_memory()[0]
+        problems = list(
+            validate_records(read_records(stream, "f.json", chunked=True), skip=["duplicate-id"])
+        )
+        top = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        assert problems == []
+        return top
+
+    assert peak(4000) < 1.5 * peak(1000)
