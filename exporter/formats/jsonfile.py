@@ -298,9 +298,9 @@ def _elements(reader: JsonText, chunked: bool = False) -> Iterator[Loaded | Prob
         reader.skip_space()
         taken = 0
         if chunked:
-            for chunk in _chunks(reader, record + 1):
-                taken += len(chunk.values)
-                yield chunk
+            for item in _chunks(reader, record + 1):
+                taken += len(item.values) if type(item) is Chunk else 1
+                yield item
             record += taken
         if not taken:
             record += 1
@@ -314,14 +314,14 @@ def _elements(reader: JsonText, chunked: bool = False) -> Iterator[Loaded | Prob
 ELEMENTS = 64  # a Chunk's most elements (as ndjson.CHUNK lines)
 
 
-def _chunks(reader: JsonText, record: int) -> Iterator[Chunk]:
+def _chunks(reader: JsonText, record: int) -> Iterator[Chunk | Loaded | Problem]:
     """The elements from the reading position (an element's start) on that orjson parses,
     each one followed by ',' or ']', as Chunks of up to ELEMENTS; when they are done, the
     reading position is past the last of them, as reading them one by one leaves it.
 
-    Only what the window holds is taken, and nothing reading one by one would read more
-    for (a number near the window's end): the file is read in the same pieces either way,
-    so what a bad byte stops is the same too.
+    An element the window ends in is read as one by one reads it (`JsonText.value`: the
+    window grows as it would, so a bad byte stops the same elements), and yielded alone;
+    then chunks go on in the new window.
 
     Exact: an element's end is guessed (`_closing`), and the guess holds only if its text
     parses alone; a run of texts that each parse alone, with commas between, is the array's
@@ -345,9 +345,41 @@ def _chunks(reader: JsonText, record: int) -> Iterator[Chunk]:
     cursor = first = start
     wide = 0  # bytes past the first of each character, from `first` to `cursor`
     while True:
+        # the element's start, counted in characters as JsonText.where counts them (what is
+        # between elements is spaces and a comma: one byte a character)
+        breaks = data.count(newline, cursor, start)
+        if breaks:
+            at = line + breaks, start - data.rfind(newline, cursor, start)
+        else:
+            at = line, column + start - cursor
         found = data.find(closing, start)
         if found < 0:
-            break
+            if reader.eof:
+                break
+            if values:
+                yield Chunk(reader.name, places[0][0], record, lines, values, places)
+                record += len(values)
+                lines, values, places = [], [], []
+            reader.pos += start - first - wide  # at the element, where one by one would be
+            reader.line, reader.column = at
+            reader.mark, reader.mark_byte = reader.pos, start
+            item = _alone(reader, record)
+            parsed = _reparsed(item)
+            if type(item) is Loaded and parsed is not None:  # the first of the next chunk
+                lines, values, places = [parsed[0]], [parsed[1]], [(item.line, item.column)]
+            else:  # the reader's own item, as it is
+                yield item
+                record += 1
+            data = reader.data
+            assert data is not None
+            line, column = reader.line, reader.column
+            cursor = first = reader.byte_offset(reader.pos)
+            reader.mark, reader.mark_byte, wide = reader.pos, cursor, 0
+            separator = separators(data, cursor)
+            if separator is None or separator.group(1) is None:
+                break
+            start = separator.end()
+            continue
         # an element a line ends before the comma and spaces that end its line
         end = (
             start + len(data[start:found].rstrip(b" \t\r,"))
@@ -367,24 +399,18 @@ def _chunks(reader: JsonText, record: int) -> Iterator[Chunk]:
         separator = separators(data, end)
         if separator is None:
             break
-        # the element's start and end, counted in characters as JsonText.where counts them
-        # (what is between elements is spaces and a comma: one byte a character)
-        breaks = data.count(newline, cursor, start)
-        if breaks:
-            line, column = line + breaks, start - data.rfind(newline, cursor, start)
-        else:
-            column += start - cursor
-        places.append((line, column))
+        places.append(at)
+        line = at[0]
         plain = piece.isascii()
         if not plain:
             wide += len(piece) - len(piece.decode("utf-8"))
         breaks = piece.count(newline)
         if breaks:
             last = piece[piece.rfind(newline) + 1 :]
-            line = line + breaks
+            line += breaks
             column = 1 + (len(last) if plain else len(last.decode("utf-8")))
         else:
-            column += len(piece) if plain else len(piece.decode("utf-8"))
+            column = at[1] + (len(piece) if plain else len(piece.decode("utf-8")))
         cursor = end
         lines.append(piece)
         values.append(value)
@@ -400,6 +426,26 @@ def _chunks(reader: JsonText, record: int) -> Iterator[Chunk]:
     reader.pos += cursor - first - wide
     reader.line, reader.column = line, column
     reader.mark, reader.mark_byte = reader.pos, cursor
+
+
+def _reparsed(item: Loaded | Problem) -> tuple[bytes, Any] | None:
+    """A record's text as UTF-8 and orjson's value for it; None for a Problem, or a text
+    orjson refuses."""
+    if type(item) is not Loaded or type(item.raw) is not str:
+        return None
+    piece = item.raw.encode("utf-8")
+    try:
+        return piece, orjson.loads(piece)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def _alone(reader: JsonText, record: int) -> Loaded | Problem:
+    """The element at the reading position, read as `_elements` reads one."""
+    reader.skip_space()
+    line, column = reader.line, reader.column
+    value, text = reader.value(record)
+    return _item(reader, value, text, record, line, column)
 
 
 # what follows an element of a Chunk: spaces, then a comma and spaces, or the array's end

@@ -407,17 +407,14 @@ def test_array_elements_come_in_chunks_with_their_places() -> None:
     texts[100] = laid_out(element("valid", 3), "indented")  # a duplicate of element 4
     data = b"[\n  " + b",\n  ".join(texts) + b"\n]\n"
     items = list(read_records(data, "f.json", "json", chunked=True))
-    # the elements a window ends in are read alone (and the window grows), the others in
-    # chunks of up to 64
-    sizes = [len(i.values) if type(i) is Chunk else 0 for i in items]  # type: ignore[union-attr]
-    assert sum(sizes) + sizes.count(0) == 150 and sizes.count(0) == len(data) // 65536
+    # all in chunks of up to 64, the element each window ends in (read as one by one reads
+    # it, the window growing) the first of the next
+    assert {type(i) for i in items} == {Chunk}
+    sizes = [len(i.values) for i in items]  # type: ignore[union-attr]
+    assert sum(sizes) == 150 and len(sizes) == len(data) // 65536 + 1 and max(sizes) <= 64
     with elements_one_by_one():
         loaded = list(read_records(data, "f.json", "json"))
-    places = [
-        p
-        for i in items
-        for p in (i.places if type(i) is Chunk else [(i.line, i.column)])  # type: ignore[union-attr]
-    ]
+    places = [p for i in items for p in i.places]  # type: ignore[union-attr]
     assert places == [(i.line, i.column) for i in loaded]  # type: ignore[union-attr]
     assert places[:2] == [(2, 3), (2 + texts[0].count(b"\n") + 1, 3)]
     chunked, one_by_one = array_both(data)
