@@ -16,7 +16,7 @@ from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import Chunk
 from exporter.problems import Problem, json_pointer
 from exporter.validate import fast
-from exporter.validate.checks import CHECKS, DEAL_KIND, KINDS, Seen
+from exporter.validate.checks import CHECKS, DEAL_KIND, KINDS, TESTS, Seen
 from exporter.validate.report import Summary
 from exporter.validate.schema import acceptor, schema_problems
 
@@ -81,7 +81,7 @@ def _validate(
     that cannot be sure; a record goes through `path` (made here unless a run of many files
     made it once: a thousand small files should not set it up a thousand times).
     """
-    path = path or _RecordPath(schema_version, skip, seen, writable)
+    check = (path or _RecordPath(schema_version, skip, seen, writable)).problems
     read = 0
     for item in items:
         if type(item) is Chunk:
@@ -93,16 +93,25 @@ def _validate(
                     yield from _passing(item, found)
                 continue
             parts: Iterable[Loaded | Problem] = item.items()
+        elif type(item) is Loaded:  # (the loop below for one record, without its set-up)
+            problems = check(item)
+            read += 1
+            if problems:
+                yield from problems
+            elif passing:
+                yield item
+            continue
         else:
             parts = (item,)  # type: ignore[assignment]
         for part in parts:
             if type(part) is not Loaded:
                 yield part
                 continue
-            problems = path.problems(part)
+            problems = check(part)
             read += 1
-            yield from problems
-            if passing and not problems:
+            if problems:
+                yield from problems
+            elif passing:
                 yield part
     if counts is not None and read:
         counts[name] += read
@@ -130,15 +139,18 @@ class _RecordPath:
             known = ", ".join(CHECKS)
             raise ValueError(f"unknown check {', '.join(sorted(unknown))}; known: {known}")
         self.schema_version, self.seen, self.writable = schema_version, seen, writable
-        self.checks = [(check, fn) for check, fn in CHECKS.items() if check not in skip]
+        # each check with its own first test, made here (a call less a record and check)
+        self.checks = [
+            (check, fn, TESTS.get(check)) for check, fn in CHECKS.items() if check not in skip
+        ]
         # a deal record (it names its record_kind) gets the checks that apply to deals
-        self.deal_checks = [(check, fn) for check, fn in self.checks if DEAL_KIND in KINDS[check]]
+        self.deal_checks = [c for c in self.checks if DEAL_KIND in KINDS[c[0]]]
         # the same, less `loadable`: for a record whose own text says it is loadable
         self.lean = {
             deal: [c for c in both if c[0] != LOADABLE]
             for deal, both in ((False, self.checks), (True, self.deal_checks))
         }
-        self.by_text = any(check == LOADABLE for check, _ in self.checks)
+        self.by_text = any(c[0] == LOADABLE for c in self.checks)
         self.accepts = acceptor(schema_version)
 
     def problems(self, item: Loaded) -> list[Problem]:
@@ -163,8 +175,14 @@ class _RecordPath:
         else:
             chosen = self.deal_checks if deal else self.checks
         found = []
-        for check, function in chosen:
-            for path, message in function(data, self.seen, where) or ():
+        seen = self.seen
+        for check, function, test in chosen:
+            if test is not None and not test(data):  # what the check would test first
+                continue
+            findings = function(data, seen, where)
+            if not findings:  # (most records: no loop over nothing)
+                continue
+            for path, message in findings:
                 line, column = item.position(path)
                 found.append(
                     unplaced(

@@ -47,6 +47,8 @@ Records = Sequence[dict[str, Any]]
 Suspects = Callable[[Records, Seen, str, Sequence[int]], list[int]]
 CHECKS: dict[str, Check] = {}
 SUSPECTS: dict[str, Suspects] = {}
+Test = Callable[[dict[str, Any]], bool]
+TESTS: dict[str, Test] = {}  # a check's own first test, where it has one
 DESCRIPTIONS: dict[str, str] = {}
 # the record kinds (registry families) a check applies to; most read event fields
 KINDS: dict[str, tuple[str, ...]] = {}
@@ -58,19 +60,26 @@ def check(
     description: str,
     kinds: tuple[str, ...] = (EVENT_KIND,),
     suspects: Suspects | None = None,
+    test: Test | None = None,
 ) -> Callable[[Check], Check]:
+    """Register a check; `test`, a check's own first test of one record (False: nothing to
+    find), gives its suspects too (`of_records`) and lets the record path skip the call."""
+
     def register(function: Check) -> Check:
         CHECKS[name] = function
         DESCRIPTIONS[name] = description
         KINDS[name] = kinds
-        if suspects is not None:
-            SUSPECTS[name] = suspects
+        if test is not None:
+            TESTS[name] = test
+        found = suspects if suspects is not None else of_records(test) if test else None
+        if found is not None:
+            SUSPECTS[name] = found
         return function
 
     return register
 
 
-def of_records(suspect: Callable[[dict[str, Any]], bool]) -> Suspects:
+def of_records(suspect: Test) -> Suspects:
     """The suspects function of a check that reads nothing but each record: those that
     `suspect` (the check's own first test) does not clear."""
     return lambda records, seen, name, lines: [n for n, r in enumerate(records) if suspect(r)]
@@ -126,7 +135,7 @@ def _dated_after_publication(record: dict[str, Any]) -> bool:
 @check(
     "reported-before-published",
     "an event marked reported or ongoing is not dated after its article was published",
-    suspects=of_records(_dated_after_publication),
+    test=_dated_after_publication,
 )
 def reported_before_published(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     if not _dated_after_publication(record):
@@ -155,7 +164,7 @@ def _interval_not_as_dated(record: dict[str, Any]) -> bool:
 @check(
     "date-interval",
     "date.start and date.end are the first and last day of what date.value covers at its precision",
-    suspects=of_records(_interval_not_as_dated),
+    test=_interval_not_as_dated,
 )
 def date_interval(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     if not _interval_not_as_dated(record):
@@ -194,7 +203,7 @@ def _unknown_countries(record: dict[str, Any]) -> bool:
 @check(
     "country-iso3166",
     "every country code is an ISO 3166-1 alpha-3 code",
-    suspects=of_records(_unknown_countries),
+    test=_unknown_countries,
 )
 def country_codes(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     if not _unknown_countries(record):
@@ -230,7 +239,7 @@ def _deal_id_not_composed(record: dict[str, Any]) -> bool:
     "deal-id",
     "deal_id is BUYER-SELLER-SYSTEM of the record's buyer and seller country codes (XXX for a "
     "null seller) and its system's designation",
-    suspects=of_records(_deal_id_not_composed),
+    test=_deal_id_not_composed,
 )
 def deal_id_parts(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     if not _deal_id_not_composed(record):
@@ -280,7 +289,7 @@ def _unknown_currency(record: dict[str, Any]) -> bool:
 @check(
     "currency-iso4217",
     "a money value's currency is an ISO 4217 code",
-    suspects=of_records(_unknown_currency),
+    test=_unknown_currency,
 )
 def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Finding]:
     if not _unknown_currency(record):
