@@ -352,7 +352,7 @@ def _chunks(reader: JsonText, record: int) -> Iterator[Chunk | Loaded | Problem]
             at = line + breaks, start - data.rfind(newline, cursor, start)
         else:
             at = line, column + start - cursor
-        found = data.find(closing, start)
+        found = data.find(closing, start) if closing is not INLINE else _next_object(data, start)
         if found < 0:
             if reader.eof:
                 break
@@ -392,7 +392,10 @@ def _chunks(reader: JsonText, record: int) -> Iterator[Chunk | Loaded | Problem]
         try:
             value = loads(piece)
         except orjson.JSONDecodeError:
-            break
+            guess = _later_end(data, start, end) if closing is INLINE else None
+            if guess is None:
+                break
+            end, piece, value = guess
         # (a character is at most 4 bytes: a number this near the end may be cut)
         if type(value) in (int, float) and end >= len(data) - 4 * _NEAR_END:
             break
@@ -452,16 +455,45 @@ def _alone(reader: JsonText, record: int) -> Loaded | Problem:
 _SEPARATOR = re.compile(rb"[ \t\n\r]*(?:(,)[ \t\n\r]*|(?=\]))")
 
 
+INLINE = b"}"  # elements are objects on one line: one ends at a "}" that a "," and "{" follow
+_NEXT_OBJECT = re.compile(rb"\}[ \t\r\n]*,[ \t\r\n]*\{")
+_TRIES = 8  # the most later "}, {" tried as an inline element's end
+
+
+def _next_object(data: bytes, start: int) -> int:
+    """Where the first "}" after `start` that a "," and a "{" follow is (-1: none)."""
+    found = _NEXT_OBJECT.search(data, start)
+    return -1 if found is None else found.start()
+
+
+def _later_end(data: bytes, start: int, end: int) -> tuple[int, bytes, Any] | None:
+    """An inline element's end, text and value, past a guess that did not parse (a "}, {"
+    inside it: a list of objects); None if none of the next few parse."""
+    for _ in range(_TRIES):
+        found = _next_object(data, end)
+        if found < 0:
+            return None
+        end = found + 1
+        try:
+            return end, data[start:end], orjson.loads(data[start:end])
+        except orjson.JSONDecodeError:
+            continue
+    return None
+
+
 def _closing(data: bytes, start: int, indent: str) -> bytes | None:
     """What the element at `start` likely ends with, and so its neighbours (None: no
-    guess): a newline if it ends on its own line (an element a line), else the bracket
-    that closes it at its own indentation (printed with indents: `indent` is what precedes
-    it on its line)."""
+    guess): a newline if it ends on its own line (an element a line), INLINE if it is an
+    object with more on its line (or no line's end in the window), else the bracket that
+    closes it at its own indentation (printed with indents: `indent` is what precedes it on
+    its line)."""
     line_end = data.find(b"\n", start)
-    if line_end < 0:
-        return None
-    if not data[start:line_end].rstrip().endswith((b"{", b"[")):
+    line = data[start:line_end].rstrip() if line_end >= 0 else b""
+    closes = (b"]", b"],") if line.startswith(b"[") else (b"}", b"},")
+    if line.endswith(closes) or (line and not line.startswith((b"{", b"["))):
         return b"\n"
+    if line_end < 0 or not line.endswith((b"{", b"[")):
+        return INLINE if data[start : start + 1] == b"{" else None
     if indent.strip(" \t\r"):
         return None
     return b"\n" + indent.encode("utf-8") + (b"}" if data[start] == ord("{") else b"]")
