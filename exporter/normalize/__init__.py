@@ -72,7 +72,7 @@ from exporter.normalize.discourse import (
     speaking_seller,
     subject_before,
 )
-from exporter.normalize.events import find_triggers, inside, is_definitional
+from exporter.normalize.events import find_triggers, inside, is_definitional, word_places
 from exporter.normalize.gazetteer import System
 from exporter.normalize.lexicon import cue_regex, dates_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
@@ -106,6 +106,7 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
     """The procurement-event records an article states, in text order."""
     text = unwrap(article.text)  # same offsets, sentences no longer broken by line wraps
     parts = segment(text)
+    word_places().hold(text)
     # the year of a dateline is inferred from the article's own words, not from the dates
     # of the other stories the page lists after it
     body = text[: parts.sentences[-1].end] if parts.sentences else text

@@ -409,6 +409,11 @@ def _person_regex() -> WordAlternation:
     )
 
 
+def word_scans() -> list[WordAlternation]:
+    """The scans of mentions that look for words at a word's start: weapon nouns, titles."""
+    return [_kind_regex()[0], _person_regex()]
+
+
 def people(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     """People introduced by a title ("Defence Minister Hulusi Akar"); their state from a
     country word right before the title."""

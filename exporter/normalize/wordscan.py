@@ -13,10 +13,11 @@ character outside ASCII).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 _parser: Any = getattr(re, "_parser", None)  # Python 3.11 on
@@ -224,6 +225,8 @@ class WordAlternation:
         self.places: re.Pattern[str] | None = None  # where a match may begin
         self.beginnings: set[str] = set()
         self.before = before
+        # the places of the text a SharedPlaces holds, found for this scan among others'
+        self.held_places: tuple[str | None, list[int]] = (None, [])
         if any(heads is None for group in self._heads for heads in group):
             return  # some alternative may begin anywhere: the full regex is the only scan
         every = {text for group in beginnings for heads in group for text, _ in heads or ()}
@@ -277,16 +280,24 @@ class WordAlternation:
         """What `self.regex.finditer(text, start, end)` gives, found faster."""
         if self.places is None:
             return self.regex.finditer(text, start, end)
-        return self._scan(self.places, text, start, end)
+        held, found = self.held_places  # read once: a call from another thread replaces it
+        if held is not text:
+            return self._scan(map(_START, self.places.finditer(text, start, end)), text, end)
+        # a place found in the whole text stands in any window of it (what follows a
+        # window's end only lets more places be found)
+        shared = found[bisect.bisect_left(found, start) : bisect.bisect_left(found, end)]
+        return self._scan(shared, text, end, self.places)
 
     def _scan(
-        self, places: re.Pattern[str], text: str, start: int, end: int
+        self, places: Iterable[int], text: str, end: int, check: re.Pattern[str] | None = None
     ) -> Iterator[re.Match[str]]:
-        """_scan for one scan, its look-ups held close: most calls are one scan's."""
-        resume = start
+        """The matches at the places, in order, none inside the one before. `check`: the
+        places are more than this scan's own (another's too): a match counts only where
+        `check`, this scan's places regex, says a place stands, as only there would this
+        scan have looked."""
+        resume = 0
         fold, full, selections = self._fold, self.regex, self._selections
-        for place in places.finditer(text, start, end):
-            at = place.start()
+        for at in places:
             if at < resume:
                 continue  # inside the last match
             key = text[at : at + _HEAD] if at + _HEAD <= end else text[at:end]
@@ -299,9 +310,48 @@ class WordAlternation:
                     continue
                 regex = chosen
             match = regex.match(text, at, end)
-            if match is not None:
+            if match is not None and (check is None or check.match(text, at, end) is not None):
                 yield match
                 resume = match.end()
+
+
+_START = re.Match.start
+
+
+class SharedPlaces:
+    """Word scans that look for their places after the same zero-width test (`(?<![\\w-])`,
+    a word's start): the places of all of them in a text found in one pass, which each then
+    reads instead of passing over the text itself. A pass costs about the same whatever its
+    list (sre tries the test and the first letters at every character), so scans that read
+    the same text share most of theirs. `hold(text)` finds them for a text the scans will
+    read next (the article being read); a scan of any other text finds its own places.
+    `scans` gives the scans each time (their builders' caches may hold new ones, built by
+    another thread at the same moment): one whose pattern the places were not worked out
+    from is left to find its own."""
+
+    def __init__(self, scans: Callable[[], list[WordAlternation]]) -> None:
+        found = scans()
+        first = found[0].places
+        if first is None or any(
+            scan.places is None
+            or scan.before != found[0].before
+            or scan.places.flags != first.flags
+            for scan in found
+        ):
+            raise ValueError("scans share places only where each has them, after the same test")
+        # every beginning whatever its capitals: each scan's own places are among these
+        every = {text.lower() for scan in found for text in scan.beginnings}
+        self.places = re.compile(found[0].before + _places(every, True), first.flags)
+        self._scans = scans
+        self._patterns = frozenset(scan.regex.pattern for scan in found)
+
+    def hold(self, text: str) -> None:
+        """Find the places in `text`, which the scans read in their calls about it until
+        another text is held."""
+        held = (text, list(map(_START, self.places.finditer(text))))
+        for scan in self._scans():
+            if scan.regex.pattern in self._patterns:
+                scan.held_places = held
 
 
 class FirstOf:

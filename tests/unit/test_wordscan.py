@@ -11,9 +11,15 @@ from collections.abc import Iterator
 
 from exporter.normalize.amounts import _money_words, _quantity_words
 from exporter.normalize.dates import lexicon
-from exporter.normalize.events import _trigger_regex
+from exporter.normalize.events import _trigger_regex, word_places
 from exporter.normalize.mentions import _kind_regex, _person_regex
-from exporter.normalize.wordscan import _FOLDS_TO_ASCII, RareWords, TextMemo, WordAlternation
+from exporter.normalize.wordscan import (
+    _FOLDS_TO_ASCII,
+    RareWords,
+    SharedPlaces,
+    TextMemo,
+    WordAlternation,
+)
 
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w-])"
 
@@ -101,6 +107,48 @@ def test_random_texts_of_the_patterns_words() -> None:
     for _ in range(200):
         text = " ".join(chooser.choice(pool) for _ in range(8))
         assert_same(scan, text)
+
+
+def test_scans_that_share_places_find_what_each_finds_alone() -> None:
+    article = " ".join(SENTENCES)
+    word_places().hold(article)
+    for scan in [_trigger_regex(), _kind_regex()[0], _person_regex()]:
+        assert scan.held_places[0] is article
+        assert_same(scan, article)  # every window of the held text, from the places shared
+        for text in SENTENCES:  # another text, not held: each scan finds its own places
+            assert_same(scan, text)
+    # the shared places are more than a scan's own: where only another's stands, a scan
+    # finds what it finds alone (its own places say where it looks)
+    words = ["ship", "jets?", "ca(?:t\u00e9|ro)", "cat"]
+
+    def scans() -> list[WordAlternation]:  # "caté" is beyond what the analysis keeps
+        return [WordAlternation([(None, [word])], BEFORE, AFTER, depth=4) for word in words]
+
+    alone = scans()
+    ship, jet, cafe, cat = scans()
+    both = SharedPlaces(lambda: [ship, jet, cafe, cat])
+    text = "a jet, two ships and a ship-jet; ship jets, cat\u00e9 caro"
+    both.hold(text)
+    assert ship.held_places == (text, [2, 11, 23, 33, 38, 44, 49])
+    assert [m.span() for m in ship.finditer(text, 0, len(text))] == [(33, 37)]
+    assert [m.span() for m in jet.finditer(text, 0, len(text))] == [(2, 5), (38, 42)]
+    assert [m.span() for m in jet.finditer(text, 3, 40)] == []  # "jets" cut at 40: none
+    # "caté": no place of its own ("cat" is another's), so not looked at, as when alone
+    assert [m.span() for m in cafe.finditer(text, 0, len(text))] == [(49, 53)]
+    cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[\s,;.]", text))})
+    for scan, twin in zip([ship, jet, cafe, cat], alone, strict=True):
+        for start in cuts:
+            for end in (e for e in cuts if e >= start):
+                assert spans(scan.finditer(text, start, end)) == spans(
+                    twin.finditer(text, start, end)
+                ), (scan.regex.pattern, start, end)
+    # the scans given anew (a cache rebuilt by another thread): one built from a pattern the
+    # places were worked out from reads them, one of another pattern finds its own
+    given = [ship, jet]
+    again = SharedPlaces(lambda: given)  # worked out from these two
+    given = [scans()[0], WordAlternation([(None, ["boat"])], BEFORE, AFTER, depth=4)]
+    again.hold(text)
+    assert given[0].held_places[0] is text and given[1].held_places[0] is None
 
 
 DATED = [
