@@ -61,6 +61,7 @@ class Gazetteer:
     reach: dict[str, tuple[int, bool]] | None = None  # a token -> (starts' value, has a digit)
     known: dict[str, tuple[str, ...]] | None = None  # a surface -> its forms listed above
     inert: set[str] = field(default_factory=set)  # tokens that begin no form and have no digit
+    seconds: frozenset[tuple[str, str]] | None = None  # what may follow a form's first token
     makers: dict[tuple[str, str], list[System]] | None = None  # (maker, category) -> systems
     compact: dict[str, System] | None = None  # a designation without spaces or hyphens
 

@@ -120,6 +120,26 @@ def _form_starts(gaz: Gazetteer) -> dict[str, int]:
     return gaz.starts
 
 
+def _second_words(gaz: Gazetteer) -> frozenset[tuple[str, str]]:
+    """What may follow a form's first token: (first, second token) and (first, the second's
+    first character) for each form of two tokens or more, (first, "") for one with text
+    after its only token. A surface of two tokens or more can be a form only through one of
+    these: its variants cut nothing but its last token's end, so a variant keeps the first
+    token, all of the second when there is a third, else the second's beginning (or text
+    after the first when the second is cut away: "F-16 s")."""
+    if gaz.seconds is None:
+        seconds: set[tuple[str, str]] = set()
+        for form in [*gaz.companies, *gaz.systems, *gaz.country_forms]:
+            spans = _tokens(form, 0, len(form))
+            if len(spans) >= 2:
+                first, second = form[slice(*spans[0])], form[slice(*spans[1])]
+                seconds |= {(first, second), (first, second[:1])}
+            elif spans and spans[0][1] < len(form):
+                seconds.add((form[slice(*spans[0])], ""))
+        gaz.seconds = frozenset(seconds)
+    return gaz.seconds
+
+
 def _token_reach(first: str, gaz: Gazetteer) -> tuple[int, bool]:
     """For a token: the most tokens a form beginning with it has (0: it begins none), and
     whether it has a digit (a designation written compactly may still be a system)."""
@@ -168,7 +188,7 @@ def gazetteer_mentions(text: str, start: int, end: int, gaz: Gazetteer) -> list[
         if not longest and not with_digit:
             continue
         tokens = tokens or _spans(text, words, start)
-        hit = _form_at(text, tokens, i, longest, start, gaz)
+        hit = _form_at(text, tokens, i, _most_tokens(words, i, longest, gaz), start, gaz)
         if hit is None and with_digit:
             hit = (
                 _compact_system(first, tokens[i], gaz)
@@ -226,6 +246,21 @@ def _spans(text: str, words: list[str], start: int) -> list[tuple[int, int]]:
         at = begin + len(word)
         spans.append((begin, at))
     return spans
+
+
+def _most_tokens(words: list[str], i: int, longest: int, gaz: Gazetteer) -> int:
+    """How many tokens from word i on may be a form, of at most `longest`: a first word
+    that begins longer forms is mostly followed by none of their second words ("the" in
+    "the army"), and then only the word alone is looked up."""
+    most = min(longest, len(words) - i)
+    if most >= 2:
+        seconds = gaz.seconds or _second_words(gaz)
+        first, second = words[i], words[i + 1]
+        if most >= 3 and (first, second) not in seconds:
+            most = 2
+        if most == 2 and (first, second[:1]) not in seconds and (first, "") not in seconds:
+            most = 1
+    return most
 
 
 def _form_at(

@@ -5,9 +5,12 @@ and unique forms: test_data_gazetteers.py.)"""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from exporter.normalize import mentions
 from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.mentions import find_mentions
+from exporter.normalize.mentions import Mention, find_mentions, gazetteer_mentions
 
 
 @pytest.mark.parametrize(
@@ -59,3 +62,52 @@ def test_a_common_word_system_needs_a_weapon_beside_it() -> None:
     assert [
         m.system.designation for m in find_mentions(armed, 0, len(armed)) if m.kind == "system"
     ] == ["Patriot"]
+
+
+def _found(text: str) -> list[Mention]:
+    return gazetteer_mentions(text, 0, len(text), gazetteer())
+
+
+def _found_looking_everywhere(text: str, monkeypatch: pytest.MonkeyPatch) -> list[Mention]:
+    """What the gazetteer finds when every length up to a first word's reach is looked up,
+    not only those its second word allows."""
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            mentions, "_most_tokens", lambda words, i, longest, _: min(longest, len(words) - i)
+        )
+        return _found(text)
+
+
+# a form as written in text: as listed, possessive, plural, made by, a class, a variant
+ENDINGS = ["", "’s", "s", " s", "es", "-made", "-class", "A1"]
+
+
+def test_the_second_word_gate_skips_no_form_of_the_gazetteer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gaz = gazetteer()
+    for form in [*gaz.companies, *gaz.systems, *gaz.country_forms]:
+        for ending in ENDINGS:
+            text = f"the {form}{ending} and the army"
+            assert _found(text) == _found_looking_everywhere(text, monkeypatch), text
+
+
+def _first_two_words() -> list[str]:
+    gaz = gazetteer()
+    words = {"the", "The", "of", "s", "es", "A1", "army", "Air", "Force", "(T)", "-made"}
+    for form in sorted([*gaz.companies, *gaz.systems, *gaz.country_forms])[::40]:
+        words.update(form.split()[:2])
+    return sorted(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_first_two_words()), st.sampled_from([" ", ", ", "(", ") ", ""])),
+        max_size=8,
+    )
+)
+def test_the_second_word_gate_skips_no_form_in_any_words(words: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in words)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _found(text) == _found_looking_everywhere(text, monkeypatch), text
