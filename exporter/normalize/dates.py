@@ -24,7 +24,7 @@ from exporter.normalize.lexicon import (
     grammar_lexicon,
     quantities_lexicon,
 )
-from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation
+from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation, WordGate
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ class Lexicon:
     windows: DateWindows
     regex: re.Pattern[str]
     scans: FirstOf  # the regex's matches, found faster
+    gate: WordGate  # words one of which every date holds: without one, the scans are not run
 
 
 def _words(forms: Iterable[str]) -> str:
@@ -109,6 +110,10 @@ def lexicon() -> Lexicon:
         rf"|\b{_words(words.year_name_context)}\s+(?:the\s+)?(?:[A-Z][\w&'-]*\s+){{1,4}})$"
     )
     regex, scans = _date_regex(words, months, weekdays, units, numbers)
+    # every kind of date holds one of these (test_dates proves it kind by kind): a month, a
+    # weekday, a relative day, a unit, a quarter's unit, an anaphora, a year's first digits
+    required = [*months, *weekdays, *words.relative_days, *units, *words.quarter_units]
+    gate = WordGate([*required, *words.anaphora, *_CENTURIES], fold=True)
     return Lexicon(
         months=months,
         weekdays=weekdays,
@@ -123,10 +128,12 @@ def lexicon() -> Lexicon:
         windows=words.windows,
         regex=regex,
         scans=scans,
+        gate=gate,
     )
 
 
 _DATE_START = r"(?<![\w-])(?=[A-Za-z0-9])"
+_CENTURIES = ("19", "20")  # the first two digits of the years dates are written with
 
 
 def _date_regex(
@@ -141,7 +148,8 @@ def _date_regex(
     month = alternation([m.capitalize() for m in months] + [m.upper() for m in months])
     weekday = alternation([w.capitalize() for w in weekdays])
     approx = [re.escape(f) for f in sorted(set(words.approximate), key=len, reverse=True)]
-    year = r"(?:19|20)\d\d"
+    centuries = "|".join(_CENTURIES)
+    year = rf"(?:{centuries})\d\d"
     count = rf"(?:{_words(list(numbers))}|\d{{1,2}})"
     unit = _words(list(units))
     kinds = [
@@ -156,7 +164,7 @@ def _date_regex(
         rf"""(?P<monthrel>(?:{_words(list(words.month_prepositions))}\s)?(?P<m13>{month})\b\.?\s+(?P<mr_dir>{_words(list(words.directions))})\s+(?i:year)\b)""",
         rf"""(?P<monthonly>\b(?P<mpre>{_words(list(words.month_prepositions))})\s(?P<m8>{month})\b(?!\.?,?\s+(?:of\s+)?{year})(?!\.?\s+\d{{1,2}}\b)\.?)""",
         rf"(?P<approxmonth>(?<=[\s-])(?P<m9>{month})\b\.?)",
-        r"(?P<decade>(?P<y12>(?:19|20)\d0)s\b)",
+        rf"(?P<decade>(?P<y12>(?:{centuries})\d0)s\b)",
         rf"(?P<yrange>(?P<y11>{year})[-–/](?:{year}|\d\d)(?![\d-]))",
         rf"""(?P<yearonly>(?P<y10>{year})\b(?!-|\s*{_words(words.not_years)}))""",
         rf"(?P<weekday>(?:(?P<wrel>(?i:last|this|next|on))\s+)?(?P<w>{weekday})\b)",
@@ -396,6 +404,8 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
     """The dates written in text[start:end], in text order."""
     words = lexicon()
     found: list[DateMention] = []
+    if not words.gate.may_match(text, start, end):
+        return found  # most sentences hold no date, nor any word one needs
     for m in words.scans.finditer(text, start, end):
         span = m.group().rstrip()
         where = _Found(

@@ -515,6 +515,36 @@ class TextMemo(Generic[_Result]):
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
+class WordGate:
+    """Words one of which every match of some pattern holds, looked for with `str`'s own
+    search: text holding none of them holds no match. `fold`: the pattern's letters match
+    whatever their case (wholly or in part), so the words are looked for in the lower-cased
+    text, and where it holds a character that re.IGNORECASE folds to ASCII (which lower
+    case may not show) the gate stays open."""
+
+    def __init__(self, words: Iterable[str], fold: bool) -> None:
+        found = {w.lower() if fold else w for w in words}
+        # a word holding another of them is found with it: "covers" with "cover"
+        self.words = tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))
+        self._fold = fold
+
+    def may_match(self, text: str, start: int, end: int) -> bool:
+        """False only where no match can stand in text[start:end]."""
+        window = text[start:end]
+        if self._fold:
+            if not window.isascii() and _FOLDS_TO_ASCII.search(window):
+                return True
+            window = window.lower()
+        for word in self.words:  # noqa: SIM110 (a loop: cheaper than any() over a generator)
+            if word in window:
+                return True
+        return False
+
+
+def _open(text: str, start: int, end: int) -> bool:
+    return True
+
+
 class RareWords:
     """A regex most texts give no match, behind a cheap gate: the words one of which every
     match holds (worked out from the parsed pattern: a run of ASCII letters its match must
@@ -525,30 +555,12 @@ class RareWords:
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
-        self._fold = bool(regex.flags & re.IGNORECASE)
-        parsed = _parser.parse(regex.pattern, regex.flags)
-        found = _required(list(parsed), not self._fold)
-        words = None if found is None else {w.lower() if self._fold else w for w in found}
-        # a word holding another of them is found with it: "covers" with "cover"
-        self.words: tuple[str, ...] | None = (
-            None
-            if words is None
-            else tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-        )
-
-    def may_match(self, text: str, start: int, end: int) -> bool:
-        """False only where the regex cannot match text[start:end]."""
-        if self.words is None:
-            return True
-        window = text[start:end]
-        if self._fold:
-            if not window.isascii() and _FOLDS_TO_ASCII.search(window):
-                return True
-            window = window.lower()
-        for word in self.words:  # noqa: SIM110 (a loop: cheaper than any() over a generator)
-            if word in window:
-                return True
-        return False
+        fold = bool(regex.flags & re.IGNORECASE)
+        found = _required(list(_parser.parse(regex.pattern, regex.flags)), not fold)
+        gate = None if found is None else WordGate(found, fold)
+        self.words = None if gate is None else gate.words
+        # False only where the regex cannot match text[start:end]: the gate's own method
+        self.may_match: Callable[[str, int, int], bool] = _open if gate is None else gate.may_match
 
     def search(self, text: str, start: int = 0, end: int = sys.maxsize) -> re.Match[str] | None:
         if not self.may_match(text, start, end):

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from exporter.normalize.dates import find_dates, resolve
+from exporter.articles import Article, read_articles
+from exporter.normalize.dates import find_dates, lexicon, resolve
+from exporter.normalize.segment import segment, unwrap
+from exporter.normalize.wordscan import _parser
 
 FRIDAY = dt.date(2019, 3, 29)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def one(text: str, forward: bool = False, reference: dt.date = FRIDAY) -> tuple:
@@ -139,3 +147,70 @@ def test_a_month_listed_before_a_month_of_a_year_is_of_that_year() -> None:
     text = "supplied in March and August 2022, and in January 2023"
     found = find_dates(text, 0, len(text))
     assert [resolve(m, FRIDAY, False).value for m in found] == ["2022-03", "2022-08", "2023-01"]
+
+
+def _literal(items: list[tuple[Any, Any]]) -> str | None:
+    """The text a parsed sequence of literal characters matches, in lower case (as the gate
+    reads the text); None for one of anything else."""
+    if not all(str(op) == "LITERAL" for op, _ in items):
+        return None
+    return "".join(chr(av) for _, av in items).lower()
+
+
+def _always_holds(items: list[tuple[Any, Any]], words: tuple[str, ...]) -> bool:
+    """Whether every match of a parsed sequence holds one of `words` (lower case): each text
+    a run of its literal characters can be holds one (a run goes on through a choice of
+    literal texts: re's parser takes "at th(?:e|at) time" out of "at the time|at that time"),
+    or a part it must match always does."""
+    runs = {""}
+    for op, av in [*items, (None, None)]:  # (None, None): the end of the last run
+        name = str(op)
+        texts = [_literal(list(b)) for b in av[1]] if name == "BRANCH" else []
+        if name == "LITERAL" or (texts and None not in texts):
+            runs = {run + text for run in runs for text in (texts or [chr(av).lower()])}
+            continue
+        if all(any(word in run for word in words) for run in runs):
+            return True
+        runs = {""}
+        if (
+            (name == "SUBPATTERN" and _always_holds(list(av[-1]), words))
+            or (name == "BRANCH" and all(_always_holds(list(b), words) for b in av[1]))
+            or (name == "MAX_REPEAT" and av[0] >= 1 and _always_holds(list(av[2]), words))
+        ):
+            return True
+    return False
+
+
+def test_every_kind_of_date_holds_a_word_of_the_gate() -> None:
+    """The gate skips only text where the date regex cannot match: each kind of date, read
+    from the parsed regex, holds one of the gate's words."""
+    words = lexicon()
+    parsed = list(_parser.parse(words.regex.pattern, words.regex.flags))
+    kinds = next(av[1] for op, av in parsed if str(op) == "BRANCH")
+    assert len(kinds) == 21
+    for kind in kinds:
+        assert _always_holds(list(kind), words.gate.words), kind
+    assert not _always_holds(list(kind), ("never",))  # the walk can say no
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(lexicon().regex))
+def test_text_holding_a_date_passes_the_gate(text: str) -> None:
+    if lexicon().regex.search(text):
+        assert lexicon().gate.may_match(text, 0, len(text))
+
+
+def test_every_sentence_of_the_corpus_with_a_date_passes_the_gate() -> None:
+    words = lexicon()
+    passed = skipped = 0
+    for article in read_articles([str(ROOT / "seeds"), str(ROOT / "fixtures" / "articles")]):
+        if not isinstance(article, Article):
+            continue
+        text = unwrap(article.text)
+        for sentence in segment(text).sentences:
+            s, e = sentence.start, sentence.end
+            dated = words.regex.search(text, s, e) is not None
+            gated = words.gate.may_match(text, s, e)
+            assert gated or not dated, sentence.text
+            passed, skipped = passed + gated, skipped + (not gated)
+    assert passed > 200 and skipped > 200  # dated sentences and sentences skipped, both
