@@ -20,8 +20,10 @@ from exporter.normalize.gazetteer import alternation
 from exporter.normalize.lexicon import (
     DatesLexicon,
     DateWindows,
+    alternatives,
     dates_lexicon,
     grammar_lexicon,
+    optional_words,
     quantities_lexicon,
 )
 from exporter.normalize.wordscan import WORD_DEPTH, FirstOf, WordAlternation, WordGate
@@ -330,11 +332,18 @@ def _weekday(f: _Found) -> DateMention:
     )
 
 
+@functools.cache
+def _past_verb_before() -> re.Pattern[str]:
+    """A verb in the past right before a weekday ("signed Friday", "signed on Friday")."""
+    on = optional_words(grammar_lexicon().day_prepositions)
+    return re.compile(rf"(?<![\w-])(\w+ed)\s+{on}$")
+
+
 def _after_past_verb(f: _Found) -> bool:
     """Whether a weekday follows a verb in the past ("signed Friday", "specified Friday"),
     not a participle that looks ahead ("will be signed Friday", "expected Friday")."""
     before = f.text[max(0, f.start - f.lexicon.windows.past_verb) : f.start]
-    verb = re.search(r"(?<![\w-])(\w+ed)\s+(?:on\s+)?$", before)
+    verb = _past_verb_before().search(before)
     return verb is not None and not f.lexicon.looks_ahead.search(before[: verb.start(1)])
 
 
@@ -417,7 +426,13 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
     return _years_shared(text, found)
 
 
-_MONTHS_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*-\s*)$")
+@functools.cache
+def _months_joined() -> re.Pattern[str]:
+    """ "March and August", "March, August", "March-August": months of one list."""
+    joiners = grammar_lexicon().list_conjunctions
+    return re.compile(
+        rf"\s*(?:,\s*{optional_words(joiners)}|\s+{alternatives(joiners)}\s+|\s*-\s*)$"
+    )
 
 
 def _years_shared(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -427,7 +442,7 @@ def _years_shared(text: str, found: list[DateMention]) -> list[DateMention]:
         if (
             month.kind == "month"
             and after.kind == "monthyear"
-            and _MONTHS_JOINED.fullmatch(text[month.end : after.start])
+            and _months_joined().fullmatch(text[month.end : after.start])
         ):
             found[index] = dataclasses.replace(month, kind="monthyear", year=after.year)
     return found
@@ -559,11 +574,12 @@ def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     sentence that looks ahead, from dates.yaml."""
     words = dates_lexicon()
     weekday = r"(?P<day>[A-Z][a-z]+day)\b"
+    on = alternatives(grammar_lexicon().day_prepositions)
     reported_on = re.compile(
         # "said on Friday", and the wires' "said Friday"
-        rf"\b(?:{alternation(words.reporting_verbs)})\b(?:\s+[\w-]+){{0,4}}?\s+(?:on\s+)?{weekday}"
+        rf"\b(?:{alternation(words.reporting_verbs)})\b(?:\s+[\w-]+){{0,4}}?\s+(?:{on}\s+)?{weekday}"
     )
-    on_weekday = re.compile(rf"\bon\s+{weekday}")
+    on_weekday = re.compile(rf"\b{on}\s+{weekday}")
     looks_ahead = re.compile(rf"\b(?:{alternation(words.future_words)})\b", re.I)
     return reported_on, on_weekday, looks_ahead
 

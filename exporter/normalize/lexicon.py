@@ -285,6 +285,9 @@ class GrammarLexicon:
     clause_joiners: Words
     dated_clause_joiners: Words
     definite_articles: Words
+    list_conjunctions: Words
+    anaphoric_determiners: Words
+    day_prepositions: Words
     owner_prepositions: Words
     report_openers: Words
     report_time_openers: Words

@@ -14,9 +14,13 @@ from typing import Any
 
 from exporter.normalize.gazetteer import Company, Gazetteer, System, alternation, gazetteer
 from exporter.normalize.lexicon import (
+    alternatives,
     categories_lexicon,
+    cue_regex,
     events_lexicon,
     generic_lexicon,
+    grammar_lexicon,
+    optional_words,
     roles_lexicon,
 )
 from exporter.normalize.wordscan import (
@@ -491,7 +495,11 @@ def _in_number(text: str, mention: Mention) -> bool:
     return mention.kind == "system" and bool(_NUMBER_GOES_ON.match(text, mention.end))
 
 
-_COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and)\s*(?:\d+\s+)?")  # "12 Typhoon and 8 Hawk"
+@functools.cache
+def _coordination() -> re.Pattern[str]:
+    """ "12 Typhoon and 8 Hawk": what joins two systems of a list."""
+    words = alternatives(grammar_lexicon().list_conjunctions)
+    return re.compile(rf"\s*(?:,|{words}|&|,\s*{words})\s*(?:\d+\s+)?")
 
 
 def _wants_context(
@@ -512,7 +520,7 @@ def _wants_context(
     return not (
         following is not None
         and following.kind == "system"
-        and _COORDINATION.fullmatch(text[mention.end : following.start])
+        and _coordination().fullmatch(text[mention.end : following.start])
         and not _wants_context(text, following, mentions, start, end)
     )
 
@@ -632,7 +640,21 @@ def singular(noun_phrase: str) -> str:
 
 
 _CALIBRE = re.compile(r"\d+\s?mm")
-_CALIBRES_BEFORE = re.compile(r"(\d+\s?mm)\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+@functools.cache
+def _calibres_before() -> re.Pattern[str]:
+    """ "155 mm and 105 mm": a calibre listed before another."""
+    joiners = grammar_lexicon().list_conjunctions
+    return re.compile(
+        rf"(\d+\s?mm)\s*(?:,\s*{optional_words(joiners)}|\s+{alternatives(joiners)}\s+)$"
+    )
+
+
+@functools.cache
+def _anaphoric_before() -> re.Pattern[str]:
+    """ "the helicopters": a determiner right before a bare weapon noun."""
+    return cue_regex(grammar_lexicon().anaphoric_determiners, after=r"\s+$")
 
 
 def _other_calibres(text: str, start: int, kind: Mention, modifiers: list[str]) -> list[Mention]:
@@ -644,7 +666,7 @@ def _other_calibres(text: str, start: int, kind: Mention, modifiers: list[str]) 
     if not system.generic:
         return []
     found: list[Mention] = []
-    while (listed := _CALIBRES_BEFORE.search(text, start, begin)) is not None:
+    while (listed := _calibres_before().search(text, start, begin)) is not None:
         name = system.name.replace(modifiers[0], listed[1], 1)
         other = System(name, name, system.category, system.origin, None, generic=True)
         found.insert(
@@ -706,9 +728,7 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
                 match.group().lower() in words.vague
                 or (
                     " " not in match.group()  # "the fighter jets" names a kind all the same
-                    and re.search(
-                        r"\b(?:the|these|those|its|their)\s+$", text[max(start, s - 8) : s], re.I
-                    )
+                    and _anaphoric_before().search(text, max(start, s - 8), s)
                 )
             )
         ):
