@@ -85,7 +85,9 @@ class ClausePatterns:
     deal_to: re.Pattern[str]  # "the deal to supply Iran"
     topic_link: re.Pattern[str]  # "talks on the ..."
     noun_determiner: re.Pattern[str]  # "for the supply of": a verb's form used as a noun
-    after_report: re.Pattern[str]  # what may follow a reporting verb that closes a sentence
+    # what may follow a reporting verb that closes a sentence: a stop, or when, where and to
+    # whom it was said ("said on Friday after talks", "told reporters")
+    after_report: re.Pattern[str]
     complementizer: re.Pattern[str]
     report_that: re.Pattern[str]  # "said on Friday that": where the report's content begins
     report_joiner: re.Pattern[str]
@@ -254,15 +256,6 @@ def attribution_spans(
             reported = _states_an_event(after) and not patterns.after_report.match(after)
             spans.append((start + cut, start + verb_end if reported else end))
     return spans
-
-
-# what may follow a reporting verb that closes a sentence: a stop, or when, where and to whom
-# it was said ("said on Friday after talks", "told reporters")
-_AFTER_REPORT = re.compile(
-    r"(?:\s+(?:on|last|this|earlier|late)\s+\w+)?"
-    r"\s*(?:[,.;:]|$|(?:on|in|at|after|before|during|when|while|as|following|told|to|from)\b)",
-    re.I,
-)
 
 
 def _states_an_event(words: str) -> bool:
