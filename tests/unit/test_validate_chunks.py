@@ -158,15 +158,9 @@ def test_files_convert_and_report_the_same_on_both_paths(tmp_path: Path) -> None
         (tmp_path / name).write_bytes(data)
     paths = [str(tmp_path / name) for name in ("a.ndjson", "b.ndjson", "empty.ndjson")]
 
-    def run() -> tuple[object, ...]:
-        summary = validate_paths(paths)
-        out, said = io.BytesIO(), []
-        code = pipeline.convert(paths, out, "ndjson", report=said.append)
-        return summary.problems, summary.records, out.getvalue(), said, code
-
-    chunked = run()
+    chunked = _validate_and_convert(paths)
     with record_by_record():
-        one_by_one = run()
+        one_by_one = _validate_and_convert(paths)
     assert chunked == one_by_one
     problems, records, written, said, code = chunked
     assert records == {paths[0]: 92, paths[1]: 120}
@@ -453,15 +447,9 @@ def test_array_files_convert_and_report_the_same_on_both_paths(tmp_path: Path) -
     (tmp_path / "c.json").write_bytes(b"[" + b",".join(second[:10]) + b"]")
     paths = [str(tmp_path / name) for name in ("a.json", "b.json", "c.json")]
 
-    def run() -> tuple[object, ...]:
-        summary = validate_paths(paths)
-        out, said = io.BytesIO(), []
-        code = pipeline.convert(paths, out, "ndjson", report=said.append)
-        return summary.problems, summary.records, out.getvalue(), said, code
-
-    chunked = run()
+    chunked = _validate_and_convert(paths)
     with elements_one_by_one():
-        one_by_one = run()
+        one_by_one = _validate_and_convert(paths)
     assert chunked == one_by_one
     problems, records, written, said, code = chunked
     assert records == {paths[0]: 93, paths[1]: 120, paths[2]: 10}
@@ -489,3 +477,12 @@ def test_a_huge_array_is_read_a_window_at_a_time_in_flat_memory() -> None:
         return top
 
     assert peak(4000) < 1.5 * peak(1000)
+
+
+def _validate_and_convert(paths: list[str]) -> tuple[object, ...]:
+    """What validate and convert report and write for these files: what the chunked and the
+    one-by-one paths must agree on."""
+    summary = validate_paths(paths)
+    out, said = io.BytesIO(), []
+    code = pipeline.convert(paths, out, "ndjson", report=said.append)
+    return summary.problems, summary.records, out.getvalue(), said, code
