@@ -20,7 +20,7 @@ from exporter.normalize.lexicon import (
     optional_words,
     roles_lexicon,
 )
-from exporter.normalize.mentions import Mention, weapon_kinds
+from exporter.normalize.mentions import Mention, origin_word_before, weapon_kinds
 
 _NEXT_WORDS = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?")  # the word or two after a force
 
@@ -655,14 +655,7 @@ def made_in(clause: Clause, system: Mention | None) -> Mention | None:
     aircraft"): where it is sold from when the text names no seller."""
     if system is None:
         return None
-    return next(
-        (
-            m
-            for m in clause.sentence.mentions
-            if m.kind == "country" and m.how == "made" and 0 <= system.start - m.end <= 1
-        ),
-        None,
-    )
+    return origin_word_before(clause.sentence.mentions, system.start, hows=("made",))
 
 
 def _state_like(party: Mention) -> bool:

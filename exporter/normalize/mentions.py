@@ -676,14 +676,13 @@ def _other_calibres(text: str, start: int, kind: Mention, modifiers: list[str]) 
     return found
 
 
-def _origin_before(taken: list[Mention], begin: int) -> str | None:
-    """The state a demonym or "-made" word right before a kind of weapon says it comes from."""
+def origin_word_before(
+    mentions: list[Mention], begin: int, hows: tuple[str, ...] = ("demonym", "made")
+) -> Mention | None:
+    """The demonym or "-made" word right before a weapon ("Russian helicopters", "six
+    U.S.-made A-29s"): the state it says the weapon comes from."""
     return next(
-        (
-            m.country
-            for m in taken
-            if m.kind == "country" and m.how in ("demonym", "made") and 0 <= begin - m.end <= 1
-        ),
+        (m for m in mentions if m.kind == "country" and m.how in hows and 0 <= begin - m.end <= 1),
         None,
     )
 
@@ -720,7 +719,8 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
             continue  # "Rafale multi-role combat jets": the noun of a named system
         phrase = " ".join(" ".join([*modifiers, match.group()]).split())
         # "Russian helicopters", "French-built corvettes": where they come from
-        origin = _origin_before(taken, begin)
+        said = origin_word_before(taken, begin)
+        origin = said.country if said else None
         if (
             not modifiers
             and origin is None  # "Chinese missiles" are a kind: missiles from China
