@@ -160,11 +160,7 @@ def _rivals_date(
             return True  # "handed over a jet in August, and Japan has supplied ships"
         if _words_between(text, trigger.end, rival.start) <= _windows().shared_date_words:
             continue  # "negotiations concluded in March": one date for both
-        if (
-            trigger.end <= rival.start
-            and rival.end <= mention.start
-            and _words_between(text, rival.end, mention.start) <= _windows().rival_date_words
-        ):
+        if trigger.end <= rival.start and _closely_after(rival, mention, text):
             return True
         if (
             trigger.end <= mention.start
@@ -184,13 +180,16 @@ def _clauses_joined() -> re.Pattern[str]:
     return re.compile(rf",\s+{alternatives(grammar_lexicon().dated_clause_joiners)}\s|;")
 
 
-def _dated_after(rival: Any, found: list[dates_.DateMention], text: str) -> bool:
+def _closely_after(trigger: Any, mention: dates_.DateMention, text: str) -> bool:
     """Whether a date follows a trigger closely enough to be its own."""
-    return any(
-        rival.end <= m.start
-        and _words_between(text, rival.end, m.start) <= _windows().rival_date_words
-        for m in found
+    return (
+        trigger.end <= mention.start
+        and _words_between(text, trigger.end, mention.start) <= _windows().rival_date_words
     )
+
+
+def _dated_after(rival: Any, found: list[dates_.DateMention], text: str) -> bool:
+    return any(_closely_after(rival, m, text) for m in found)
 
 
 def _leads_into(words: str) -> bool:
