@@ -23,6 +23,7 @@ from exporter.normalize.lexicon import (
     alternatives,
     dates_lexicon,
     grammar_lexicon,
+    list_gap,
     optional_words,
     quantities_lexicon,
 )
@@ -429,10 +430,7 @@ def find_dates(text: str, start: int, end: int) -> list[DateMention]:
 @functools.cache
 def _months_joined() -> re.Pattern[str]:
     """ "March and August", "March, August", "March-August": months of one list."""
-    joiners = grammar_lexicon().list_conjunctions
-    return re.compile(
-        rf"\s*(?:,\s*{optional_words(joiners)}|\s+{alternatives(joiners)}\s+|\s*-\s*)$"
-    )
+    return re.compile(rf"\s*(?:{list_gap()}|\s*-\s*)$")
 
 
 def _years_shared(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -570,8 +568,8 @@ _RELATIVE: dict[str, Callable[[DateMention, dt.date, bool], ResolvedDate | None]
 
 @functools.cache
 def _inference_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The report's weekday in a lead ("said on Friday", "said Friday", "on Friday"), and the words of a
-    sentence that looks ahead, from dates.yaml."""
+    """The report's weekday in a lead ("said on Friday", "said Friday", "on Friday"), and the
+    words of a sentence that looks ahead, from dates.yaml."""
     words = dates_lexicon()
     weekday = r"(?P<day>[A-Z][a-z]+day)\b"
     on = alternatives(grammar_lexicon().day_prepositions)

@@ -437,6 +437,13 @@ def optional_words(words: Iterable[str]) -> str:
     return "(?:" + "|".join(rf"{word}\s+" for word in words) + ")?"
 
 
+def list_gap() -> str:
+    """What stands between two members of a list: a comma (and a conjunction), or a
+    conjunction alone ("155 mm, 120 mm and 105 mm", "March and August")."""
+    joiners = grammar_lexicon().list_conjunctions
+    return rf"(?:,\s*{optional_words(joiners)}|\s+{alternatives(joiners)}\s+)"
+
+
 def cue_regex(
     fragments: Iterable[str], before: str = r"\b", after: str = r"\b", flags: int = re.I
 ) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ from exporter.normalize.lexicon import (
     events_lexicon,
     generic_lexicon,
     grammar_lexicon,
-    optional_words,
+    list_gap,
     roles_lexicon,
 )
 from exporter.normalize.wordscan import (
@@ -645,10 +645,7 @@ _CALIBRE = re.compile(r"\d+\s?mm")
 @functools.cache
 def _calibres_before() -> re.Pattern[str]:
     """ "155 mm and 105 mm": a calibre listed before another."""
-    joiners = grammar_lexicon().list_conjunctions
-    return re.compile(
-        rf"(\d+\s?mm)\s*(?:,\s*{optional_words(joiners)}|\s+{alternatives(joiners)}\s+)$"
-    )
+    return re.compile(rf"(\d+\s?mm)\s*{list_gap()}$")
 
 
 @functools.cache

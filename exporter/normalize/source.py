@@ -61,9 +61,8 @@ def title_date(reference: Reference, lines: list[tuple[int, int]], text: str) ->
         if day is None:
             continue
         if reference.date is None:
-            return Reference(
-                day, False
-            )  # no other date: the title gives it whole, as a dateline may
+            # no other date: the title gives it whole, as a dateline may
+            return Reference(day, False)
         if 0 < (reference.date - day).days <= dates_lexicon().same_news_days:
             return Reference(day, reference.inferred)
     return reference
