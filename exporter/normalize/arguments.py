@@ -541,8 +541,16 @@ def _buyer_from_agency(draft: _RoleDraft) -> None:
 def _seller_from_origin(draft: _RoleDraft) -> None:
     """No seller in the words: the system's state of origin, as the sentence names it."""
     if draft.seller is None and draft.origin:
+        buyer = draft.buyer
         draft.seller = next(
-            (p for p in draft.parties if p.country == draft.origin and p is not draft.buyer),
+            (
+                p
+                for p in draft.parties
+                if p.country == draft.origin
+                and p is not buyer
+                # the buyer's own forces or agency buy with it: "for the Bundeswehr through PSM"
+                and not (buyer is not None and is_agency(p) and p.country == buyer.country)
+            ),
             None,
         ) or origin_state(draft.origin)
 

@@ -1861,3 +1861,30 @@ def test_a_purchase_that_may_happen_is_planned(modal: str) -> None:
 def test_the_month_may_is_no_modal() -> None:
     text = "In May, Peru signed a contract for 24 Rafale jets."
     assert deals(text)[0][2] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bundeswehr ordered 105 Leopard 2A8 tanks.", "DEU-DEU-LEOPARD-2"),
+        ("The RAAF received its first MQ-4C Triton from Northrop Grumman.", "AUS-USA-MQ-4C-TRITON"),
+        ("The JASDF will buy 16 more F-35B jets.", "JPN-USA-F-35"),
+        ("The PLA Navy took delivery of two more Type 052D destroyers.", "CHN-CHN-TYPE-052D"),
+        ("The IDF received a new batch of F-35I fighters.", "ISR-USA-F-35"),
+    ],
+)
+def test_a_force_named_without_a_country_word_buys_for_its_state(text: str, expected: str) -> None:
+    assert deals(text)[0][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("200 Puma vehicles are to be procured for the Bundeswehr through PSM.", "Bundeswehr"),
+        ("200 Puma vehicles are to be procured for the German Bundeswehr through PSM.", "Germany"),
+    ],
+)
+def test_the_buyers_own_forces_do_not_sell_to_it(text: str, buyer: str) -> None:
+    # the Puma and the Bundeswehr are both German: the force is the buyer's side, the firm sells
+    (record,) = normalize(Article(text, "case", published=PUBLISHED))
+    assert (record["buyer"]["name"], record["seller"]["name"]) == (buyer, "PSM")
