@@ -21,7 +21,7 @@ from typing import Any
 
 from exporter.articles import Article
 from exporter.normalize import dates as dates_
-from exporter.normalize.amounts import amount_for
+from exporter.normalize.amounts import amount_for, count_for
 from exporter.normalize.arguments import (
     assign_roles,
     by_unnamed_state,
@@ -258,7 +258,8 @@ def _clause_candidates(
                 opened.status, opened.date, opened.dated_by_report = status, when, by_report
             continue
         candidate.status, candidate.date, candidate.dated_by_report = status, when, by_report
-        candidate.quantity = amount_for(clause.quantities(), system, clause.trigger, len(chosen))
+        quantity = amount_for(clause.quantities(), system, clause.trigger, len(chosen))
+        candidate.quantity = count_for(quantity, candidate.event_type)
         candidate.value = amount_for(clause.sentence.money, system, clause.trigger, len(chosen))
         candidate.actors = people
         candidate.evidence = evidence

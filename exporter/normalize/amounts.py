@@ -24,6 +24,7 @@ class Quantity:
     value: int
     unit: str
     named: bool = False  # written with a named system ("24 F-16s", "two Type 035 submarines")
+    part: int | None = None  # "the first two of eight frigates": value 8, part 2
 
     def as_record(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit}
@@ -57,6 +58,9 @@ class QuantityWords:
     head_unit: re.Pattern[str]  # a unit word right after the one found: the phrase's head
     number_before: re.Pattern[str]  # a number (and modifiers) right before a named system
     category_units: dict[str, str]
+    part_before: re.Pattern[str]  # "12 of the" right before a count: the part of it
+    part_in_middle: re.Pattern[str]  # "of eight" between a part's number and the unit
+    part_events: frozenset[str]
 
 
 @functools.cache
@@ -78,6 +82,8 @@ def _quantity_words() -> QuantityWords:
         depth=WORD_DEPTH,
     )
     first_year, last_year = words.years
+    number = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{alternation(list(numbers))}"
+    part_of = rf"\s+{re.escape(words.part_word)}(?:\s+{alternatives(words.part_determiners)})?"
     return QuantityWords(
         regex,
         unit_of,
@@ -89,11 +95,14 @@ def _quantity_words() -> QuantityWords:
         last_year,
         re.compile(rf"\s+({alternation(list(unit_of))})\b", re.I),
         re.compile(
-            rf"(?<![\w$€£.,-])(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d+|{alternation(list(numbers))})"
+            rf"(?<![\w$€£.,-])(?P<number>{number})"
             rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}\s+$",
             re.I,
         ),
         dict(words.category_units),
+        re.compile(rf"(?<![\w$€£.,-])(?P<number>{number}){part_of}\s+$", re.I),
+        re.compile(rf"{part_of}\s+(?P<number>{number})(?![\w,])", re.I),
+        frozenset(words.part_events),
     )
 
 
@@ -123,8 +132,36 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
         if words.not_count.search(match["middle"]):
             continue
-        found.append(Quantity(match.start(), unit_end, value, unit))
+        found.append(_with_part(text, start, match.start(), unit_end, value, unit, match["middle"]))
     return found
+
+
+def _with_part(
+    text: str, start: int, at: int, end: int, value: int, unit: str, middle: str = ""
+) -> Quantity:
+    """The count from `at` to `end`, and the part of it the text names: "two of eight
+    frigates" (`value` two, the whole in the middle) or "12 of the 48 howitzers" (the part
+    before the count)."""
+    words = _quantity_words()
+    inside = words.part_in_middle.match(middle)
+    whole = _count_value(inside["number"].lower(), words) if inside else None
+    if whole is not None:
+        return Quantity(at, end, whole, unit, part=value)
+    before = words.part_before.search(text, max(start, at - 30), at)
+    part = _count_value(before["number"].lower(), words) if before else None
+    if before is None or part is None:
+        return Quantity(at, end, value, unit)
+    return Quantity(before.start(), end, value, unit, part=part)
+
+
+def count_for(quantity: Quantity | None, event_type: str) -> Quantity | None:
+    """The count an event states: of a part of a whole ("received the first 10 of 250"), the
+    part for a delivery or deployment, the whole for the order."""
+    if quantity is None or quantity.part is None:
+        return quantity
+    if event_type in _quantity_words().part_events:
+        return Quantity(quantity.start, quantity.end, quantity.part, quantity.unit, quantity.named)
+    return quantity
 
 
 def _count_value(raw: str, words: QuantityWords) -> int | None:
@@ -151,7 +188,10 @@ def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
             continue  # "a Rafale" counts nothing
         value = _count_value(raw, words)
         if value is not None:
-            found.append(Quantity(before.start(), mention.end, value, unit, named=True))
+            counted = _with_part(text, start, before.start(), mention.end, value, unit)
+            found.append(
+                Quantity(counted.start, counted.end, value, unit, named=True, part=counted.part)
+            )
     return found
 
 

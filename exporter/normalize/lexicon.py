@@ -176,6 +176,9 @@ class QuantitiesLexicon:
     article_numbers: Words
     count_modifiers: Words
     not_count_words: Words
+    part_word: str
+    part_determiners: Words
+    part_events: Words
     years: list[int]
     count_windows: CountWindows
 

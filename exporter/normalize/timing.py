@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exporter.normalize import dates as dates_
+from exporter.normalize.amounts import find_quantities
 from exporter.normalize.events import inside
 from exporter.normalize.gazetteer import alternation
 from exporter.normalize.lexicon import DateWindows, alternatives, dates_lexicon, grammar_lexicon
@@ -158,7 +159,7 @@ def _rivals_date(
             and _clauses_joined().search(text, mention.end, trigger.start)
         ):
             return True  # "handed over a jet in August, and Japan has supplied ships"
-        if _words_between(text, trigger.end, rival.start) <= _windows().shared_date_words:
+        if _shares_date(trigger, rival, text):
             continue  # "negotiations concluded in March": one date for both
         if trigger.end <= rival.start and _closely_after(rival, mention, text):
             return True
@@ -172,6 +173,17 @@ def _rivals_date(
             # "ordered in 2021 arrived on 25 April" the later verb has its own date
             return True
     return False
+
+
+def _shares_date(trigger: Any, rival: Any, text: str) -> bool:
+    """Two triggers close together are one event's words ("negotiations concluded in March",
+    "signed a deal in May"), but not a verb, its count and the participle after them
+    ("received 25 helicopters ordered in 2020": the year is the order's; "received six jets
+    donated in 2017" is one event's)."""
+    return _words_between(text, trigger.end, rival.start) <= _windows().shared_date_words and (
+        rival.event_type == trigger.event_type
+        or not find_quantities(text, trigger.end, rival.start)
+    )
 
 
 @functools.cache

@@ -1888,3 +1888,61 @@ def test_the_buyers_own_forces_do_not_sell_to_it(text: str, buyer: str) -> None:
     # the Puma and the Bundeswehr are both German: the force is the buyer's side, the firm sells
     (record,) = normalize(Article(text, "case", published=PUBLISHED))
     assert (record["buyer"]["name"], record["seller"]["name"]) == (buyer, "PSM")
+
+
+def counts(text: str) -> list[tuple[str, int | None]]:
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    return [(r["event_type"], (r["quantity"] or {}).get("value")) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland has received the first 10 of 250 Abrams tanks it ordered from the US.",
+            [("delivery", 10), ("agreement", 250)],
+        ),
+        ("Norway took delivery of the last four of its 52 F-35A fighters.", [("delivery", 4)]),
+        (
+            "So far, 12 of the 48 Caesar howitzers have been handed over to Czechia.",
+            [("delivery", 12)],
+        ),
+        (
+            "Morocco has received 25 of the 36 AH-64E helicopters ordered in 2020.",
+            [("delivery", 25), ("agreement", 36)],
+        ),
+        (
+            "The first two of eight Hangor-class submarines were delivered to Pakistan.",
+            [("delivery", 2)],
+        ),
+        # no whole named: the count is what was bought
+        ("Norway bought six of its Rafale jets from France.", [("agreement", 6)]),
+    ],
+)
+def test_a_delivery_of_part_of_a_whole_counts_the_part_the_order_the_whole(
+    text: str, expected: list
+) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participle after the count has its own year: not the delivery's
+        (
+            "Morocco has received 25 AH-64E helicopters ordered in 2020.",
+            [("delivery", None), ("agreement", "2020")],
+        ),
+        # a donation is the delivery: one year for both words
+        ("Serbia received six MiG-29 fighters donated by Russia in 2017.", [("delivery", "2017")]),
+        # two words of one event, nothing counted between
+        (
+            "Talks with Saab concluded in March 2023 on 10 Gripen jets for Peru.",
+            [("negotiation", "2023-03"), ("agreement", "2023-03")],
+        ),
+    ],
+)
+def test_a_date_after_a_count_and_another_events_participle_is_that_events(
+    text: str, expected: list
+) -> None:
+    assert [(event, date) for _, event, _, date in dated(text)] == expected
