@@ -61,6 +61,7 @@ class QuantityWords:
     part_before: re.Pattern[str]  # "12 of the" right before a count: the part of it
     part_in_middle: re.Pattern[str]  # "of eight" between a part's number and the unit
     part_events: frozenset[str]
+    part_reach: int
 
 
 @functools.cache
@@ -100,9 +101,14 @@ def _quantity_words() -> QuantityWords:
             re.I,
         ),
         dict(words.category_units),
-        re.compile(rf"(?<![\w$€£.,-])(?P<number>{number}){part_of}\s+$", re.I),
+        re.compile(
+            rf"(?<![\w$€£.,-])(?:(?P<number>{number})|(?P<ordinal>{alternatives(words.part_ordinals)}))"
+            rf"{part_of}\s+$",
+            re.I,
+        ),
         re.compile(rf"{part_of}\s+(?P<number>{number})(?![\w,])", re.I),
         frozenset(words.part_events),
+        reach.part_before,
     )
 
 
@@ -147,9 +153,11 @@ def _with_part(
     whole = _count_value(inside["number"].lower(), words) if inside else None
     if whole is not None:
         return Quantity(at, end, whole, unit, part=value)
-    before = words.part_before.search(text, max(start, at - 30), at)
-    part = _count_value(before["number"].lower(), words) if before else None
-    if before is None or part is None:
+    before = words.part_before.search(text, max(start, at - words.part_reach), at)
+    if before is None:
+        return Quantity(at, end, value, unit)
+    part = 1 if before["ordinal"] else _count_value(before["number"].lower(), words)
+    if part is None:
         return Quantity(at, end, value, unit)
     return Quantity(before.start(), end, value, unit, part=part)
 

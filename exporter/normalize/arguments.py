@@ -89,7 +89,12 @@ def _role_words() -> RoleWords:
         passive_before=cue_regex([roles.passive_before], r"\b", "$"),
         place_before=cue_regex([roles.place_before], r"\b", "$"),
         seller_before=cue_regex([roles.seller_before], r"\b", "$"),
-        requested_from=cue_regex(roles.request_nouns, r"\b", rf"\s+{roles.seller_before}$"),
+        requested_from=cue_regex(
+            roles.request_nouns,
+            r"\b",
+            rf"(?:\s+{roles.request_value}(?:\s+\S+){{1,{roles.role_windows.request_value_words}}}?)?"
+            rf"\s+{roles.seller_before}$",
+        ),
         winner=cue_regex([roles.winner_before], r"\b", "$"),
         by_before=cue_regex([roles.agent_before], r"\b(?P<word>\w+)\s+", "$"),
         with_before=cue_regex([roles.counterpart_before], r"\b", "$"),
@@ -265,7 +270,9 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
-    if words.requested_from.search(before):
+    if words.requested_from.search(
+        text, max(clause.sentence.start, party.start - words.windows.request_before), party.start
+    ):
         return 2, False  # "a request from Kyiv", "orders from India": who asks buys
     if (
         words.seller_before.search(before)

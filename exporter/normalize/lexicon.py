@@ -40,6 +40,8 @@ class RoleWindows:
     possessive_words: int  # words between a possessive and its noun ("Turkey's planned purchase")
     earlier_customer_before: int  # characters before an earlier customer read for its cue
     earlier_customer_words: int  # words between that cue and the customer
+    request_before: int  # characters before a party read for "an order worth $2 billion from"
+    request_value_words: int  # words of the amount in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class RolesLexicon:
     continuing_subjects: Words
     unnamed_state_bodies: Words
     request_nouns: Words
+    request_value: str
     two_sided_verbs: Words
     domestic_cues: Words
     beneficiary_cues: Words
@@ -163,6 +166,7 @@ class CountWindows:
 
     modifiers: int  # words of `count_modifiers` right after the number ("six more")
     words: int  # any words after them ("six Rafale F4 aircraft")
+    part_before: int  # characters before a count read for its part ("the first 10 of the")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +182,7 @@ class QuantitiesLexicon:
     not_count_words: Words
     part_word: str
     part_determiners: Words
+    part_ordinals: Words
     part_events: Words
     years: list[int]
     count_windows: CountWindows

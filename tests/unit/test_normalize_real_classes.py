@@ -1915,6 +1915,15 @@ def counts(text: str) -> list[tuple[str, int | None]]:
             "The first two of eight Hangor-class submarines were delivered to Pakistan.",
             [("delivery", 2)],
         ),
+        # an ordinal alone is one unit of the whole
+        (
+            "Hanwha Ocean delivered the first of three KSS-III submarines to the ROK Navy.",
+            [("delivery", 1)],
+        ),
+        (
+            "The Pakistan Navy commissioned the last of four Type 054A frigates from China.",
+            [("deployment", 1)],
+        ),
         # no whole named: the count is what was bought
         ("Norway bought six of its Rafale jets from France.", [("agreement", 6)]),
     ],
@@ -1946,3 +1955,11 @@ def test_a_date_after_a_count_and_another_events_participle_is_that_events(
     text: str, expected: list
 ) -> None:
     assert [(event, date) for _, event, _, date in dated(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["worth $300 million", "worth about EUR 300 million", "valued at 300 million euros"]
+)
+def test_an_order_from_a_state_with_its_value_between_names_the_buyer(value: str) -> None:
+    text = f"Rheinmetall has won an order {value} from Hungary for 40 Lynx vehicles."
+    assert deals(text) == [("HUN-DEU-LYNX-KF41", "agreement", "reported", "armoured-vehicle")]
