@@ -102,7 +102,7 @@ def events(text: str) -> list[tuple]:
         # "frigates built by China" describes the ships: no production event
         (
             "Pakistan's navy commissioned the last of four Type 054A/P frigates built by China in May.",
-            [("PAK-CHN-TYPE-054A", "deployment", "reported", "2023-05", 4, None)],
+            [("PAK-CHN-TYPE-054A", "deployment", "reported", "2023-05", 1, None)],
         ),
         (
             "Australia paid an advance of 300 million dollars for the HIMARS launchers in March.",
