@@ -568,9 +568,11 @@ def _buyer_from_other_state(draft: _RoleDraft) -> None:
     if draft.buyer is not None or draft.seller is None:
         return
     seller = draft.seller
-    # "Japan and the United States have supplied": a state listed with the seller sells too
+    # "Japan and the United States have supplied", "supplied by Germany and Denmark": a state
+    # listed with the seller, its subject or named so by its words, sells too
     subject = 0 <= seller.start < draft.clause.trigger.start
-    co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if subject else []
+    named = subject or _party_cue(draft.clause, seller)[1]
+    co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if named else []
     # who work is done for is named in its own clause
     work = draft.clause.trigger.event_type in _role_words().partner_events
     others = [

@@ -1963,3 +1963,14 @@ def test_a_date_after_a_count_and_another_events_participle_is_that_events(
 def test_an_order_from_a_state_with_its_value_between_names_the_buyer(value: str) -> None:
     text = f"Rheinmetall has won an order {value} from Hungary for 40 Lynx vehicles."
     assert deals(text) == [("HUN-DEU-LYNX-KF41", "agreement", "reported", "armoured-vehicle")]
+
+
+def test_states_listed_after_a_sellers_words_all_sell() -> None:
+    text = "Ukraine is using Leopard 1A5 tanks supplied by Germany and Denmark."
+    assert [d[0] for d in deals(text)] == ["UKR-DEU-LEOPARD-1", "UKR-DNK-LEOPARD-1"]
+
+
+@pytest.mark.parametrize("people", ["troops", "soldiers", "crews"])
+def test_a_forces_people_after_a_demonym_name_the_buyer(people: str) -> None:
+    text = f"Ukrainian {people} received Leopard 1A5 tanks from Germany."
+    assert [d[0] for d in deals(text)] == ["UKR-DEU-LEOPARD-1"]
