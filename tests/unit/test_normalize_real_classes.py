@@ -1974,3 +1974,16 @@ def test_states_listed_after_a_sellers_words_all_sell() -> None:
 def test_a_forces_people_after_a_demonym_name_the_buyer(people: str) -> None:
     text = f"Ukrainian {people} received Leopard 1A5 tanks from Germany."
     assert [d[0] for d in deals(text)] == ["UKR-DEU-LEOPARD-1"]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Aero said it was also in talks with two other Asian countries about the L-39NG.",
+        "Aero is building four more L-39NG jets for an undisclosed customer.",
+        "Aero will produce 40 more L-39NG jets for six different countries.",
+    ],
+)
+def test_buyers_counted_or_left_unnamed_are_not_the_articles_buyer(then: str) -> None:
+    text = f"Vietnam signed a contract with Aero Vodochody for 12 L-39NG jets. {then}"
+    assert deals(text) == [("VNM-CZE-L-39NG", "agreement", "reported", "aircraft")]
