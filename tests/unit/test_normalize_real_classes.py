@@ -1838,6 +1838,11 @@ def test_a_colon_after_a_trigger_opens_what_it_is_about() -> None:
         ("Peru will get 10 more IRIS-T systems from Germany.", [("PER-DEU-IRIS-T", "delivery")]),
         ("Peru will get approval for the F-16 purchase next month.", []),
         ("The US approved the F-16 sale to Peru.", [("PER-USA-F-16", "negotiation")]),
+        # a transfer from a third state approved is no delivery yet
+        (
+            "The US approved the transfer of 24 F-16s from Denmark to Peru.",
+            [("PER-DNK-F-16", "negotiation")],
+        ),
         (
             "The Pentagon has notified Congress of a potential $2 billion sale of 18 MQ-9B "
             "drones to Peru.",
