@@ -67,6 +67,7 @@ from exporter.normalize.discourse import (
     note_states,
     recent_system,
     remember_sentence,
+    same_system,
     sole_buyer,
     speaker_buyer,
     speaking_seller,
@@ -334,6 +335,7 @@ def _candidate(
     system = system_mention.system if system_mention else None
     if system is None and not kinds and has_pronoun_subject(clause):
         system = subject_before(discourse)  # "It has been exported to ..."
+    system = system or same_system(discourse, clause)
     seller = speaking_seller(discourse, clause, roles.seller)
     buyer = buyer or speaker_buyer(discourse, clause, seller)
     prior = continued_deal(discourse.events, system, buyer, seller, kinds)

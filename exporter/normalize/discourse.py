@@ -177,11 +177,23 @@ def subject_before(discourse: Discourse) -> System | None:
     return None
 
 
-def recent_system(discourse: Discourse, kinds: frozenset[str]) -> System | None:
-    """The system of one of these kinds the sentence before named ("the gun" after the
-    Caesar); further back, the reference is too loose to follow."""
+def recent_system(discourse: Discourse, kinds: frozenset[str] | None) -> System | None:
+    """The system of one of these kinds (None: of any) the sentence before named ("the gun"
+    after the Caesar); further back, the reference is too loose to follow."""
     recent = [m.system for m in (discourse.named[-1] if discourse.named else []) if m.system]
-    return next((s for s in reversed(recent) if s.category in kinds), None)
+    return next((s for s in reversed(recent) if kinds is None or s.category in kinds), None)
+
+
+@functools.cache
+def _same_system() -> re.Pattern[str]:
+    return re.compile(rf"\b{grammar_lexicon().same_system}", re.I)
+
+
+def same_system(discourse: Discourse, clause: Clause) -> System | None:
+    """ "Ordered ten batteries of the same system": the system the sentence before named."""
+    if not _same_system().search(clause.text, clause.start, clause.end):
+        return None
+    return recent_system(discourse, None)
 
 
 def article_system(

@@ -320,6 +320,7 @@ class GrammarLexicon:
     indefinite_articles: Words
     passive_participle_auxiliaries: Words
     general_passive: Words
+    same_system: str
     agent_prepositions: Words
     content_cues: Words
     made_prepositions: Words

@@ -1992,3 +1992,12 @@ def test_a_forces_people_after_a_demonym_name_the_buyer(people: str) -> None:
 def test_buyers_counted_or_left_unnamed_are_not_the_articles_buyer(then: str) -> None:
     text = f"Vietnam signed a contract with Aero Vodochody for 12 L-39NG jets. {then}"
     assert deals(text) == [("VNM-CZE-L-39NG", "agreement", "reported", "aircraft")]
+
+
+@pytest.mark.parametrize("same", ["the same system", "an identical system", "the same model"])
+def test_the_same_system_is_the_one_the_sentence_before_named(same: str) -> None:
+    text = (
+        "The UAE signed a deal with South Korea for the Cheongung II air defence system. "
+        f"Saudi Arabia ordered ten batteries of {same} a year later."
+    )
+    assert [d[0] for d in deals(text)] == ["ARE-KOR-KM-SAM", "SAU-KOR-KM-SAM"]
