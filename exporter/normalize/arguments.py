@@ -240,9 +240,22 @@ def _roles_from_cues(draft: _RoleDraft) -> None:
     # after its system first ("X from A, the Y from B"); one before it may belong to other
     # words ("to drive Iraq from Kuwait, the UAE bought ...")
     trigger = draft.clause.trigger.start
+    sellers = [p for p in sellers if not _seller_of_rival(draft.clause, p)]
     after = [p for p in sellers if p.start > trigger]
     own = [p for p in after if draft.system_at is not None and p.start > draft.system_at]
     draft.seller = next(iter(own or after or sellers), None)
+
+
+def _seller_of_rival(clause: Clause, party: Mention) -> bool:
+    """ "In talks with Qatar ..., as it waits for jets ordered from France": a "from X" right
+    after a later trigger is that trigger's seller."""
+    seller_before, text = _role_words().seller_before, clause.text
+    for rival in clause.rivals:
+        if clause.trigger.end <= rival.start and rival.end <= party.start:
+            cue = seller_before.search(text, rival.end, party.start)
+            if cue is not None and not text[rival.end : cue.start()].strip():
+                return True
+    return False
 
 
 def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:

@@ -253,8 +253,15 @@ def attribution_spans(
         ):
             # ", the ministry said on Monday" closes a sentence; ", the ministry said it had
             # signed ..." reports an event in its own words, which are no attribution
-            reported = _states_an_event(after) and not patterns.after_report.match(after)
-            spans.append((start + cut, start + verb_end if reported else end))
+            closing = patterns.after_report.match(after)
+            if _states_an_event(after) and not closing:
+                spans.append((start + cut, start + verb_end))
+            elif closing and closing[0].endswith(","):
+                # ", officials said, as the country waits for jets ordered ...": the clause
+                # after the comma is the sentence's own again
+                spans.append((start + cut, start + verb_end + closing.end()))
+            else:
+                spans.append((start + cut, end))
     return spans
 
 
@@ -549,11 +556,22 @@ def _not_deals_regex() -> re.Pattern[str]:
     return cue_regex(events_lexicon().not_deals)
 
 
+@functools.cache
+def _complementizer_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+{alternatives(grammar_lexicon().complementizers)}\b")
+
+
+def _thought_after(text: str, trigger: Trigger, end: int) -> bool:
+    """ "After concluding that the fighter would strain ties", "agreed that talks would go
+    on": a verb with a clause for its object states a thought or a decision, no deal."""
+    return not trigger.noun and _complementizer_after().match(text, trigger.end, end) is not None
+
+
 def about_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
     """A trigger said of something that is no deal: a cancelled ceremony or visit ("the
     ceremony was canceled"), a delivered certification or a sent letter."""
     after = " ".join(text[trigger.end : end].split()[:3])
-    if _not_goods_regex().search(after):
+    if _not_goods_regex().search(after) or _thought_after(text, trigger, end):
         return True
     if trigger.event_type != "cancellation":
         return False

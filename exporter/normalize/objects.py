@@ -181,7 +181,10 @@ def _object_words() -> ObjectWords:
         ),
         not_object=re.compile(rf"{_COMMA}|[;:(]|\b{alternatives(events.not_object)}\b", re.I),
         list_joiner=re.compile(rf"(?:{_COMMA}|\b{alternatives(events.object_list_joiners)}\b)"),
-        list_break=re.compile(rf"[;:]|\b{alternatives(events.object_list_breaks)}\b"),
+        # a list also ends at a report's verb: "12 Mirages, officials said, as ... 24 Rafales"
+        list_break=re.compile(
+            rf"[;:]|\b{alternatives([*events.object_list_breaks, *events.attribution])}\b"
+        ),
         sourced_item=re.compile(events.sourced_list_gap),
         inclusion_cue=cue_regex(events.inclusion_cues, r"\s*,?\s*", r"\b:?"),
         windows=events.object_windows,

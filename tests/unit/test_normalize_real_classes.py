@@ -2001,3 +2001,33 @@ def test_the_same_system_is_the_one_the_sentence_before_named(same: str) -> None
         f"Saudi Arabia ordered ten batteries of {same} a year later."
     )
     assert [d[0] for d in deals(text)] == ["ARE-KOR-KM-SAM", "SAU-KOR-KM-SAM"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the report closes at its comma: the clause after it states its own event, its
+        # "from" is its trigger's, and the list of objects ends at the report's verb
+        (
+            "Peru is negotiating with Qatar for the purchase of 12 used Mirage 2000-5 "
+            "fighters, officials said, as the country waits for 24 Rafale jets ordered from "
+            "France.",
+            [("PER-QAT-MIRAGE-2000", "negotiation"), ("PER-FRA-RAFALE", "agreement")],
+        ),
+        (
+            "Peru bought 12 used Mirage 2000-5 fighters from Qatar, officials said, as the "
+            "country waits for 24 Rafale jets ordered from France.",
+            [("PER-QAT-MIRAGE-2000", "agreement"), ("PER-FRA-RAFALE", "agreement")],
+        ),
+        # a verb whose object is a clause states a thought, no deal
+        (
+            "Peru dropped the JF-17 last year after concluding that the fighter would strain "
+            "ties with Washington.",
+            [],
+        ),
+    ],
+)
+def test_a_report_between_two_clauses_and_a_verb_with_a_clause_object(
+    text: str, expected: list
+) -> None:
+    assert [d[:2] for d in deals(text)] == expected
