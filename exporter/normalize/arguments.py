@@ -269,6 +269,10 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         return 0, False  # "defence against Russian aggression": who it is used against
     if words.winner.search(before):
         return 0, True  # "a tender awarded to China": who won it sells
+    if party.how == "demonym" and words.firm_after.match(after):
+        # "a South Korean shipbuilder", "a setback for Russian arms exports": the state's
+        # firms or trade sell, whatever comes before
+        return 0, True
     if (
         _uses_as_force(text, party, before, after)
         or (words.buyer_before.search(before) and _state_like(party))
@@ -287,12 +291,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         text, max(clause.sentence.start, party.start - words.windows.request_before), party.start
     ):
         return 2, False  # "a request from Kyiv", "orders from India": who asks buys
-    if (
-        words.seller_before.search(before)
-        or _listed_seller(clause, party, before)
-        or (party.how == "demonym" and words.firm_after.match(after))
-    ):
-        return 0, True  # "from X"; "a South Korean shipbuilder" is a firm of the selling state
+    if words.seller_before.search(before) or _listed_seller(clause, party, before):
+        return 0, True  # "from X"
     if (
         words.place_before.search(before)
         and clause.trigger.event_type in words.place_events

@@ -2031,3 +2031,21 @@ def test_a_report_between_two_clauses_and_a_verb_with_a_clause_object(
     text: str, expected: list
 ) -> None:
     assert [d[:2] for d in deals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Egypt bought Su-35 jets from Russia. The cancellation of the deal is a blow for "
+            "Russian arms exports.",
+            ["EGY-RUS-SU-35", "EGY-RUS-SU-35"],
+        ),
+        (
+            "India signed a contract for 26 Rafale jets, a boost for the French defence industry.",
+            ["IND-FRA-RAFALE"],
+        ),
+    ],
+)
+def test_a_states_industry_or_exports_sell_even_after_for(text: str, expected: list) -> None:
+    assert [d[0] for d in deals(text)] == expected
