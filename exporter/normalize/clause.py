@@ -32,8 +32,19 @@ from exporter.normalize.events import (
     topic_triggers,
 )
 from exporter.normalize.gazetteer import gazetteer
-from exporter.normalize.lexicon import cue_regex, events_lexicon, roles_lexicon
-from exporter.normalize.mentions import Mention, generic_systems, weapon_kinds
+from exporter.normalize.lexicon import (
+    alternatives,
+    cue_regex,
+    events_lexicon,
+    grammar_lexicon,
+    roles_lexicon,
+)
+from exporter.normalize.mentions import (
+    Mention,
+    generic_systems,
+    weapon_kinds,
+    weapon_noun_matches,
+)
 from exporter.normalize.source import Reference
 from exporter.normalize.timing import event_date, status_by_date
 
@@ -214,7 +225,30 @@ def status_and_date(
         clause.rivals,
         clause.text,
     )
+    if when is not None and when.wordless and _describes_a_weapon(clause):
+        when, by_report = None, False  # "the system it received": not the day's news
     return status_by_date(status, when, by_report, reference)
+
+
+@functools.cache
+def _relative_subject() -> re.Pattern[str]:
+    grammar = grammar_lexicon()
+    conjunctions = alternatives([*grammar.comma_conjunctions, *grammar.list_conjunctions])
+    return re.compile(
+        rf"(?:\s+(?!{conjunctions}\b)[\w-]+){{0,2}}?"
+        rf"\s+(?:{alternatives(grammar.relative_pronouns)}\s+)?"
+        rf"{alternatives(grammar.relative_subjects)}(?:\s+{alternatives(grammar.auxiliaries)})?\s+"
+    )
+
+
+def _describes_a_weapon(clause: Clause) -> bool:
+    """ "Displayed the FK-3 system it received from China": the trigger only says which
+    weapon is meant; the day of the report does not date it."""
+    trigger, sentence, text = clause.trigger, clause.sentence, clause.text
+    nouns = weapon_noun_matches(text, sentence.start, trigger.start)
+    ends = [w.end for w in (*sentence.systems, *sentence.generics)] + [m.end() for m, _ in nouns]
+    relative = _relative_subject()
+    return any(relative.fullmatch(text, end, trigger.start) is not None for end in ends)
 
 
 def _weapon_in(sentence: SentenceFacts, left: int, right: int, trigger: Trigger) -> bool:

@@ -321,6 +321,8 @@ class GrammarLexicon:
     passive_participle_auxiliaries: Words
     general_passive: Words
     same_system: str
+    relative_pronouns: Words
+    relative_subjects: Words
     agent_prepositions: Words
     content_cues: Words
     made_prepositions: Words

@@ -2049,3 +2049,18 @@ def test_a_report_between_two_clauses_and_a_verb_with_a_clause_object(
 )
 def test_a_states_industry_or_exports_sell_even_after_for(text: str, expected: list) -> None:
     assert [d[0] for d in deals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia displayed the FK-3 air defence system it received from China.",
+        "Serbia displayed the FK-3 systems which it has received from China.",
+        "The Malaysian air force displayed the 18 FA-50 jets it ordered from KAI.",
+    ],
+)
+def test_an_event_that_only_says_which_weapon_is_meant_is_not_dated_by_the_report(
+    text: str,
+) -> None:
+    records = normalize(Article(text, "case", published=PUBLISHED))
+    assert [r["date"] for r in records] == [None]
