@@ -1642,6 +1642,11 @@ def test_a_date_before_a_verb_with_its_own_date_is_the_earlier_verbs() -> None:
             "Kenya clears $300m deal for 12 Bayraktar TB2 drones.",
             ("KEN-TUR-BAYRAKTAR-TB2", "negotiation"),
         ),
+        ("US okays $1.1bn sale of Harpoon missiles to Kenya", ("KEN-USA-HARPOON", "negotiation")),
+        ("Kenya, France seal Rafale contract", ("KEN-FRA-RAFALE", "agreement")),
+        ("Kenya eyes BrahMos deal with India", ("KEN-IND-BRAHMOS", "negotiation")),
+        ("Kenya mulls Rafale buy", ("KEN-FRA-RAFALE", "negotiation")),
+        ("Kenya gets first Leopard 2 tanks from Germany", ("KEN-DEU-LEOPARD-2", "delivery")),
     ],
 )
 def test_headline_verbs_in_the_present_state_their_events(text: str, expected: tuple) -> None:
@@ -2064,3 +2069,7 @@ def test_an_event_that_only_says_which_weapon_is_meant_is_not_dated_by_the_repor
 ) -> None:
     records = normalize(Article(text, "case", published=PUBLISHED))
     assert [r["date"] for r in records] == [None]
+
+
+def test_a_weapon_that_weighs_is_no_purchase_weighed() -> None:
+    assert deals("The VT-5 weighs about 33 tonnes and carries a 105 mm gun.") == []
