@@ -2073,3 +2073,33 @@ def test_an_event_that_only_says_which_weapon_is_meant_is_not_dated_by_the_repor
 
 def test_a_weapon_that_weighs_is_no_purchase_weighed() -> None:
     assert deals("The VT-5 weighs about 33 tonnes and carries a 105 mm gun.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Greece is nearing a deal for 20 F-35 jets with the United States.",
+            [("GRC-USA-F-35", "agreement", "planned", "aircraft")],
+        ),
+        (
+            "Brazil has yet to sign a contract for the Gripen E.",
+            [("BRA-SWE-GRIPEN", "agreement", "negated", "aircraft")],
+        ),
+        # "yet to" denies its own verb only
+        (
+            "Hanwha will build 36 K9 guns for Romania at a site it has yet to choose, with "
+            "deliveries running until 2029.",
+            [
+                ("ROU-KOR-K9", "production", "planned", "artillery"),
+                ("ROU-KOR-K9", "delivery", "planned", "artillery"),
+            ],
+        ),
+        (
+            "Turkey's purchase of 40 F-16s was approved by the US Congress.",
+            [("TUR-USA-F-16", "negotiation", "reported", "aircraft")],
+        ),
+    ],
+)
+def test_deals_near_not_yet_done_or_approved_in_the_passive(text: str, expected: list) -> None:
+    assert deals(text) == expected
