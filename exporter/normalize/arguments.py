@@ -582,8 +582,10 @@ def _buyer_from_other_state(draft: _RoleDraft) -> None:
         return
     seller = draft.seller
     # "Japan and the United States have supplied", "supplied by Germany and Denmark": a state
-    # listed with the seller, its subject or named so by its words, sells too
-    subject = 0 <= seller.start < draft.clause.trigger.start
+    # listed with the seller, the subject of a selling verb or named so by its words, sells
+    # too; "India and France are close to finalising the deal" are its two sides
+    trigger = draft.clause.trigger
+    subject = 0 <= seller.start < trigger.start and seller_verb(trigger.text)
     named = subject or _party_cue(draft.clause, seller)[1]
     co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if named else []
     # who work is done for is named in its own clause

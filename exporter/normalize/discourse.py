@@ -131,16 +131,27 @@ def speaking_seller(discourse: Discourse, clause: Clause, seller: Mention | None
 
 
 def speaker_buyer(discourse: Discourse, clause: Clause, seller: Mention | None) -> Mention | None:
-    """ "X's minister stated that the country had purchased": the speaker's state, before any
-    deal the article told of earlier; never the seller's own state."""
+    """ "X's minister stated that the country had purchased", "a contract could be signed next
+    month, Belgian officials said": the speaker's state, before any deal the article told of
+    earlier, for a clause whose subject continues a party or names none; never the seller's
+    own state."""
     speaker = discourse.speaker
     if (
         speaker is not None
         and (seller is None or seller.country != speaker.country)
-        and has_pronoun_subject(clause)
+        and (has_pronoun_subject(clause) or not _party_before(clause))
     ):
         return speaker
     return None
+
+
+def _party_before(clause: Clause) -> bool:
+    """Whether a state or firm stands in the clause before its trigger."""
+    start, end = clause.start, clause.trigger.start
+    return any(
+        m.kind in ("country", "company") and start <= m.start < end
+        for m in clause.sentence.mentions
+    )
 
 
 def has_pronoun_subject(clause: Clause) -> bool:

@@ -2103,3 +2103,20 @@ def test_a_weapon_that_weighs_is_no_purchase_weighed() -> None:
 )
 def test_deals_near_not_yet_done_or_approved_in_the_passive(text: str, expected: list) -> None:
     assert deals(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two states as the subject of a verb of both sides: buyer and seller
+        ("India and France are close to finalising the Rafale Marine deal.", "IND-FRA-RAFALE"),
+        # a clause with no party for its subject: the speaking state buys
+        (
+            "A contract for 12 Caesar howitzers could be signed next month, Belgian officials "
+            "said.",
+            "BEL-FRA-CAESAR",
+        ),
+    ],
+)
+def test_a_buyer_from_the_subjects_list_or_from_who_speaks(text: str, expected: str) -> None:
+    assert [d[0] for d in deals(text)] == [expected]
