@@ -244,6 +244,11 @@ def test_quantity_words_from_data(text: str, first: int | None, count: int) -> N
         ("a 5 m long hull worth 300 million dollars", [(300000000, "USD")]),
         ("5 dollars", []),
         ("2,500 euros", [(2500, "EUR")]),
+        # India's budgets and the UAE press
+        ("a Rs 1.2 lakh crore budget", [(1200000000000, "INR")]),
+        ("worth Rs 63,000 crore", [(630000000000, "INR")]),
+        ("worth Dh2.5 billion", [(2500000000, "AED")]),
+        ("the Dhruv helicopter", []),
     ],
 )
 def test_money_words_from_data(text: str, amounts: list[tuple[int, str]]) -> None:
