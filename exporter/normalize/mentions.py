@@ -21,6 +21,7 @@ from exporter.normalize.lexicon import (
     generic_lexicon,
     grammar_lexicon,
     list_gap,
+    quantities_lexicon,
     roles_lexicon,
 )
 from exporter.normalize.wordscan import (
@@ -557,7 +558,25 @@ def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bo
     if after_noun.match(after) or own_noun.search(mention.text):
         return True  # beside a weapon noun, or "Javelin missiles" names its noun itself
     maker = mention.system.maker if mention.system else None
-    return bool(maker and maker in text[start:end])
+    return bool(maker and maker in text[start:end]) or _counted_plural(text, mention, start)
+
+
+@functools.cache
+def _count_before() -> re.Pattern[str]:
+    words = quantities_lexicon()
+    numbers = alternation(list(words.number_words))
+    modifiers = alternatives(words.count_modifiers)
+    return re.compile(
+        rf"(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{numbers})(?:\s+{modifiers})?\s+$", re.I
+    )
+
+
+def _counted_plural(text: str, mention: Mention, start: int) -> bool:
+    """ "Ordered 24 Apaches", "ten more Black Hawks": a name counted in the plural is a
+    weapon's, whatever else the word may mean."""
+    return mention.text.rstrip(".,;:").endswith("s") and bool(
+        _count_before().search(text, max(start, mention.start - 30), mention.start)
+    )
 
 
 def actors(

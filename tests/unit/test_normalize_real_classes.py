@@ -2120,3 +2120,22 @@ def test_deals_near_not_yet_done_or_approved_in_the_passive(text: str, expected:
 )
 def test_a_buyer_from_the_subjects_list_or_from_who_speaks(text: str, expected: str) -> None:
     assert [d[0] for d in deals(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morocco ordered 24 Apaches.", ["MAR-USA-AH-64"]),
+        ("Morocco ordered 10 Black Hawks and four Chinooks.", ["MAR-USA-UH-60", "MAR-USA-CH-47"]),
+        ("Morocco ordered 10 more Typhoons.", ["MAR-DEU-EUROFIGHTER-TYPHOON"]),
+    ],
+)
+def test_a_name_that_is_also_a_word_counted_in_the_plural_is_a_weapon(
+    text: str, expected: list
+) -> None:
+    assert [d[0] for d in deals(text)] == expected
+
+
+def test_a_name_that_is_also_a_word_without_a_count_is_not() -> None:
+    text = "The Apaches of Arizona signed a deal with Texas."
+    assert [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "system"] == []
