@@ -643,6 +643,11 @@ def dated(text: str) -> list[tuple]:
             "Brazil has taken delivery of four Gripen fighters from Sweden.",
             [("BRA-SWE-GRIPEN", "delivery", "reported", PUBLISHED)],
         ),
+        # "last weekend" is last week's
+        (
+            "Brazil took delivery of two Gripen fighters last weekend.",
+            [("BRA-SWE-GRIPEN", "delivery", "reported", "2024-03")],
+        ),
         # ... but not background: "also", "already", "to date", or a tally of buyers
         (
             "Brazil has also ordered Gripen fighters from Sweden.",
