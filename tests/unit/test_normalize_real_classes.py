@@ -2144,3 +2144,22 @@ def test_a_name_that_is_also_a_word_counted_in_the_plural_is_a_weapon(
 def test_a_name_that_is_also_a_word_without_a_count_is_not() -> None:
     text = "The Apaches of Arizona signed a deal with Texas."
     assert [m.text for m in find_mentions(text, 0, len(text)) if m.kind == "system"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt is not buying Su-35 jets from Russia.", ("EGY-RUS-SU-35", "negated")),
+        ("Poland will no longer buy K2 tanks from South Korea.", ("POL-KOR-K2", "negated")),
+        ("India has postponed the purchase of 114 Rafale jets.", ("IND-FRA-RAFALE", "planned")),
+        (
+            "Thailand delayed the purchase of two Yuan-class submarines.",
+            ("THA-CHN-TYPE-039A", "planned"),
+        ),
+        # a weapon said to be late is no delay of the event
+        ("The delayed Rafale jets were delivered to Greece.", ("GRC-FRA-RAFALE", "reported")),
+    ],
+)
+def test_purchases_denied_given_up_or_put_off(text: str, expected: tuple) -> None:
+    (found,) = deals(text)
+    assert (found[0], found[2]) == expected
