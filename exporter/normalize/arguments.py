@@ -333,8 +333,8 @@ def _uses_as_force(text: str, party: Mention, before: str, after: str) -> bool:
     noun follows the force: "Russian military helicopters" only says whose they were; nor
     where the weapons are the force's own: "corvettes of the Korean Navy"."""
     force = _role_words().forces.match(after)
-    if force is None:
-        return False
+    if force is None or _role_words().seller_before.search(before):
+        return False  # "lease two C-130s from the US Air Force": the force hands them over
     owner = _owned_by().search(before)
     if owner and weapon_kinds(text, party.start - len(before), party.start - len(owner.group())):
         return False

@@ -2163,3 +2163,21 @@ def test_a_name_that_is_also_a_word_without_a_count_is_not() -> None:
 def test_purchases_denied_given_up_or_put_off(text: str, expected: tuple) -> None:
     (found,) = deals(text)
     assert (found[0], found[2]) == expected
+
+
+def test_a_force_things_come_from_is_the_seller_not_the_user() -> None:
+    assert [d[0] for d in deals("Brazil will lease two C-130 aircraft from the US Air Force.")] == [
+        "BRA-USA-C-130"
+    ]
+
+
+def test_a_count_of_second_hand_systems_named_by_their_former_owner() -> None:
+    (record,) = normalize(
+        Article(
+            "The Netherlands donated 18 ex-Dutch F-16s to Ukraine.", "case", published=PUBLISHED
+        )
+    )
+    assert (record["deal_id"], record["quantity"]) == (
+        "UKR-NLD-F-16",
+        {"value": 18, "unit": "aircraft"},
+    )
