@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 
-from exporter.formats import EXTENSIONS, format_of, read_records
+from exporter.formats import EXTENSIONS, format_of, read_records, suffix
 from exporter.formats.loaded import Loaded
+from exporter.formats.ndjson import Chunk
 from exporter.problems import InputError, Problem
 from exporter.streams import STDIN_CLOSED, stdin
 from exporter.walk import Unreadable, walk
@@ -77,3 +79,63 @@ def open_records(
             yield Problem(path, None, None, "", "io", str(error))
             return
         yield from read_records(stream, path, fmt, chunked=chunked)
+
+
+SMALL = 64 * 1024  # a JSON file of at most this many bytes is read whole, in one call
+RUN = 64  # the most one-record files in a run (as ndjson.CHUNK lines)
+
+
+def runs_of_files(paths: Iterable[str], fmt: str | None) -> Iterator[str | list[Chunk]]:
+    """The paths, where runs of one-record JSON files (`one_record_file`) come as lists of
+    up to RUN Chunks of one, each file's record: a validator judges a run at once."""
+    run: list[Chunk] = []
+    for path in paths:
+        one = one_record_file(path, fmt)
+        if one is not None:
+            run.append(one)
+            if len(run) == RUN:
+                yield run
+                run = []
+            continue
+        if run:
+            yield run
+            run = []
+        yield path
+    if run:
+        yield run
+
+
+def one_record_file(path: str, fmt: str | None) -> Chunk | None:
+    """The record of a small JSON file that holds one object (jsonfile.one_object), as a
+    Chunk of one; None for stdin, a file of another format, or one that is larger than
+    SMALL, no regular file, cannot be read or holds anything else: open_records reads it."""
+    if path == "-" or isinstance(path, Unreadable):
+        return None
+    if (fmt or EXTENSIONS.get(suffix(path).lower())) != "json":
+        return None
+    data = _small_file(path)
+    if data is None:
+        return None
+    from exporter.formats.jsonfile import one_object
+
+    return one_object(data, path)
+
+
+def _small_file(path: str) -> bytes | None:
+    """The bytes of a regular file of at most SMALL bytes; None for any other file, and
+    wherever reading fails (open_records then says why, as ever)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        size = os.fstat(fd)
+        if not stat.S_ISREG(size.st_mode) or size.st_size > SMALL:
+            return None
+        data = os.read(fd, size.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    # (a file that grew or shrank as it was read is read again, the usual way)
+    return data if len(data) == size.st_size else None

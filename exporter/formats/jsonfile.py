@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import orjson
 
+from exporter.formats import BOM
 from exporter.formats.limits import MAX_RECORD_BYTES, too_deep_message, too_large_message
 from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import STRICT_JSON, Chunk
@@ -529,6 +530,31 @@ def _members(
             yield key, value
         if reader.expect(",}", "',' or '}'") == "}":
             return
+
+
+_WHITE = b" \t\n\r"  # JSON's white space, as _SPACE matches it
+
+
+def one_object(data: bytes, name: str) -> Chunk | None:
+    """The record of a whole JSON file `data` (past a byte order mark) that is one object
+    and white space, as a Chunk of one, at the line and column `read_document` gives it;
+    None for any other text, or one orjson does not read (`read_document` then reads it).
+
+    Its value is orjson's: where Python's json (as `read_document` reads) would give
+    another, an integer beyond 64 bits read as a float, no chunk validator accepts it
+    (exporter.validate.fast), and the file is read again by `read_document`."""
+    data = data.removeprefix(BOM)  # as `without_bom`: lines and columns count from past it
+    start = len(data) - len(data.lstrip(_WHITE))
+    if data[start : start + 1] != b"{":
+        return None
+    raw = data[start : len(data.rstrip(_WHITE))]
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    line = 1 + data.count(b"\n", 0, start)
+    column = start - data.rfind(b"\n", 0, start)  # (rfind gives -1 on the first line)
+    return Chunk(name, line, 1, [raw], [value], [(line, column)])
 
 
 def read(stream: IO[bytes], name: str) -> Iterator[Loaded | Problem]:

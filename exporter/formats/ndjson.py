@@ -144,6 +144,23 @@ class Chunk:
     values: list[Any]
     # each record's line and column where they are not consecutive lines from column 1
     places: list[tuple[int, int]] | None = None
+    # each record's file where they come from many: one-record files judged together, each
+    # record the first of its file (exporter.formats.files.one_record_files)
+    files: list[str] | None = None
+
+    @classmethod
+    def of_files(cls, ones: list[Chunk]) -> Chunk:
+        """One chunk of the records of one-record files, each given as a Chunk of one."""
+        first = ones[0]
+        return cls(
+            first.file,
+            first.line,
+            1,
+            [one.lines[0] for one in ones],
+            [one.values[0] for one in ones],
+            [(one.line, one.places[0][1] if one.places else 1) for one in ones],
+            [one.file for one in ones],
+        )
 
     def line_numbers(self) -> Sequence[int]:
         """The line each record starts on."""
@@ -159,6 +176,8 @@ class Chunk:
         """The record at `index` as its reader gives it, before `admitted`."""
         line, column = (self.line + index, 1) if self.places is None else self.places[index]
         raw = self.lines[index]
+        if self.files is not None:
+            return Loaded(self.values[index], self.files[index], 1, line, column, None, None, raw)
         return Loaded(
             self.values[index], self.file, self.record + index, line, column, None, None, raw
         )

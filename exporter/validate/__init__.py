@@ -139,6 +139,7 @@ class _RecordPath:
             known = ", ".join(CHECKS)
             raise ValueError(f"unknown check {', '.join(sorted(unknown))}; known: {known}")
         self.schema_version, self.seen, self.writable = schema_version, seen, writable
+        self.skip = skip
         # each check with its own first test, made here (a call less a record and check)
         self.checks = [
             (check, fn, TESTS.get(check)) for check, fn in CHECKS.items() if check not in skip
@@ -204,17 +205,54 @@ def validate_paths(
     """Validate record files and folders ("-" is stdin) as `procex validate` does: every file
     checked whatever the others hold; duplicate ids are found across all of them. `fmt`
     reads every file as that format (`--from`), else each as its name or content says."""
-    from exporter.formats.files import STDIN, open_records, record_files
+    from exporter.formats.files import record_files, runs_of_files
 
     summary, seen = Summary(), Seen()
     checking = _RecordPath(schema_version, skip, seen, writable=False)
-    for path in record_files(paths):
-        name = STDIN if path == "-" else path
-        summary.files.append(name)
-        before = len(summary.problems)
-        items = open_records(path, fmt, chunked=True)
-        found = _validate(items, schema_version, skip, seen, summary.records, name, path=checking)
-        summary.problems.extend(cast(Iterator[Problem], found))
-        if summary.records[name] == 0 and len(summary.problems) == before:
-            summary.problems.append(Problem(name, None, None, "", "empty", "no records in file"))
+    for item in runs_of_files(record_files(paths), fmt):
+        if type(item) is not list:
+            _validate_file(item, fmt, summary, checking)  # type: ignore[arg-type]
+            continue
+        # one-record files: judged together where that is sure, else each alone
+        found = fast.problems(Chunk.of_files(item), schema_version, skip, seen)
+        if found is not None:
+            _add_files(summary, item, found)
+            continue
+        for one in item:
+            found = fast.problems(one, schema_version, skip, seen)
+            if found is not None:
+                _add_files(summary, [one], found)
+            else:  # read again as any file is: what Python's json reads, record by record
+                _validate_file(one.file, fmt, summary, checking)
     return summary
+
+
+def _add_files(summary: Summary, ones: list[Chunk], problems: list[Problem]) -> None:
+    """One-record files judged (the Chunks of one that hold their records), and the Problems
+    found in them, in their order."""
+    names = [one.file for one in ones]
+    summary.files.extend(names)
+    summary.records.update(names)
+    summary.problems.extend(problems)
+
+
+def _validate_file(path: str, fmt: str | None, summary: Summary, checking: _RecordPath) -> None:
+    """One file read and validated record by record, or a Chunk at a time where it can."""
+    from exporter.formats.files import STDIN, open_records
+
+    name = STDIN if path == "-" else path
+    summary.files.append(name)
+    before = len(summary.problems)
+    items = open_records(path, fmt, chunked=True)
+    found = _validate(
+        items,
+        checking.schema_version,
+        checking.skip,
+        checking.seen,
+        summary.records,
+        name,
+        path=checking,
+    )
+    summary.problems.extend(cast(Iterator[Problem], found))
+    if summary.records[name] == 0 and len(summary.problems) == before:
+        summary.problems.append(Problem(name, None, None, "", "empty", "no records in file"))

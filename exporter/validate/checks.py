@@ -42,9 +42,10 @@ class Seen:
 
 Check = Callable[[dict[str, Any], Seen, str], Iterable[Finding]]
 Records = Sequence[dict[str, Any]]
-# records, the run's state, the name their places start with, each record's line:
-# the indexes of the records the check must see (the others it passes for sure)
-Suspects = Callable[[Records, Seen, str, Sequence[int]], list[int]]
+# records, the run's state, the name each record's place starts with (its file and a colon),
+# each record's line: the indexes of the records the check must see (the others it passes
+# for sure)
+Suspects = Callable[[Records, Seen, Sequence[str], Sequence[int]], list[int]]
 CHECKS: dict[str, Check] = {}
 SUSPECTS: dict[str, Suspects] = {}
 Test = Callable[[dict[str, Any]], bool]
@@ -82,7 +83,7 @@ def check(
 def of_records(suspect: Test) -> Suspects:
     """The suspects function of a check that reads nothing but each record: those that
     `suspect` (the check's own first test) does not clear."""
-    return lambda records, seen, name, lines: [n for n, r in enumerate(records) if suspect(r)]
+    return lambda records, seen, names, lines: [n for n, r in enumerate(records) if suspect(r)]
 
 
 def iso_codes(database: str, root: str) -> frozenset[str]:
@@ -299,11 +300,11 @@ def currency_code(record: dict[str, Any], seen: Seen, where: str) -> Sequence[Fi
 
 
 def _seen_before(
-    records: Sequence[dict[str, Any]], seen: Seen, name: str, lines: Sequence[int]
+    records: Sequence[dict[str, Any]], seen: Seen, names: Sequence[str], lines: Sequence[int]
 ) -> list[int]:
     # every id is taken in here, at its place (name + line); a suspect's check then finds
     # its id taken, and where
-    return seen.ids.first_many([record["id"] for record in records], name, lines)
+    return seen.ids.first_many([record["id"] for record in records], names, lines)
 
 
 @check(

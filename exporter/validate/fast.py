@@ -71,26 +71,26 @@ def _check_problems(chunk: Chunk, skip: Collection[str], seen: Seen) -> list[Pro
     closed: a deal record is not valid under it), all of them, as on the record path."""
     values = chunk.values
     lines = chunk.line_numbers()
+    # what each record's place starts with: its file and a colon
+    names = (
+        [f"{chunk.file}:"] * len(values) if chunk.files is None else [f"{f}:" for f in chunk.files]
+    )
     found: list[tuple[int, int, Problem]] = []
     for order, (check, function) in enumerate(CHECKS.items()):
         if check in skip or check == LOADABLE:
             continue
         suspects = SUSPECTS.get(check)
-        indexes = (
-            range(len(values))
-            if suspects is None
-            else suspects(values, seen, f"{chunk.file}:", lines)
-        )
+        indexes = range(len(values)) if suspects is None else suspects(values, seen, names, lines)
         for index in indexes:
             record = values[index]
-            findings = function(record, seen, f"{chunk.file}:{lines[index]}")
+            findings = function(record, seen, f"{names[index]}{lines[index]}")
             if not findings:
                 continue
             loaded = chunk.loaded(index)
             for path, message in findings:
                 line, column = loaded.position(path)
                 problem = Problem(
-                    chunk.file, line, column, json_pointer(path), check, message, loaded.record
+                    loaded.file, line, column, json_pointer(path), check, message, loaded.record
                 )
                 found.append((index, order, problem))
     found.sort(key=lambda item: item[:2])  # record by record, each in the checks' order

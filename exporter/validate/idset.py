@@ -60,29 +60,35 @@ class FirstSeen:
             self._odd_places[entry] = place
         return None
 
-    def first_many(self, rids: list[Any], name: str, lines: Sequence[int]) -> list[int]:
-        """`first` for each of `rids` in turn, the n-th at place f"{name}{lines[n]}" (lines
-        rising): the indexes of those seen before (each first seen where `first` would
-        say). Ids of the schemas' form are packed and placed in C, a few at a time in
-        Python."""
+    def first_many(self, rids: list[Any], names: Sequence[str], lines: Sequence[int]) -> list[int]:
+        """`first` for each of `rids` in turn, the n-th at place f"{names[n]}{lines[n]}"
+        (lines rising within a name): the indexes of those seen before (each first seen
+        where `first` would say). Ids of the schemas' form are packed and placed in C, a few
+        at a time in Python."""
         count = len(rids)
         try:
             joined = "".join(rids)
         except TypeError:  # an id that is no string
             joined = ""
-        index = self._index_of(name)
+        # most runs come from one file: one name for all (a set of one, made in C)
+        indexes = {name: self._index_of(name) for name in set(names)}
         if (
             len(joined) != count * FORM_LENGTH
             or FORMS.fullmatch(joined) is None
-            or index < 0
+            or -1 in indexes.values()
             or not rids
-            or lines[0] < 1
-            or lines[-1] >= 10**12
+            or min(lines) < 1
+            or max(lines) >= 10**12
         ):
-            return [n for n, rid in enumerate(rids) if self.first(rid, f"{name}{lines[n]}")]
+            return [n for n, rid in enumerate(rids) if self.first(rid, f"{names[n]}{lines[n]}")]
         # "pe-" + 20 hex digits -> "0e" + 20 hex digits, as `first` packs one id
         keys = bytes.fromhex(joined.replace("p", "0").replace("-", ""))
-        base = index << LINE_BITS
+        if len(indexes) > 1:  # one-record files judged together: a name each
+            places = [
+                indexes[name] << LINE_BITS | line for name, line in zip(names, lines, strict=True)
+            ]
+            return [n for n, _ in self._add(keys, places)]
+        base = indexes[names[0]] << LINE_BITS
         if type(lines) is range:
             return [n for n, _ in self._add(keys, range(base + lines[0], base + lines[-1] + 1))]
         return [n for n, _ in self._add(keys, [base + line for line in lines])]

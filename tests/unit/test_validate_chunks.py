@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporter import pipeline, registry
+from exporter.formats import files as files_module
 from exporter.formats import jsonfile, ndjson, read_records
 from exporter.formats.ndjson import Chunk
 from exporter.validate import fast, validate_paths, validate_records
@@ -263,17 +265,26 @@ def test_closed_schemas_bound_depth_and_numbers() -> None:
         max_size=300,
     ),
     size=st.integers(1, 70),
+    layout=st.sampled_from(["one file", "files in turn", "one-record files"]),
 )
-def test_ids_taken_many_at_a_time_are_found_as_one_at_a_time(ids: list, size: int) -> None:
+def test_ids_taken_many_at_a_time_are_found_as_one_at_a_time(
+    ids: list, size: int, layout: str
+) -> None:
+    # each id's place: a line of one file, of three files in turn, or line 1 of its own file
+    if layout == "one-record files":
+        names, lines = [f"r{n}.json:" for n in range(len(ids))], [1] * len(ids)
+    else:
+        files = 1 if layout == "one file" else 3
+        names, lines = [f"f{n % files}:" for n in range(len(ids))], list(range(1, len(ids) + 1))
     one, many = FirstSeen(), FirstSeen()
-    expected = [n for n, rid in enumerate(ids) if one.first(rid, f"f:{n + 1}") is not None]
+    expected = [
+        n for n, rid in enumerate(ids) if one.first(rid, f"{names[n]}{lines[n]}") is not None
+    ]
     found = []
     for start in range(0, len(ids), size):
+        end = start + size
         found += [
-            start + n
-            for n in many.first_many(
-                ids[start : start + size], "f:", range(start + 1, start + 1 + size)
-            )
+            start + n for n in many.first_many(ids[start:end], names[start:end], lines[start:end])
         ]
     assert found == expected
     assert [many.first(rid, "g:1") for rid in ids] == [one.first(rid, "g:1") for rid in ids]
@@ -486,3 +497,153 @@ def _validate_and_convert(paths: list[str]) -> tuple[object, ...]:
     out, said = io.BytesIO(), []
     code = pipeline.convert(paths, out, "ndjson", report=said.append)
     return summary.problems, summary.records, out.getvalue(), said, code
+
+
+# one-record JSON files: runs of them judged together (exporter.formats.files.runs_of_files)
+# report exactly what reading each file alone reports
+
+
+@contextlib.contextmanager
+def each_file_alone() -> Iterator[None]:
+    """Every file read alone by open_records, as if no file could join a run."""
+    with mock.patch.object(files_module, "one_record_file", lambda path, fmt: None):
+        yield
+
+
+def one_record_text(kind: str, n: int, layout: str) -> bytes:
+    """A file holding what an NDJSON line of `kind` holds, laid out so."""
+    line = KINDS[kind](n)  # type: ignore[operator]
+    if layout == "indented":
+        with contextlib.suppress(orjson.JSONDecodeError):  # (not JSON: as it is)
+            line = orjson.dumps(orjson.loads(line), option=orjson.OPT_INDENT_2)
+    spaced = {"spaced": b" \n\t\r\n  " + line + b"\n\n", "bom": b"\xef\xbb\xbf" + line}
+    return spaced.get(layout, line.replace(b"\n", b"\r\n") if layout == "crlf" else line)
+
+
+# kinds of file besides one object: read alone whatever the run around them
+OTHER_FILES: dict[str, bytes] = {
+    "array.json": b"[" + ndjson.encode(record(1)) + b"]",
+    "empty.json": b"",
+    "space.json": b"  \n",
+    "lines.ndjson": ndjson.encode(record(2)) + ndjson.encode(record(3)),
+    "two objects.json": ndjson.encode(record(4)) + ndjson.encode(record(5)),
+    "after.json": ndjson.encode(record(6)) + b"x",
+    "big integer.json": b'{"evidence": {"start": 123456789012345678901234567890}, '
+    + ndjson.encode(record(7))[1:],
+    "bad UTF-8.json": b'{"a": "\xff"}',
+    "number.json": b"42",
+}
+LAYOUTS = ["line", "bare", "indented", "spaced", "bom", "crlf"]
+
+
+@st.composite
+def folders(draw: st.DrawFn) -> dict[str, bytes]:
+    """0 to 150 one-record files (ids from a small range: some repeat across files), a few
+    of them wrong in each way a report can say, and among them files of other kinds."""
+    count = draw(st.integers(0, 150))
+    apart = draw(st.sampled_from([0.0, 0.0, 0.02, 0.2]))
+    found: dict[str, bytes] = {}
+    for i in range(count):
+        if apart and draw(st.floats(0, 1)) < apart:
+            kind = draw(st.sampled_from(APART))
+        else:
+            kind = draw(st.sampled_from(["valid", "valid", *WHOLE]))
+        layout = draw(st.sampled_from(LAYOUTS))
+        found[f"r{i:03d}.json"] = one_record_text(kind, draw(st.integers(0, 200)), layout)
+        if draw(st.integers(0, 40)) == 0:
+            name = draw(st.sampled_from(sorted(OTHER_FILES)))
+            found[f"r{i:03d}x {name}"] = OTHER_FILES[name]
+    return found
+
+
+def summaries(folder: Path, content: dict[str, bytes], **options: object) -> tuple:
+    for name, data in content.items():
+        (folder / name).write_bytes(data)
+    paths = [str(folder)] if content else [str(folder / "none.json")]
+    runs = validate_paths(paths, **options)  # type: ignore[arg-type]
+    with each_file_alone():
+        alone = validate_paths(paths, **options)  # type: ignore[arg-type]
+    return runs, alone
+
+
+@settings(max_examples=60, deadline=None)
+@given(content=folders(), forced=st.sampled_from([None, "1.1.0", "1.0.0"]))
+def test_runs_of_files_report_exactly_what_each_file_reports(
+    tmp_path_factory: pytest.TempPathFactory, content: dict[str, bytes], forced: str | None
+) -> None:
+    runs, alone = summaries(tmp_path_factory.mktemp("files"), content, schema_version=forced)
+    assert runs == alone
+
+
+@settings(max_examples=20, deadline=None)
+@given(content=folders(), skip=st.sets(st.sampled_from(["duplicate-id", "loadable", "deal-id"])))
+def test_runs_of_files_skip_the_same_checks(
+    tmp_path_factory: pytest.TempPathFactory, content: dict[str, bytes], skip: set[str]
+) -> None:
+    runs, alone = summaries(tmp_path_factory.mktemp("files"), content, skip=sorted(skip))
+    assert runs == alone
+
+
+def test_one_record_files_are_judged_in_runs_and_a_wrong_file_alone(tmp_path: Path) -> None:
+    texts = []
+    for n in range(150):
+        changed = record(3 if n == 120 else n)  # file 120 repeats the id of file 3
+        if n == 70:
+            changed["system"] = dict(changed["system"], origin="ZZZ")
+        if n == 100:
+            changed["status"] = "finished"  # not valid: its run is judged file by file
+        text = orjson.dumps(changed, option=orjson.OPT_INDENT_2)
+        texts.append(b"\n  " + text if n == 70 else text)
+        (tmp_path / f"r{n:03d}.json").write_bytes(texts[-1])
+    sizes: list[int] = []  # each judgement's records, less than 0 where it was not sure
+    judged = fast.problems
+
+    def counting(chunk: Chunk, *args: object) -> object:
+        found = judged(chunk, *args)  # type: ignore[arg-type]
+        sizes.append(len(chunk.values) * (1 if found is not None else -1))
+        return found
+
+    with mock.patch.object(fast, "problems", counting):
+        summary = validate_paths([str(tmp_path)])
+    # runs of 64, 64 and 22 files; the second holds file 100: its files are judged alone,
+    # and file 100 is read again as any file is
+    assert sizes == [64, -64, *[1] * (100 - 64), -1, *[1] * (127 - 100), 22]
+    with each_file_alone():
+        assert validate_paths([str(tmp_path)]) == summary
+    assert summary.records == {str(tmp_path / f"r{n:03d}.json"): 1 for n in range(150)}
+    name = [str(tmp_path / f"r{n:03d}.json") for n in range(150)]
+
+    def at(text: bytes, value: bytes) -> tuple[int, int]:
+        """The line and column of `value`'s first byte in `text`."""
+        where = text.index(value)
+        return 1 + text.count(b"\n", 0, where), where - text.rfind(b"\n", 0, where)
+
+    assert [(p.file, (p.line, p.column), p.keyword, p.record) for p in summary.problems] == [
+        (name[70], at(texts[70], b'"ZZZ"'), "country-iso3166", 1),
+        (name[100], at(texts[100], b'"finished"'), "enum", 1),
+        (name[120], at(texts[120], f'"pe-{3:020x}"'.encode()), "duplicate-id", 1),
+    ]
+    assert summary.problems[2].message == (f"duplicate id 'pe-{3:020x}', first seen at {name[3]}:1")
+
+
+def test_a_file_with_an_integer_beyond_64_bits_reads_as_pythons_json_reads_it(
+    tmp_path: Path,
+) -> None:
+    # orjson reads 2**70 as a float; the file is read again, as Python's json reads it
+    big = tmp_path / "big.json"
+    beyond = record(1, evidence={"text": "x", "start": 2**70, "end": 1})
+    big.write_text(json.dumps(beyond, indent=1), "utf-8")  # (orjson writes no such integer)
+    summary = validate_paths([str(big)])
+    text = big.read_bytes()
+    where = text.index(str(2**70).encode())
+    assert [(p.line, p.column, p.pointer, p.keyword, p.message) for p in summary.problems] == [
+        (
+            1 + text.count(b"\n", 0, where),
+            where - text.rfind(b"\n", 0, where),
+            "/evidence/start",
+            "loadable",
+            f"is {2**70}: an integer beyond 64 bits",
+        )
+    ]
+    with each_file_alone():
+        assert validate_paths([str(big)]) == summary
