@@ -12,7 +12,6 @@ import io
 import math
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any
 
 import orjson
@@ -354,6 +353,8 @@ def check_output(out: str | None, fmt: str, index: str | None = None) -> None:
         raise InputError(f"--index names an Elasticsearch index: it goes with es-bulk, not {fmt}")
     if not out or out == "-" or out.endswith("/"):
         return
+    from pathlib import Path  # (convert's: validate, which imports this module, needs none)
+
     named = EXTENSIONS.get(Path(out).suffix.lower())
     if named is None or named == fmt or (named == "json" and fmt == "jsonld"):
         return

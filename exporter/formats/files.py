@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from exporter.formats import EXTENSIONS, format_of, read_records, suffix
+from exporter.formats import EXTENSIONS, codec, format_of, read_records, suffix
 from exporter.formats.loaded import Loaded
 from exporter.formats.ndjson import Chunk
 from exporter.problems import InputError, Problem
@@ -86,39 +87,45 @@ RUN = 64  # the most one-record files in a run (as ndjson.CHUNK lines)
 
 
 def runs_of_files(paths: Iterable[str], fmt: str | None) -> Iterator[str | list[Chunk]]:
-    """The paths, where runs of one-record JSON files (`one_record_file`) come as lists of
-    up to RUN Chunks of one, each file's record: a validator judges a run at once."""
+    """The paths, where runs of one-record JSON files (`small_json_file` holding one object:
+    jsonfile.one_object) come as lists of up to RUN Chunks of one, each file's record: a
+    validator judges a run at once. A lone one is read as ever (open_records): judging a
+    run costs a validator of its own, once a process."""
     run: list[Chunk] = []
+    reader: Any = None  # jsonfile, imported at the first JSON file
     for path in paths:
-        one = one_record_file(path, fmt)
-        if one is not None:
-            run.append(one)
-            if len(run) == RUN:
-                yield run
-                run = []
-            continue
-        if run:
-            yield run
-            run = []
+        data = small_json_file(path, fmt)
+        if data is not None:
+            reader = reader or codec("json")
+            one = reader.one_object(data, path)
+            if one is not None:
+                run.append(one)
+                if len(run) == RUN:
+                    yield run
+                    run = []
+                continue
+        yield from _run_ended(run)
+        run = []
         yield path
-    if run:
+    yield from _run_ended(run)
+
+
+def _run_ended(run: list[Chunk]) -> Iterator[str | list[Chunk]]:
+    if len(run) == 1:
+        yield run[0].file
+    elif run:
         yield run
 
 
-def one_record_file(path: str, fmt: str | None) -> Chunk | None:
-    """The record of a small JSON file that holds one object (jsonfile.one_object), as a
-    Chunk of one; None for stdin, a file of another format, or one that is larger than
-    SMALL, no regular file, cannot be read or holds anything else: open_records reads it."""
+def small_json_file(path: str, fmt: str | None) -> bytes | None:
+    """The bytes of a JSON file (as `fmt` or its extension says) of at most SMALL bytes;
+    None for stdin, a file of another format, or one that is larger than SMALL, no regular
+    file or cannot be read: open_records reads it."""
     if path == "-" or isinstance(path, Unreadable):
         return None
     if (fmt or EXTENSIONS.get(suffix(path).lower())) != "json":
         return None
-    data = _small_file(path)
-    if data is None:
-        return None
-    from exporter.formats.jsonfile import one_object
-
-    return one_object(data, path)
+    return _small_file(path)
 
 
 def _small_file(path: str) -> bytes | None:

@@ -145,7 +145,7 @@ class Chunk:
     # each record's line and column where they are not consecutive lines from column 1
     places: list[tuple[int, int]] | None = None
     # each record's file where they come from many: one-record files judged together, each
-    # record the first of its file (exporter.formats.files.one_record_files)
+    # record the first of its file (exporter.formats.files.runs_of_files)
     files: list[str] | None = None
 
     @classmethod

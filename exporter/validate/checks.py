@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -92,8 +92,9 @@ def iso_codes(database: str, root: str) -> frozenset[str]:
     thousand records. pycountry is asked instead if its files are not where expected."""
     spec = importlib.util.find_spec("pycountry")
     try:
-        folder = Path(spec.submodule_search_locations[0]) / "databases"  # type: ignore[union-attr,index]
-        entries = orjson.loads((folder / f"iso{database}.json").read_bytes())[root]
+        folder = spec.submodule_search_locations[0]  # type: ignore[union-attr,index]
+        with open(os.path.join(folder, "databases", f"iso{database}.json"), "rb") as codes:
+            entries = orjson.loads(codes.read())[root]
         return frozenset(entry["alpha_3"] for entry in entries)
     except (AttributeError, OSError, KeyError, TypeError, IndexError, orjson.JSONDecodeError):
         import pycountry

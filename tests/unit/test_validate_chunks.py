@@ -506,7 +506,7 @@ def _validate_and_convert(paths: list[str]) -> tuple[object, ...]:
 @contextlib.contextmanager
 def each_file_alone() -> Iterator[None]:
     """Every file read alone by open_records, as if no file could join a run."""
-    with mock.patch.object(files_module, "one_record_file", lambda path, fmt: None):
+    with mock.patch.object(files_module, "small_json_file", lambda path, fmt: None):
         yield
 
 
