@@ -66,19 +66,22 @@ class FirstSeen:
         where `first` would say). Ids of the schemas' form are packed and placed in C, a few
         at a time in Python."""
         count = len(rids)
+        if not count:
+            return []
         try:
             joined = "".join(rids)
         except TypeError:  # an id that is no string
             joined = ""
         # most runs come from one file: one name for all (a set of one, made in C)
         indexes = {name: self._index_of(name) for name in set(names)}
+        # (lines rise within a name: the first and last bound them)
+        low, high = (lines[0], lines[-1]) if len(indexes) == 1 else (min(lines), max(lines))
         if (
             len(joined) != count * FORM_LENGTH
             or FORMS.fullmatch(joined) is None
             or -1 in indexes.values()
-            or not rids
-            or min(lines) < 1
-            or max(lines) >= 10**12
+            or low < 1
+            or high >= 10**12
         ):
             return [n for n, rid in enumerate(rids) if self.first(rid, f"{names[n]}{lines[n]}")]
         # "pe-" + 20 hex digits -> "0e" + 20 hex digits, as `first` packs one id

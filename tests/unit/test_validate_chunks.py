@@ -68,6 +68,13 @@ KINDS: dict[str, object] = {
     "NUL": lambda n: ndjson.encode(record(n, evidence=evidence("a\x00b"))),
     "escaped": lambda n: ndjson.encode(record(n, evidence=evidence("a\u2028b"))),
     "quoted": lambda n: ndjson.encode(record(n, evidence=evidence('say "so"'))),
+    # as Python's json writes by default: every non-ASCII character an escape
+    "ascii escapes": lambda n: (
+        json.dumps(record(n, evidence=evidence("Hürjet \u2028 ✓"))).encode() + b"\n"
+    ),
+    "escaped at in text": lambda n: ndjson.encode(record(n, evidence=evidence("a@b"))).replace(
+        b"@", b"\\u0040"
+    ),
     "big integer": lambda n: ndjson.encode(
         record(n, evidence={"text": "x", "start": 2**63, "end": 1})
     ),
@@ -85,7 +92,7 @@ KINDS: dict[str, object] = {
 
 # kinds a chunk can be judged whole with (schema-valid; loadable by their text), and the
 # others, which send their chunk record by record
-WHOLE = ["valid", "country", "currency", "deal id", "reported after", "quoted"]
+WHOLE = ["valid", "country", "currency", "deal id", "reported after", "quoted", "ascii escapes"]
 APART = sorted(set(KINDS) - set(WHOLE) - {"no final newline"})
 
 
