@@ -21,7 +21,8 @@ start = time.perf_counter()
 pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
                      file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
 _, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status),
+      usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -29,6 +30,15 @@ def run_once(
     command: list[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
 ) -> tuple[float, int]:
     """Wall seconds and peak RSS in bytes of one run of a command whose exit code is in `ok`."""
+    elapsed, _, rss = run_timed(command, env, ok)
+    return elapsed, rss
+
+
+def run_timed(
+    command: list[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)
+) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system: less moved by other work than the clock)
+    and peak RSS in bytes of one run of a command whose exit code is in `ok`."""
     path = env.get("PATH") if env is not None else None
     program = shutil.which(command[0], path=path) or command[0]
     done = subprocess.run(
@@ -38,10 +48,10 @@ def run_once(
         check=True,
         env=env,
     )
-    elapsed, rss, code = done.stdout.split()
+    elapsed, rss, code, cpu = done.stdout.split()
     if int(code) not in ok:
         raise SystemExit(f"{' '.join(command[:4])} ... exited {code}: {done.stderr}")
-    return float(elapsed), int(rss) * 1024
+    return float(elapsed), float(cpu), int(rss) * 1024
 
 
 def figures_from_checkout(script: str, checkout: Path, options: list[str]) -> dict[str, Any]:
