@@ -210,8 +210,8 @@ def validate_paths(
     summary, seen = Summary(), Seen()
     checking = _RecordPath(schema_version, skip, seen, writable=False)
     for item in runs_of_files(record_files(paths), fmt):
-        if type(item) is not list:
-            _validate_file(item, fmt, summary, checking)  # type: ignore[arg-type]
+        if isinstance(item, str):  # a file read on its own
+            _validate_file(item, fmt, summary, checking)
             continue
         # one-record files: judged together where that is sure, else each alone
         found = fast.problems(Chunk.of_files(item), schema_version, skip, seen)
