@@ -5,7 +5,7 @@ Readers, the validator and the semantic checks all produce them; reporters rende
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 OK, INVALID, UNREADABLE = 0, 1, 2  # exit codes: all good, invalid data, usage or unreadable
@@ -22,7 +22,12 @@ class Problem:
     record: int | None = None  # 1-based record number within the file
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # the fields one by one, not dataclasses.asdict: that deep-copies each value, and a
+        # path the walk could not read (walk.Unreadable, a str with its reason) cannot be
+        # copied so; every field is a plain value
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        found["file"] = str(self.file)
+        return found
 
 
 class InputError(Exception):

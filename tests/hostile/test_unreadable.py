@@ -8,6 +8,7 @@ operating system gives it (os.scandir), and made real with links, pipes and sock
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import socket
@@ -126,6 +127,37 @@ def test_validate_names_links_pipes_and_sockets_without_hanging(odd_entries: Pat
         "./c-pipe.ndjson: cannot read: not a regular file (a named pipe) [io]",
         "./d-socket.ndjson: cannot read: not a regular file (a socket) [io]",
         "invalid: 3 problems in 3 of 4 files (3 records read)",
+    ]
+
+
+@pytest.mark.parametrize("report", ["json", "github", "junit"])
+def test_every_report_format_names_unreadable_entries_without_a_traceback(
+    odd_entries: Path, report: str
+) -> None:
+    ran = procex("validate", "--format", report, ".", cwd=odd_entries)
+    assert (ran.returncode, ran.stderr) == (2, b"")
+    out = ran.stdout.decode()
+    for name, reason in [
+        ("b-dangling.ndjson", "No such file or directory"),
+        ("c-pipe.ndjson", "not a regular file (a named pipe)"),
+        ("d-socket.ndjson", "not a regular file (a socket)"),
+    ]:
+        assert name in out and reason in out
+
+
+def test_the_json_report_of_unreadable_entries_is_plain_json(odd_entries: Path) -> None:
+    ran = procex("validate", "--format", "json", ".", cwd=odd_entries)
+    report = json.loads(ran.stdout)
+    unreadable = {f["path"]: f["errors"] for f in report["files"] if not f["valid"]}
+    assert unreadable["./c-pipe.ndjson"] == [
+        {
+            "line": None,
+            "column": None,
+            "pointer": "",
+            "keyword": "io",
+            "message": "cannot read: not a regular file (a named pipe)",
+            "record": None,
+        }
     ]
 
 
