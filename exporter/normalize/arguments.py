@@ -287,11 +287,12 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
-    if words.requested_from.search(
+    sold_from = words.seller_before.search(before)  # the request's "from" ends it too
+    if sold_from and words.requested_from.search(
         text, max(clause.sentence.start, party.start - words.windows.request_before), party.start
     ):
         return 2, False  # "a request from Kyiv", "orders from India": who asks buys
-    if words.seller_before.search(before) or _listed_seller(clause, party, before):
+    if sold_from or _listed_seller(clause, party, before):
         return 0, True  # "from X"
     if (
         words.place_before.search(before)
@@ -585,9 +586,10 @@ def _buyer_from_other_state(draft: _RoleDraft) -> None:
     # listed with the seller, the subject of a selling verb or named so by its words, sells
     # too; "India and France are close to finalising the deal" are its two sides
     trigger = draft.clause.trigger
+    co_sellers = coordinated(seller, draft.mentions, draft.clause.text)
     subject = 0 <= seller.start < trigger.start and seller_verb(trigger.text)
-    named = subject or _party_cue(draft.clause, seller)[1]
-    co_sellers = coordinated(seller, draft.mentions, draft.clause.text) if named else []
+    if len(co_sellers) > 1 and not (subject or _party_cue(draft.clause, seller)[1]):
+        co_sellers = []
     # who work is done for is named in its own clause
     work = draft.clause.trigger.event_type in _role_words().partner_events
     others = [
