@@ -262,7 +262,14 @@ def _weapon_in(sentence: SentenceFacts, left: int, right: int, trigger: Trigger)
             trigger.event_type != "production"
             and bool(_arms_words().search(sentence.text, left, right))
         )
+        or bool(_deal_parts().search(sentence.text, left, right))
     )
+
+
+@functools.cache
+def _deal_parts() -> re.Pattern[str]:
+    """ "The first batch arrived": a part of a deal told of before (events.yaml)."""
+    return cue_regex(events_lexicon().deal_parts)
 
 
 @functools.cache

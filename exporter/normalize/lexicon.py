@@ -133,6 +133,7 @@ class EventsLexicon:
     purpose_cues: Words
     time_of_event: Words
     arms_words: Words
+    deal_parts: Words
     blocs: Words
     non_parties: Words
     seller_verbs: Words

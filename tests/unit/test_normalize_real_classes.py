@@ -2181,3 +2181,23 @@ def test_a_count_of_second_hand_systems_named_by_their_former_owner() -> None:
         "UKR-NLD-F-16",
         {"value": 18, "unit": "aircraft"},
     )
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "The first battery arrived in April 2023.",
+        "The first batch arrived in April 2023.",
+        "The first of them arrived in April 2023.",
+    ],
+)
+def test_a_part_of_a_deal_told_of_before_arriving_is_its_delivery(then: str) -> None:
+    text = f"The Philippines bought BrahMos missiles from India in 2022. {then}"
+    assert [d[:2] for d in deals(text)] == [
+        ("PHL-IND-BRAHMOS", "agreement"),
+        ("PHL-IND-BRAHMOS", "delivery"),
+    ]
+
+
+def test_a_batch_of_anything_with_no_deal_before_is_no_delivery() -> None:
+    assert deals("The first batch of students arrived in April 2023.") == []
