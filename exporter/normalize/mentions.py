@@ -535,6 +535,9 @@ def _of_its_kind(text: str, mention: Mention, end: int, gaz: Gazetteer) -> Menti
     system = mention.system
     if system is None:
         return mention
+    classes = [gaz.systems.get(f"{mention.text}{joint}class") for joint in ("-", " ")]
+    if classes == [None, None]:
+        return mention  # no class of its name to be read as: the noun after it changes nothing
     noun = _WORD_AFTER.match(text, mention.end, min(end, mention.end + 40))
     after = weapon_noun_matches(
         text, noun.end() if noun else mention.end, min(end, mention.end + 40)
@@ -542,8 +545,7 @@ def _of_its_kind(text: str, mention: Mention, end: int, gaz: Gazetteer) -> Menti
     kinds = {category for match, category in after[:1] if match.start() - mention.end <= 20}
     if not kinds or system.category in kinds:
         return mention
-    for form in (f"{mention.text}-class", f"{mention.text} class"):
-        other = gaz.systems.get(form)
+    for other in classes:
         if other is not None and other.category in kinds:
             return dataclasses.replace(mention, system=other, country=other.origin)
     return mention
