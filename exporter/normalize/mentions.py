@@ -647,6 +647,18 @@ _DESIGNATION_SHAPE = re.compile(
 _MODIFIER = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*|\d+\s?mm)\s*$")
 
 
+def modifier_before(text: str, start: int, begin: int) -> re.Match[str] | None:
+    """`_MODIFIER.search(text, start, begin)`, the word right before `begin`, searched from
+    the second space before the last word on, not from `start`: a match holds at most one
+    whitespace character before the ones it ends with ("155 mm"), so none begins earlier."""
+    last = begin
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    space = text.rfind(" ", start, last)
+    space = text.rfind(" ", start, space) if space > start else -1
+    return _MODIFIER.search(text, space + 1 if space >= start else start, begin)
+
+
 def singular(noun_phrase: str) -> str:
     """The phrase with its last word in the singular ("patrol vessels" -> "patrol vessel")."""
     head, _, last = noun_phrase.rpartition(" ")
@@ -722,7 +734,7 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
         begin = s
         designation = None
         while len(modifiers) < words.most:
-            word = _MODIFIER.search(text, start, begin)
+            word = modifier_before(text, start, begin)
             gap = text[word.end() : begin] if word else ""
             if not word or not _qualifies(word.group(1), words) or "\n" in gap or len(gap) > 1:
                 break

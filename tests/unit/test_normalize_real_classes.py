@@ -5,10 +5,18 @@ event in its own words. Every sentence is written here for the test."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.articles import Article
 from exporter.normalize import normalize
-from exporter.normalize.mentions import find_mentions, generic_systems, weapon_kinds
+from exporter.normalize.mentions import (
+    _MODIFIER,
+    find_mentions,
+    generic_systems,
+    modifier_before,
+    weapon_kinds,
+)
 
 PUBLISHED = "2024-03-15"  # a Friday
 
@@ -188,6 +196,52 @@ def test_a_leading_date_stamp_is_page_furniture() -> None:
 )
 def test_a_class_name_or_acronym_before_a_weapon_noun_is_its_designation(text, designation) -> None:
     assert [d for _, d, _ in generics(text)] == [designation]
+
+
+def _same_word_before(text: str, start: int, begin: int) -> None:
+    """The word before `begin` found from two spaces back is the one found from `start`."""
+    found, whole = modifier_before(text, start, begin), _MODIFIER.search(text, start, begin)
+    assert (found and (found.span(), found[1])) == (whole and (whole.span(), whole[1]))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They bought 155 mm guns", "155 mm"),
+        ("They bought 2 155 mm guns", "155 mm"),
+        ("They bought 1234567 mm guns", "1234567 mm"),
+        ("They bought 155mm  \n guns", "155mm"),
+        ("They bought the anti-ship guns", "anti-ship"),
+        ("They bought Rafale's guns", None),
+        ("guns", None),
+    ],
+)
+def test_the_word_before_a_weapon_noun_is_found_from_two_spaces_back(text, word) -> None:
+    begin = text.rindex("guns")
+    found = modifier_before(text, 0, begin)
+    assert (found[1] if found else None) == word
+    for start in range(begin + 1):
+        _same_word_before(text, start, begin)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "Z", "ab", "x-y", "mm", "9", "12", "_", " ", "  ", "\n", "\t", "\xa0"]
+        )
+        | st.sampled_from(["'", "’", ".", "-", ",", "é", "155 mm", "7mm"]),
+        max_size=14,
+    ),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_the_word_before_is_the_one_a_search_from_the_start_finds(
+    parts: list[str], start: int, begin: int
+) -> None:
+    text = "".join(parts)
+    start, begin = min(start, begin, len(text)), min(max(start, begin), len(text))
+    _same_word_before(text, start, begin)
 
 
 def test_a_company_that_signs_with_its_own_states_agency_is_a_domestic_order() -> None:
