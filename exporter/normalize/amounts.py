@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from exporter.normalize.events import Trigger
-from exporter.normalize.gazetteer import alternation
+from exporter.normalize.gazetteer import alternation, literal_tree
 from exporter.normalize.lexicon import alternatives, money_lexicon, quantities_lexicon
 from exporter.normalize.mentions import Mention
 from exporter.normalize.wordscan import WORD_DEPTH, WordAlternation, has_digit
@@ -78,7 +78,7 @@ def _quantity_words() -> QuantityWords:
         [("number", [r"\d{1,3}(?:,\d{3})*", r"\d+", *_literals(list(numbers))])],
         r"(?<![\w$€£.,-])",
         rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}"
-        rf"(?P<middle>(?:\s+[\w/-]+){{0,{reach.words}}}?)\s+(?P<unit>{alternation(list(unit_of))})\b",
+        rf"(?P<middle>(?:\s+[\w/-]+){{0,{reach.words}}}?)\s+(?P<unit>{literal_tree(unit_of)})\b",
         re.I,
         depth=WORD_DEPTH,
     )
@@ -94,7 +94,7 @@ def _quantity_words() -> QuantityWords:
         re.compile(rf"\b{alternatives(words.not_count_words)}\b"),
         first_year,
         last_year,
-        re.compile(rf"\s+({alternation(list(unit_of))})\b", re.I),
+        re.compile(rf"\s+({literal_tree(unit_of)})\b", re.I),
         re.compile(
             rf"(?<![\w$€£.,-])(?P<number>{number})"
             rf"(?:\s+{alternatives(words.count_modifiers)}){{0,{reach.modifiers}}}\s+$",
@@ -222,10 +222,10 @@ def _money_words() -> MoneyWords:
     currency_of |= {code.lower(): aliases.get(code, code) for code in words.codes}
     currency_of |= {k.lower(): v for k, v in words.words.items()}
     multipliers = {k.lower(): v for k, v in words.multipliers.items()}
-    symbol = alternation(list(words.symbols))
-    code = alternation(list(words.codes))
-    word = alternation(list(words.words))
-    scale = alternation(list(multipliers))
+    symbol = literal_tree(words.symbols)
+    code = literal_tree(words.codes)
+    word = literal_tree(words.words)
+    scale = literal_tree(multipliers)
     amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     regex = WordAlternation(  # the regex of both ways, tried only where one can begin
         [

@@ -1,6 +1,7 @@
 """WordAlternation finds exactly what its full regex finds (same spans, same groups), only
 trying fewer alternatives; RareWords finds what its regex finds, running it only where its
-words stand; sentences and patterns written here."""
+words stand; a literal_tree matches what its alternation matches; sentences and patterns
+written here."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import re
 import sys
 from collections.abc import Iterator
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from exporter.normalize.amounts import _money_words, _quantity_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex, word_places
+from exporter.normalize.gazetteer import alternation, literal_tree
 from exporter.normalize.mentions import _kind_regex, _person_regex
 from exporter.normalize.wordscan import (
     _FOLDS_TO_ASCII,
@@ -247,3 +253,34 @@ def test_rare_words_find_what_their_regex_finds() -> None:
     # the Kelvin sign is a k to re.IGNORECASE: the gate lets the regex judge such text
     assert RareWords(regexes[0]).search("two \u212aits") is not None
     assert not RareWords(regexes[0]).may_match("two boxes", 0, 9)
+
+
+def test_a_literal_tree_shares_the_forms_beginnings() -> None:
+    assert literal_tree(["tank", "tanks", "tanker", "truck"]) == "t(?:ank(?:er|s|)|ruck)"
+    assert literal_tree(["a.b", ""]) == r"(?:a\.b|)"
+    # "T" and "t" may both match one character (re.IGNORECASE): the alternation is kept
+    assert literal_tree(["Tank", "tank"]) == alternation(["Tank", "tank"])
+    assert literal_tree(["\u212aa", "ka"]) == alternation(["\u212aa", "ka"])
+
+
+_FORM_CHARS = st.sampled_from(["a", "b", "A", "k", "s", ".", "-", " ", "\u212a", "\u017f", "é"])
+
+
+@pytest.mark.parametrize("rest", ["", r"\b", "(?=a)", "a", r"\w", "(?![a.])", r"\s\w"])
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@settings(max_examples=150, deadline=None)
+@given(
+    forms=st.lists(st.lists(_FORM_CHARS, max_size=4).map("".join), min_size=1, max_size=8),
+    text=st.lists(_FORM_CHARS, max_size=24).map("".join),
+)
+def test_a_literal_tree_matches_what_its_alternation_matches(
+    forms: list[str], text: str, rest: str, flags: int
+) -> None:
+    """Every match with what follows it (which may make the longest form fail and a shorter
+    one match), at every place, groups included."""
+    tree = re.compile(f"(?P<form>{literal_tree(forms)}){rest}", flags)
+    listed = re.compile(f"(?P<form>{alternation(forms)}){rest}", flags)
+    assert spans(tree.finditer(text)) == spans(listed.finditer(text))
+    for at in range(len(text) + 1):
+        found, expected = tree.match(text, at), listed.match(text, at)
+        assert (found and found.span("form")) == (expected and expected.span("form"))
