@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -206,6 +207,7 @@ def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
 @dataclass(frozen=True)
 class MoneyWords:
     regex: WordAlternation
+    reach: int  # the longest currency sign or code: how far before its digits money begins
     currency_of: dict[str, str]  # symbol, code or word (lower case) -> ISO 4217
     multipliers: dict[str, int]
     symbol_multipliers: frozenset[str]  # "m", "b": money only after a currency symbol
@@ -243,6 +245,7 @@ def _money_words() -> MoneyWords:
     )
     return MoneyWords(
         regex,
+        max(len(form) for form in [*words.symbols, *words.codes]),
         currency_of,
         multipliers,
         frozenset(m.lower() for m in words.symbol_multipliers),
@@ -256,7 +259,7 @@ def find_money(text: str, start: int, end: int) -> list[Money]:
     if not has_digit(text, start, end):
         return found  # every way of writing money has an amount in digits: half the sentences
     words = _money_words()
-    for match in words.regex.finditer(text, start, end):
+    for match in words.regex.finditer_within(text, start, end, _near_digits(text, start, end)):
         raw = match["a1"] or match["a2"]
         scale = (match["m1"] or match["m2"] or "").lower()
         marker = match["before"] or match["code_before"] or match["after"]
@@ -269,6 +272,31 @@ def find_money(text: str, start: int, end: int) -> list[Money]:
         value: int | float = int(amount) if amount == amount.to_integral_value() else float(amount)
         found.append(Money(match.start(), match.end(), value, currency))
     return found
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _near_digits(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where in text[start:end] money can begin, in order, apart: every way of writing it
+    begins with its amount's first digit, or a currency sign or code before it with spaces
+    between ("$ 5", "USD  300"), so up to each run of digits from the spaces before it and
+    the longest sign or code before those. The scan for places then skips the rest: a place
+    at every letter that begins a code ("cars" holds "ars") and every digit otherwise."""
+    reach = _money_words().reach
+    low = high = -1
+    for run in _DIGITS.finditer(text, start, end):
+        begin = run.start()
+        while begin > start and text[begin - 1].isspace():  # str.isspace is re's \s
+            begin -= 1
+        begin = max(start, begin - reach)
+        if begin > high:
+            if high >= 0:
+                yield low, high
+            low = begin
+        high = run.end()
+    if high >= 0:
+        yield low, high
 
 
 _Amount = TypeVar("_Amount", Quantity, Money)

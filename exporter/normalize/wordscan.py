@@ -224,6 +224,7 @@ class WordAlternation:
                     self._by_head.setdefault(text, []).append((g, f))
         self.places: re.Pattern[str] | None = None  # where a match may begin
         self.beginnings: set[str] = set()
+        self._place_reach = 0
         self.before = before
         # the places of the text a SharedPlaces holds, found for this scan among others'
         self.held_places: tuple[str | None, list[int]] = (None, [])
@@ -235,6 +236,7 @@ class WordAlternation:
         if self._fold and any(c.isalpha() for c in re.sub(r"\\[A-Za-z]|\(\?P<\w+>", "", before)):
             before = f"(?i:{before})"  # letters outside escapes and group names: keep their case
         self.beginnings, self.before = every, before
+        self._place_reach = max(map(len, every))  # how far a place's test reads from it
         self.places = re.compile(before + _places(every, self._fold), flags & ~re.IGNORECASE)
 
     def _fold_heads(self, heads: _Heads | None) -> _Heads | None:
@@ -288,6 +290,17 @@ class WordAlternation:
         shared = found[bisect.bisect_left(found, start) : bisect.bisect_left(found, end)]
         return self._scan(shared, text, end, self.places)
 
+    def finditer_within(
+        self, text: str, start: int, end: int, windows: Iterable[tuple[int, int]]
+    ) -> Iterator[re.Match[str]]:
+        """What `finditer(text, start, end)` gives, for a caller that knows no match can begin
+        outside the windows (in text order, apart, inside [start, end)): places are looked for
+        in the windows only. A place's own test still reads the text after its window."""
+        if self.places is None:
+            return self.regex.finditer(text, start, end)
+        places = _places_within(self.places, text, end, windows, self._place_reach)
+        return self._scan(places, text, end)
+
     def _scan(
         self, places: Iterable[int], text: str, end: int, check: re.Pattern[str] | None = None
     ) -> Iterator[re.Match[str]]:
@@ -316,6 +329,23 @@ class WordAlternation:
 
 
 _START = re.Match.start
+
+
+def _places_within(
+    places: re.Pattern[str],
+    text: str,
+    end: int,
+    windows: Iterable[tuple[int, int]],
+    reach: int,
+) -> Iterator[int]:
+    """The places found in each window, each window's text read on as far as the test of a
+    place inside it reads (`reach` characters from the place on, up to `end`)."""
+    for low, high in windows:
+        # a place takes one character: those from `low` on are found as from the start
+        for place in places.finditer(text, low, min(end, high - 1 + reach)):
+            if place.start() >= high:
+                break
+            yield place.start()
 
 
 class SharedPlaces:

@@ -5,6 +5,7 @@ written here."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import sys
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.normalize.amounts import _money_words, _quantity_words
+from exporter.normalize.amounts import _money_words, _near_digits, _quantity_words
 from exporter.normalize.dates import lexicon
 from exporter.normalize.events import _trigger_regex, word_places
 from exporter.normalize.gazetteer import alternation, literal_tree
@@ -284,3 +285,39 @@ def test_a_literal_tree_matches_what_its_alternation_matches(
     for at in range(len(text) + 1):
         found, expected = tree.match(text, at), listed.match(text, at)
         assert (found and found.span("form")) == (expected and expected.span("form"))
+
+
+def test_a_scan_within_windows_finds_what_it_finds_where_its_matches_begin_in_them() -> None:
+    scan = WordAlternation([(None, ["ab", "b", "abc"])], "", "", re.I)
+    text = "xab ab abc b zab"
+    assert spans(scan.finditer_within(text, 0, len(text), [(1, 2), (4, 8), (11, 15)])) == spans(
+        scan.regex.finditer(text, 0, len(text))
+    )
+    # a place is judged by the text after its window ("ab" at the window's last character)
+    assert [m.span() for m in scan.finditer_within(text, 0, len(text), [(4, 5)])] == [(4, 6)]
+    # a match that begins outside every window is not found
+    assert [m.span() for m in scan.finditer_within(text, 0, len(text), [(0, 3)])] == [(1, 3)]
+
+
+_MONEY_PARTS = st.sampled_from(
+    [
+        *["$", "US$", "Rs.", "€", "USD", "usd", "eur", "cars", "NZ", "5", "12", "1,200", "3.5"],
+        *[",", " ", "  ", "\n", "\xa0", "\u2009", "-", "million", "bn", "m", "dollars", "x"],
+        "\u0663",  # an Arabic-Indic digit: \\d all the same
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_MONEY_PARTS, max_size=16), st.integers(0, 8))
+def test_money_begins_near_digits_only(parts: list[str], start: int) -> None:
+    """Every match of the money regex begins in a window _near_digits gives: the scan for
+    places within them finds what the full regex finds, groups and all."""
+    text = "".join(parts)
+    start = min(start, len(text))
+    scan = _money_words().regex
+    windows = list(_near_digits(text, start, len(text)))
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(windows))  # in order, apart
+    assert spans(scan.finditer_within(text, start, len(text), windows)) == spans(
+        scan.regex.finditer(text, start, len(text))
+    )
