@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from exporter.normalize.lexicon import alternatives, dates_lexicon, layout_lexicon
+from exporter.normalize.wordscan import RareWords
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -261,18 +262,26 @@ _DATE_STAMP = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\b\s*")
 
 
 @functools.cache
-def _furniture() -> re.Pattern[str]:
+def _furniture() -> tuple[re.Pattern[str], RareWords]:
+    """What a paragraph of furniture begins with, and what its first line holds anywhere."""
     layout = layout_lexicon()
-    return re.compile(
-        rf"\s*{alternatives(layout.furniture_starts)}|.*?{alternatives(layout.furniture_anywhere)}",
-        re.I,
+    return (
+        re.compile(rf"\s*{alternatives(layout.furniture_starts)}", re.I),
+        RareWords(re.compile(alternatives(layout.furniture_anywhere), re.I)),
     )
 
 
 def is_furniture(text: str, start: int, end: int) -> bool:
     """A paragraph the page puts around the article (an advertisement, a copyright or
     subscription notice, a photo caption, a link to other stories): no text of the article."""
-    return bool(_furniture().match(text, start, end))
+    starts, anywhere = _furniture()
+    if starts.match(text, start, end):
+        return True
+    # words anywhere on its first line (what `.*?` before them reaches), looked for only
+    # where the paragraph holds them, not tried at each of its characters
+    found = anywhere.search(text, start, end)
+    line_end = text.find("\n", start, end)
+    return found is not None and (line_end < 0 or found.start() <= line_end)
 
 
 @functools.cache

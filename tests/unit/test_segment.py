@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.normalize.segment import find_dateline, segment, split_sentences
+from exporter.normalize.lexicon import alternatives, layout_lexicon
+from exporter.normalize.segment import find_dateline, is_furniture, segment, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,49 @@ def test_page_furniture_is_no_text_of_the_article() -> None:
         # a caption after a sentence of the text leaves the sentence in place
         "The first ship will be delivered in 2027. | Image: Navy archive",
     ]
+
+
+def _furniture_as_one_regex() -> re.Pattern[str]:
+    """The furniture test as one regex, what is_furniture answers for without trying the
+    words anywhere at each character."""
+    layout = layout_lexicon()
+    starts, anywhere = (
+        alternatives(layout.furniture_starts),
+        alternatives(layout.furniture_anywhere),
+    )
+    return re.compile(rf"\s*{starts}|.*?{anywhere}", re.I)
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("The deal was signed. All rights reserved.", True),
+        ("The deal was signed.\nAll rights reserved.", False),  # not on the first line
+        ("Copyright \u00a9 2024 The Daily", True),
+        ("The copyright\n\u00a9 holder", True),  # \s may be a line break
+        ("He reserved all rights to the design.", False),
+    ],
+)
+def test_furniture_words_anywhere_count_on_the_first_line(text: str, furniture: bool) -> None:
+    assert is_furniture(text, 0, len(text)) is furniture
+    assert bool(_furniture_as_one_regex().match(text, 0, len(text))) is furniture
+
+
+_FURNITURE_PARTS = st.sampled_from(
+    [
+        *["All rights reserved", "all  RIGHTS\nreserved", "copyright ©", "Copyright\t©", "©"],
+        *["Advertisement", "Photo:", "\n", " ", ".", "|", "x", "reserved", "rights", "\u212a"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FURNITURE_PARTS, max_size=12), st.integers(0, 30), st.integers(0, 200))
+def test_is_furniture_answers_as_the_one_regex(parts: list[str], start: int, end: int) -> None:
+    text = "".join(parts)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = bool(_furniture_as_one_regex().match(text, start, end))
+    assert is_furniture(text, start, end) is expected
 
 
 @pytest.mark.parametrize(
