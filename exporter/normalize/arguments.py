@@ -78,8 +78,10 @@ def _role_words() -> RoleWords:
             rf"^\s+(?:{alternation(list(events.forces))})\b"
             rf"(?!\s+{alternatives(events.force_titles)}\b)"  # a person's title
         ),
+        # the word start tested before the words that may not stand before it: at every
+        # other character of the window the search then stops at once
         buyer_before=re.compile(
-            rf"{not_buyer}\b{alternatives(roles.buyer_prepositions)}\s+"
+            rf"\b{not_buyer}{alternatives(roles.buyer_prepositions)}\s+"
             rf"{optional_words(roles.buyer_determiners)}(?:{roles.formal_state_name})?$",
             re.I,
         ),

@@ -3,8 +3,13 @@ trigger, roles from a clause, and what the discourse continues. Sentences writte
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from exporter.normalize.amounts import Money, Quantity, amount_for, find_money, find_quantities
-from exporter.normalize.arguments import assign_roles
+from exporter.normalize.arguments import _role_words, assign_roles
 from exporter.normalize.assemble import Candidate
 from exporter.normalize.clause import Clause, read_clause, read_sentence
 from exporter.normalize.discourse import (
@@ -15,6 +20,7 @@ from exporter.normalize.discourse import (
     subject_before,
 )
 from exporter.normalize.events import find_triggers
+from exporter.normalize.lexicon import alternatives, optional_words, roles_lexicon
 from exporter.normalize.mentions import Mention, find_mentions
 from exporter.normalize.objects import event_objects
 
@@ -109,3 +115,32 @@ def test_the_sole_buyer_of_an_article_is_never_the_sellers_own_state() -> None:
     discourse = Discourse(None, events=[Candidate("delivery", india, russia, system)])
     assert sole_buyer(discourse, russia) is india
     assert sole_buyer(discourse, india) is None
+
+
+_BUYER_WORDS = st.sampled_from(
+    [
+        *["to", "To", "for", "into", "towards", "prior", "due", "according", "the", "its"],
+        *["Government", "of", "Kingdom", "out", "note", "letters", " ", "  ", "\n", "-"],
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BUYER_WORDS, max_size=10).map(" ".join))
+def test_the_buyer_cue_finds_what_it_finds_with_the_word_start_tested_last(before: str) -> None:
+    """The word start and the words that may not stand before "to X" are all tests of one
+    place: tested in either order, the same cue is found."""
+    roles = roles_lexicon()
+    not_buyer = "".join(f"(?<!{word} )" for word in roles.not_buyer_before)
+    cue = re.compile(
+        rf"{not_buyer}\b{alternatives(roles.buyer_prepositions)}\s+"
+        rf"{optional_words(roles.buyer_determiners)}(?:{roles.formal_state_name})?$",
+        re.I,
+    )
+    found, expected = _role_words().buyer_before.search(before), cue.search(before)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_buyer_cue_is_to_x_but_not_prior_to_x() -> None:
+    assert _role_words().buyer_before.search("exported to the ") is not None
+    assert _role_words().buyer_before.search("prior to the ") is None
