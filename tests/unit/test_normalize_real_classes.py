@@ -2255,3 +2255,38 @@ def test_a_part_of_a_deal_told_of_before_arriving_is_its_delivery(then: str) -> 
 
 def test_a_batch_of_anything_with_no_deal_before_is_no_delivery() -> None:
     assert deals("The first batch of students arrived in April 2023.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Naval Group launched the first of three Scorpene submarines for Indonesia.",
+            ("IDN-FRA-SCORPENE", 1),
+        ),
+        (
+            "The keel of the second FDI frigate for Greece was laid in Lorient.",
+            ("GRC-FRA-FDI", None),
+        ),
+        (
+            "The third Hangor-class submarine for Pakistan began sea trials.",
+            ("PAK-CHN-TYPE-039A", None),
+        ),
+        (
+            "Hanwha Ocean cut the first steel for Poland's KSS-III submarine.",
+            ("POL-KOR-KSS-III", None),
+        ),
+    ],
+)
+def test_a_warships_milestones_at_its_yard_are_its_production(text: str, expected: tuple) -> None:
+    (record,) = normalize(Article(text, "case", published=PUBLISHED))
+    count = (record["quantity"] or {}).get("value")
+    assert (record["deal_id"], record["event_type"], count) == (
+        expected[0],
+        "production",
+        expected[1],
+    )
+
+
+def test_launching_a_tender_is_no_ships_launch() -> None:
+    assert deals("Turkey launched the first phase of a tender for 12 helicopters.") == []
