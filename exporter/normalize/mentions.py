@@ -717,6 +717,18 @@ def origin_word_before(
     )
 
 
+_OPENING_BRACKET = re.compile(r"\s*\(")
+
+
+def _named_in_brackets(text: str, at: int, end: int, taken: list[Mention]) -> bool:
+    """Whether a named system follows in brackets right after `at`: the kind before it is
+    that system written out ("Nag Missile System (NAMIS)")."""
+    bracket = _OPENING_BRACKET.match(text, at, end)
+    return bracket is not None and any(
+        m.kind == "system" and m.start == bracket.end() for m in taken
+    )
+
+
 def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     """Systems named by a weapon noun and the words that qualify it ("offshore patrol
     vessels", "attack helicopters"), without a designation: a generic system of the noun's
@@ -730,6 +742,8 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
             continue
         if _qualifies_a_noun(text, e, end):
             continue  # "aircraft maker": the weapon noun qualifies another noun
+        if _named_in_brackets(text, e, end, taken):
+            continue  # "Medium Range Surface to Air Missiles (MRSAM)": the name in brackets
         modifiers: list[str] = []
         begin = s
         designation = None

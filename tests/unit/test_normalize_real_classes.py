@@ -2290,3 +2290,12 @@ def test_a_warships_milestones_at_its_yard_are_its_production(text: str, expecte
 
 def test_launching_a_tender_is_no_ships_launch() -> None:
     assert deals("Turkey launched the first phase of a tender for 12 helicopters.") == []
+
+
+def test_a_kind_written_out_before_its_name_in_brackets_is_that_system() -> None:
+    text = (
+        "The Indian Navy signed a contract with Bharat Dynamics for Medium Range Surface to "
+        "Air Missiles (MRSAM)."
+    )
+    assert [d[0] for d in deals(text)] == ["IND-IND-BARAK-8"]
+    assert [g[1] for g in generics(text)] == []
