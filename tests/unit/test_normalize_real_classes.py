@@ -2299,3 +2299,9 @@ def test_a_kind_written_out_before_its_name_in_brackets_is_that_system() -> None
     )
     assert [d[0] for d in deals(text)] == ["IND-IND-BARAK-8"]
     assert [g[1] for g in generics(text)] == []
+
+
+def test_incorporated_into_a_force_is_put_into_service_a_firm_incorporated_is_not() -> None:
+    text = "The Peruvian Air Force has incorporated two C-27J Spartan aircraft from Italy."
+    assert deals(text) == [("PER-ITA-C-27J", "deployment", "reported", "aircraft")]
+    assert deals("Leonardo, incorporated in Italy, sold C-27J aircraft worldwide.") == []
