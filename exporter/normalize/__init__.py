@@ -33,6 +33,7 @@ from exporter.normalize.arguments import (
 )
 from exporter.normalize.assemble import (
     Candidate,
+    body_over_headline,
     content_id,
     merge,
     named_for_generic,
@@ -140,7 +141,21 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         state.discourse.events += found
     # a headline's kind of weapon is the system the body names
     candidates = named_for_generic(candidates, list(state.named_systems.values()))
-    return [to_record(c, source) for c in merge(one_seller_per_deal(candidates))]
+    candidates = body_over_headline(one_seller_per_deal(candidates), _headline(parts.sentences))
+    return [to_record(c, source) for c in merge(candidates)]
+
+
+def _headline(sentences: list[Sentence]) -> tuple[int, int] | None:
+    """Where the article's first line is a headline read as a sentence (no dateline came
+    before its body): alone in its paragraph, with no stop at its end."""
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    first = sentences[0]
+    return (
+        None
+        if first.text.rstrip().endswith((".", "!", "?", '"', "”"))
+        else (first.start, first.end)
+    )
 
 
 def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:

@@ -133,6 +133,27 @@ def named_for_generic(candidates: list[Candidate], named: list[System]) -> list[
     return candidates
 
 
+def body_over_headline(
+    candidates: list[Candidate], headline: tuple[int, int] | None
+) -> list[Candidate]:
+    """A headline's present compresses what its body tells in its own tense ("Pakistan
+    receives J-35 fighters" over "will receive 40 J-35s"): a headline event whose deal and
+    type the body states with another status only, is left out."""
+    if headline is None:
+        return candidates
+    start, end = headline
+    told: dict[tuple[str, str], set[str]] = {}
+    for c in candidates:
+        if not start <= c.evidence[0] < end:
+            told.setdefault((deal_id(c), c.event_type), set()).add(c.status)
+    return [
+        c
+        for c in candidates
+        if not start <= c.evidence[0] < end
+        or told.get((deal_id(c), c.event_type), {c.status}) & {c.status}
+    ]
+
+
 def merge(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per fact: the same deal, type, status and date are one event; an undated
     restatement joins a dated event of the same deal, type and status, and so does one dated

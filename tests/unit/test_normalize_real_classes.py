@@ -2305,3 +2305,16 @@ def test_incorporated_into_a_force_is_put_into_service_a_firm_incorporated_is_no
     text = "The Peruvian Air Force has incorporated two C-27J Spartan aircraft from Italy."
     assert deals(text) == [("PER-ITA-C-27J", "deployment", "reported", "aircraft")]
     assert deals("Leonardo, incorporated in Italy, sold C-27J aircraft worldwide.") == []
+
+
+def test_a_headlines_present_yields_to_the_tense_its_body_tells() -> None:
+    text = (
+        "Peru receives J-35 stealth fighters from China\n\n"
+        "Peru's air force will receive 40 Chinese-made J-35 stealth fighter jets, officials said."
+    )
+    assert [d[:3] for d in deals(text)] == [("PER-CHN-J-35", "delivery", "planned")]
+
+
+def test_a_headline_the_body_does_not_restate_stays() -> None:
+    text = "Peru receives J-35 stealth fighters from China\n\nThe jets will fly from Lima."
+    assert [d[:3] for d in deals(text)] == [("PER-CHN-J-35", "delivery", "reported")]
