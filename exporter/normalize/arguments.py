@@ -267,6 +267,7 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
     text = clause.text
     before = text[max(clause.sentence.start, party.start - words.windows.cue_before) : party.start]
     after = text[party.end : party.end + words.windows.cue_after]
+    sold_from = words.seller_before.search(before) is not None  # "from X", "from the X"
     if _opponent().search(before):
         return 0, False  # "defence against Russian aggression": who it is used against
     if words.winner.search(before):
@@ -276,7 +277,8 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         # firms or trade sell, whatever comes before
         return 0, True
     if (
-        _uses_as_force(text, party, before, after)
+        # "lease two C-130s from the US Air Force": a force things come from hands them over
+        (not sold_from and _uses_as_force(text, party, before, after))
         or (words.buyer_before.search(before) and _state_like(party))
         or _listed_buyer(clause, party, before)
     ):
@@ -289,8 +291,7 @@ def _party_cue(clause: Clause, party: Mention) -> tuple[int, bool]:
         if words.supplier_by.match(by["word"]):
             return 0, True
         return (2 if words.buying_by.match(by["word"]) else 0), False  # "purchase ... by Serbia"
-    sold_from = words.seller_before.search(before)  # the request's "from" ends it too
-    if sold_from and words.requested_from.search(
+    if sold_from and words.requested_from.search(  # the request's "from" ends its words too
         text, max(clause.sentence.start, party.start - words.windows.request_before), party.start
     ):
         return 2, False  # "a request from Kyiv", "orders from India": who asks buys
@@ -336,8 +337,8 @@ def _uses_as_force(text: str, party: Mention, before: str, after: str) -> bool:
     noun follows the force: "Russian military helicopters" only says whose they were; nor
     where the weapons are the force's own: "corvettes of the Korean Navy"."""
     force = _role_words().forces.match(after)
-    if force is None or _role_words().seller_before.search(before):
-        return False  # "lease two C-130s from the US Air Force": the force hands them over
+    if force is None:
+        return False
     owner = _owned_by().search(before)
     if owner and weapon_kinds(text, party.start - len(before), party.start - len(owner.group())):
         return False
