@@ -68,7 +68,11 @@ def event_date(
         return None, False
     forward = status == "planned"
     reported = [m for m in found if _of_the_report(m, attribution, text)]
-    background = [m for m in found if m not in reported and _in_background_clause(m, text)]
+    background = [
+        m
+        for m in found
+        if m not in reported and (_in_background_clause(m, text) or _in_apposition(m, text))
+    ]
     own = [
         m
         for m in found
@@ -219,6 +223,21 @@ def _in_background_clause(mention: dates_.DateMention, text: str) -> bool:
     clause = _CLAUSE_SPLIT.split(before)[-1]
     opener = _words().background_clause.search(clause)
     return opener is not None and bool(clause[opener.end() :].strip())
+
+
+@functools.cache
+def _apposition() -> re.Pattern[str]:
+    """ "Romania, a NATO member since ": a name, its comma, an indefinite noun phrase."""
+    articles = alternatives(grammar_lexicon().indefinite_articles)
+    return re.compile(rf"[A-Z][\w.-]*,\s+{articles}\s+[^,;:]*$")
+
+
+def _in_apposition(mention: dates_.DateMention, text: str) -> bool:
+    """A date inside an aside that says what a party is ("Romania, a NATO member since
+    2004, signed ..."), closed by its comma right after the date: the party's, not the
+    event's."""
+    before = text[max(0, mention.start - _windows().background_clause) : mention.start]
+    return bool(_apposition().search(before)) and text[mention.end : mention.end + 1] == ","
 
 
 def _is_news(

@@ -2318,3 +2318,10 @@ def test_a_headlines_present_yields_to_the_tense_its_body_tells() -> None:
 def test_a_headline_the_body_does_not_restate_stays() -> None:
     text = "Peru receives J-35 stealth fighters from China\n\nThe jets will fly from Lima."
     assert [d[:3] for d in deals(text)] == [("PER-CHN-J-35", "delivery", "reported")]
+
+
+def test_a_party_described_as_a_blocs_member_is_no_bloc_supplier_nor_dated_by_it() -> None:
+    text = "Romania, a NATO member since 2004, signed a deal for 54 Abrams tanks."
+    assert dated(text) == [("ROU-USA-M1-ABRAMS", "agreement", "reported", PUBLISHED)]
+    # a bloc that supplies names no one state: no deal
+    assert deals("NATO allies have supplied Leopard tanks to Ukraine.") == []
