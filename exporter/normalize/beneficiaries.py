@@ -20,7 +20,9 @@ def _cue() -> RareWords:  # few paragraphs name the states a contract is for
     roles = roles_lexicon()
     return RareWords(
         cue_regex(
-            roles.beneficiary_cues, after=r"\s+" + optional_words(roles.beneficiary_determiners)
+            # "\s*": a state in brackets follows its bracket at once ("Sales (Poland) funds")
+            roles.beneficiary_cues,
+            after=r"\s*" + optional_words(roles.beneficiary_determiners),
         )
     )
 

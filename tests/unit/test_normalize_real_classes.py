@@ -2325,3 +2325,12 @@ def test_a_party_described_as_a_blocs_member_is_no_bloc_supplier_nor_dated_by_it
     assert dated(text) == [("ROU-USA-M1-ABRAMS", "agreement", "reported", PUBLISHED)]
     # a bloc that supplies names no one state: no deal
     assert deals("NATO allies have supplied Leopard tanks to Ukraine.") == []
+
+
+def test_a_state_in_brackets_after_foreign_military_sales_is_the_paragraphs_buyer() -> None:
+    text = (
+        "General Dynamics Land Systems was awarded a $96,000,000 contract for Abrams tank "
+        "upgrades. Fiscal 2025 Foreign Military Sales (Poland) funds were obligated at the "
+        "time of the award."
+    )
+    assert {d[0] for d in deals(text)} == {"POL-USA-M1-ABRAMS"}
