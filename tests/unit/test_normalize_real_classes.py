@@ -2334,3 +2334,18 @@ def test_a_state_in_brackets_after_foreign_military_sales_is_the_paragraphs_buye
         "time of the award."
     )
     assert {d[0] for d in deals(text)} == {"POL-USA-M1-ABRAMS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil exercised an option for four more Gripen E fighters.", ["BRA-SWE-GRIPEN"]),
+        (
+            "The Army exercised the first contract option for 20 JLTVs for Slovenia.",
+            ["SVN-USA-JLTV"],
+        ),
+        ("The troops exercised with HIMARS launchers in Estonia.", []),
+    ],
+)
+def test_an_option_exercised_is_an_order(text: str, expected: list) -> None:
+    assert [d[0] for d in deals(text)] == expected
