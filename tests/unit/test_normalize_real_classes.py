@@ -2349,3 +2349,29 @@ def test_a_state_in_brackets_after_foreign_military_sales_is_the_paragraphs_buye
 )
 def test_an_option_exercised_is_an_order(text: str, expected: list) -> None:
     assert [d[0] for d in deals(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt snapped up 30 more Rafale jets.", [("EGY-FRA-RAFALE", "agreement")]),
+        (
+            "Qatar splashed out $6 billion on 24 Eurofighter Typhoons.",
+            [("QAT-DEU-EUROFIGHTER-TYPHOON", "agreement")],
+        ),
+        (
+            "Rheinmetall booked an order from Hungary for Lynx vehicles.",
+            [("HUN-DEU-LYNX-KF41", "agreement")],
+        ),
+        (
+            "India penned a deal for 26 Rafale Marine jets with France.",
+            [("IND-FRA-RAFALE", "agreement")],
+        ),
+        ("Greece settled on the FDI frigate from Naval Group.", [("GRC-FRA-FDI", "negotiation")]),
+        ("In the end Bogota went with Saab's Gripen.", [("COL-SWE-GRIPEN", "negotiation")]),
+        # going with people is no choice of weapon
+        ("The minister went with the delegation to Paris to see the Rafale.", []),
+    ],
+)
+def test_the_press_words_for_buying_and_choosing(text: str, expected: list) -> None:
+    assert [d[:2] for d in deals(text)] == expected
