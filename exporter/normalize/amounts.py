@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -139,37 +140,37 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue  # "332 Squadron", "5 Regiment": a unit's name, not a count
         if words.not_count.search(match["middle"]):
             continue
-        found.append(_with_part(text, start, match.start(), unit_end, value, unit, match["middle"]))
+        counted = Quantity(match.start(), unit_end, value, unit)
+        found.append(_with_part(text, start, counted, match["middle"]))
     return found
 
 
-def _with_part(
-    text: str, start: int, at: int, end: int, value: int, unit: str, middle: str = ""
-) -> Quantity:
-    """The count from `at` to `end`, and the part of it the text names: "two of eight
-    frigates" (`value` two, the whole in the middle) or "12 of the 48 howitzers" (the part
-    before the count)."""
+def _with_part(text: str, start: int, counted: Quantity, middle: str = "") -> Quantity:
+    """A count with the part of it the text names: "two of eight frigates" (counted as two,
+    the whole in the middle) or "12 of the 48 howitzers" (the part before the count)."""
     words = _quantity_words()
     inside = words.part_in_middle.match(middle)
     whole = _count_value(inside["number"].lower(), words) if inside else None
     if whole is not None:
-        return Quantity(at, end, whole, unit, part=value)
+        return dataclasses.replace(counted, value=whole, part=counted.value)
+    at = counted.start
     before = words.part_before.search(text, max(start, at - words.part_reach), at)
     if before is None:
-        return Quantity(at, end, value, unit)
+        return counted
     part = 1 if before["ordinal"] else _count_value(before["number"].lower(), words)
     if part is None:
-        return Quantity(at, end, value, unit)
-    return Quantity(before.start(), end, value, unit, part=part)
+        return counted
+    return dataclasses.replace(counted, start=before.start(), part=part)
 
 
 def count_for(quantity: Quantity | None, event_type: str) -> Quantity | None:
     """The count an event states: of a part of a whole ("received the first 10 of 250"), the
-    part for a delivery or deployment, the whole for the order."""
+    part for the events that take one (quantities.yaml part_events: delivery, deployment,
+    production), the whole for the order."""
     if quantity is None or quantity.part is None:
         return quantity
     if event_type in _quantity_words().part_events:
-        return Quantity(quantity.start, quantity.end, quantity.part, quantity.unit, quantity.named)
+        return dataclasses.replace(quantity, value=quantity.part, part=None)
     return quantity
 
 
@@ -197,10 +198,8 @@ def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
             continue  # "a Rafale" counts nothing
         value = _count_value(raw, words)
         if value is not None:
-            counted = _with_part(text, start, before.start(), mention.end, value, unit)
-            found.append(
-                Quantity(counted.start, counted.end, value, unit, named=True, part=counted.part)
-            )
+            counted = Quantity(before.start(), mention.end, value, unit, named=True)
+            found.append(_with_part(text, start, counted))
     return found
 
 
