@@ -79,7 +79,7 @@ from exporter.normalize.gazetteer import System
 from exporter.normalize.lexicon import cue_regex, dates_lexicon, roles_lexicon
 from exporter.normalize.mentions import Mention, actors, find_mentions, weapon_kinds
 from exporter.normalize.objects import event_objects
-from exporter.normalize.segment import Sentence, segment, unwrap
+from exporter.normalize.segment import Sentence, headline_sentence, segment, unwrap
 from exporter.normalize.source import (
     Reference,
     ascii_uri,
@@ -141,21 +141,9 @@ def normalize(article: Article, *, published: str | None = None) -> list[dict[st
         state.discourse.events += found
     # a headline's kind of weapon is the system the body names
     candidates = named_for_generic(candidates, list(state.named_systems.values()))
-    candidates = body_over_headline(one_seller_per_deal(candidates), _headline(parts.sentences))
+    headline = headline_sentence(parts.sentences)
+    candidates = body_over_headline(one_seller_per_deal(candidates), headline)
     return [to_record(c, source) for c in merge(candidates)]
-
-
-def _headline(sentences: list[Sentence]) -> tuple[int, int] | None:
-    """Where the article's first line is a headline read as a sentence (no dateline came
-    before its body): alone in its paragraph, with no stop at its end."""
-    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
-        return None
-    first = sentences[0]
-    return (
-        None
-        if first.text.rstrip().endswith((".", "!", "?", '"', "”"))
-        else (first.start, first.end)
-    )
 
 
 def _paragraph_spans(sentences: list[Sentence]) -> dict[int, tuple[int, int]]:

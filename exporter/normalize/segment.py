@@ -324,3 +324,15 @@ def segment(text: str) -> Segmented:
             sentence_text = text[s:e].rstrip()
             sentences.append(Sentence(s, s + len(sentence_text), sentence_text, number))
     return Segmented(sentences, dateline, headline)
+
+
+def headline_sentence(sentences: list[Sentence]) -> tuple[int, int] | None:
+    """Where the first sentence is the article's headline (no dateline came before the body,
+    so the headline was read as a sentence): a line alone in its paragraph, with no stop at
+    its end."""
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    first = sentences[0]
+    if first.text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return None
+    return first.start, first.end
