@@ -183,6 +183,11 @@ def _count_value(raw: str, words: QuantityWords) -> int | None:
     return value
 
 
+def number_before() -> re.Pattern[str]:
+    """A number (and its modifiers) right before a named system ("24 F-16s", "ten more")."""
+    return _quantity_words().number_before
+
+
 def system_counts(text: str, start: int, systems: list[Any]) -> list[Quantity]:
     """Counts written right before a named system, with no unit word after it ("24 F-16s",
     "12 more Rafales"): in the unit of the system's category."""

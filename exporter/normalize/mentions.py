@@ -21,7 +21,6 @@ from exporter.normalize.lexicon import (
     generic_lexicon,
     grammar_lexicon,
     list_gap,
-    quantities_lexicon,
     roles_lexicon,
 )
 from exporter.normalize.wordscan import (
@@ -563,21 +562,14 @@ def _has_weapon_context(text: str, mention: Mention, start: int, end: int) -> bo
     return bool(maker and maker in text[start:end]) or _counted_plural(text, mention, start)
 
 
-@functools.cache
-def _count_before() -> re.Pattern[str]:
-    words = quantities_lexicon()
-    numbers = alternation(list(words.number_words))
-    modifiers = alternatives(words.count_modifiers)
-    return re.compile(
-        rf"(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{numbers})(?:\s+{modifiers})?\s+$", re.I
-    )
-
-
 def _counted_plural(text: str, mention: Mention, start: int) -> bool:
     """ "Ordered 24 Apaches", "ten more Black Hawks": a name counted in the plural is a
     weapon's, whatever else the word may mean."""
+    # the count before a named system is the amounts step's (imported here: it reads mentions)
+    from exporter.normalize.amounts import number_before
+
     return mention.text.rstrip(".,;:").endswith("s") and bool(
-        _count_before().search(text, max(start, mention.start - 30), mention.start)
+        number_before().search(text, max(start, mention.start - 40), mention.start)
     )
 
 
