@@ -710,6 +710,8 @@ def origin_word_before(
 
 
 _OPENING_BRACKET = re.compile(r"\s*\(")
+# a ship's name after its noun, a prefix at most before it ("the submarine INS Vagsheer")
+_VESSEL_NAME = re.compile(r"\s+(?:[A-Z]{2,5}\s+)?[A-Z][a-z]+\b")
 
 
 def _named_in_brackets(text: str, at: int, end: int, taken: list[Mention]) -> bool:
@@ -765,6 +767,8 @@ def generic_systems(text: str, start: int, end: int, taken: list[Mention]) -> li
                 or (
                     " " not in match.group()  # "the fighter jets" names a kind all the same
                     and _anaphoric_before().search(text, max(start, s - 8), s)
+                    # "the frigate Kimon": a ship named after its noun is one of its own
+                    and not _VESSEL_NAME.match(text, e, end)
                 )
             )
         ):

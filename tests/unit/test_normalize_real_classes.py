@@ -2375,3 +2375,14 @@ def test_an_option_exercised_is_an_order(text: str, expected: list) -> None:
 )
 def test_the_press_words_for_buying_and_choosing(text: str, expected: list) -> None:
     assert [d[:2] for d in deals(text)] == expected
+
+
+def test_a_ship_named_after_its_noun_is_one_of_its_own_not_one_told_of_before() -> None:
+    text = "The Greek Navy took delivery of the frigate Kimon from Naval Group."
+    assert deals(text) == [("GRC-FRA-FRIGATE", "delivery", "reported", "ship")]
+    # without a name, "the frigates" continue the frigates told of before
+    text = "Greece bought FDI frigates from France. The frigates arrived in Salamis."
+    assert [d[:2] for d in deals(text)] == [
+        ("GRC-FRA-FDI", "agreement"),
+        ("GRC-FRA-FDI", "delivery"),
+    ]
