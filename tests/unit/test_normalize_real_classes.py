@@ -2386,3 +2386,11 @@ def test_a_ship_named_after_its_noun_is_one_of_its_own_not_one_told_of_before() 
         ("GRC-FRA-FDI", "agreement"),
         ("GRC-FRA-FDI", "delivery"),
     ]
+
+
+def test_a_ship_under_construction_is_production_under_way() -> None:
+    text = "The third FDI frigate for Greece is under construction in Lorient."
+    assert deals(text) == [("GRC-FRA-FDI", "production", "ongoing", "ship")]
+    # "under" a deal is no construction, nor anything under way
+    text = "Greece bought the Rafale jets under a deal signed in 2020."
+    assert deals(text) == [("GRC-FRA-RAFALE", "agreement", "reported", "aircraft")]
