@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from exporter import registry
@@ -34,6 +35,20 @@ class Trigger:
     text: str
     event_type: str
     noun: bool  # a noun can be the topic of another trigger
+
+    # Some trigger patterns take a word before their own verb with them; the steps that read
+    # the words before a trigger ask for that word here, once.
+    @functools.cached_property
+    def infinitive_lead(self) -> str:
+        """The infinitive's marker the trigger took ("to " of "to acquire"); "" where none."""
+        lead = clause_patterns().infinitive_lead.match(self.text)
+        return lead.group() if lead else ""
+
+    @functools.cached_property
+    def auxiliary_lead(self) -> str:
+        """The passive's auxiliary the trigger took ("been " of "been produced"); "" where none."""
+        lead = clause_patterns().passive_lead.match(self.text)
+        return lead.group() if lead else ""
 
 
 @functools.cache
@@ -92,13 +107,13 @@ class ClausePatterns:
     report_that: re.Pattern[str]  # "said on Friday that": where the report's content begins
     report_joiner: re.Pattern[str]
     report_opener: re.Pattern[str]
-    infinitive_lead: re.Pattern[str]  # a trigger that takes its "to" with it ("to acquire")
+    infinitive_lead: re.Pattern[str]  # a trigger that takes its "to" with it: Trigger reads it
     negative_determiner: re.Pattern[str]  # "there are no negotiations"
     verb_joiner: re.Pattern[str]
     negated_after: re.Pattern[str]  # "talks will not ..."
     past_perfect: re.Pattern[str]
     as_what: re.Pattern[str]  # "built as a stealthy fighter"
-    passive_lead: re.Pattern[str]  # a trigger that takes its auxiliary ("been produced")
+    passive_lead: re.Pattern[str]  # a trigger that takes its auxiliary: Trigger reads it
     general_passive: re.Pattern[str]
     agent_after: re.Pattern[str]  # "built by"
     content_of: re.Pattern[str]  # "the contract covers the production"
@@ -339,72 +354,135 @@ def _negates(negation: re.Pattern[str], before: str) -> bool:
     return any(len(before[cue.end() :].split()) <= reach for cue in negation.finditer(before))
 
 
-def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | None = None) -> str:
-    """negated | planned | ongoing | reported, from the words of the trigger's clause:
-    the cue nearest the trigger wins, a negation anywhere in the clause before it wins all.
-    `stop`: where the next trigger begins, which the words after this one do not pass."""
+@dataclass(frozen=True)
+class _TriggerWords:
+    """What the status rules read around one trigger: its clause and the words either side."""
+
+    text: str
+    trigger: Trigger
+    start: int  # the sentence's start
+    left: int  # the clause's bounds
+    right: int
+    before_start: int  # where `before` begins in text
+    before: str  # the clause's last 60 characters before the trigger, and the "to" it took
+    after: str  # the words after it, up to where the next trigger's own words begin
+
+
+def _trigger_words(
+    text: str, trigger: Trigger, start: int, end: int, stop: int | None
+) -> _TriggerWords:
     left, right = clause_window(text, trigger, start, end)
-    patterns = clause_patterns()
-    cues = _cue_regexes()
+    before_start = max(left, trigger.start - 60)
     # a trigger that takes its "to" with it ("to acquire") leaves "is set" before it
-    lead = patterns.infinitive_lead.match(trigger.text)
-    window_before = text[
-        max(left, trigger.start - 60) : trigger.start + (lead.end() if lead else 0)
-    ]
-    if (
-        _negates(cues["negated"], window_before)
-        or _denied(text[start : trigger.start])
-        or patterns.negative_determiner.search(window_before)  # "there are no negotiations"
-    ):
-        return "negated"
-    if patterns.progressive.search(window_before) and (_progressive_form(trigger)):
-        return "ongoing"  # "are in talks", "is negotiating": under way as published
+    before = text[before_start : trigger.start + len(trigger.infinitive_lead)]
     # a noun's verb may stand after a long subject ("Talks with X on Y, covering Z, are
-    # under way")
-    # ... and stops at the next event's trigger ("arrived ... and will be deployed")
+    # under way") ... and stops at the next event's trigger ("arrived ... and will be deployed")
     reach = 150 if trigger.noun else 90
     limit = min(right, trigger.end + reach, stop or end)
     if stop is not None:  # the next verb's own words begin at the "and" that joins it
-        joins = list(patterns.verb_joiner.finditer(text[trigger.end : stop]))
+        joins = list(clause_patterns().verb_joiner.finditer(text[trigger.end : stop]))
         if joins:
             limit = min(limit, trigger.end + joins[-1].start())
-    window_after = text[trigger.end : limit]
-    if trigger.noun and patterns.negated_after.match(window_after):
-        return "negated"
-    if (
-        trigger.event_type in ("production", "delivery", "deployment")
-        and (
-            not trigger.noun
-            or _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
-        )
-        and (
-            patterns.purpose.search(text, max(left, trigger.start - 40), trigger.start)
-            or (
-                (trigger.noun or _gerund(trigger))
-                and _for_purpose().search(text, max(left, trigger.start - 80), trigger.start)
-            )
-        )
+    return _TriggerWords(
+        text, trigger, start, left, right, before_start, before, text[trigger.end : limit]
+    )
+
+
+def _negated_before(words: _TriggerWords) -> bool:
+    """ "has not yet signed", a denial earlier in the sentence, "there are no negotiations"."""
+    return (
+        _negates(_cue_regexes()["negated"], words.before)
+        or _denied(words.text[words.start : words.trigger.start])
+        or bool(clause_patterns().negative_determiner.search(words.before))
+    )
+
+
+def _under_way(words: _TriggerWords) -> bool:
+    """ "are in talks", "is negotiating": under way as published."""
+    return bool(clause_patterns().progressive.search(words.before)) and _progressive_form(
+        words.trigger
+    )
+
+
+def _noun_negated_after(words: _TriggerWords) -> bool:
+    """ "talks will not ...": a noun's own verb after it, negated."""
+    return words.trigger.noun and bool(clause_patterns().negated_after.match(words.after))
+
+
+def _for_a_purpose(words: _TriggerWords) -> bool:
+    """ "picked Naval Group to build four corvettes", "a contract for supplying 156
+    helicopters": making, delivering or deploying that a choice or deal is for is to come."""
+    text, trigger, left = words.text, words.trigger, words.left
+    if trigger.event_type not in ("production", "delivery", "deployment"):
+        return False
+    if trigger.noun and not _for_purpose().search(
+        text, max(left, trigger.start - 80), trigger.start
     ):
-        # "picked Naval Group to build four corvettes", "a contract for supplying 156
-        # helicopters": what is to come
-        return "planned"
-    if cues["planned"].search(trigger.text) and trigger.event_type != "cancellation":
-        # the trigger's own words: "will buy"; but "will not proceed" is a decision taken
-        return "planned"
-    if lead and _named_subject_only(text[left : trigger.start]):
-        return "planned"  # a headline's "Morocco to acquire Akinci drones": what is to come
+        return False
+    return bool(
+        clause_patterns().purpose.search(text, max(left, trigger.start - 40), trigger.start)
+    ) or (
+        (trigger.noun or _gerund(trigger))
+        and bool(_for_purpose().search(text, max(left, trigger.start - 80), trigger.start))
+    )
+
+
+def _planned_in_own_words(words: _TriggerWords) -> bool:
+    """The trigger's own words: "will buy"; but "will not proceed" is a decision taken."""
+    trigger = words.trigger
+    return bool(_cue_regexes()["planned"].search(trigger.text)) and (
+        trigger.event_type != "cancellation"
+    )
+
+
+def _headline_infinitive(words: _TriggerWords) -> bool:
+    """A headline's "Morocco to acquire Akinci drones": a name and an infinitive, to come."""
+    return bool(words.trigger.infinitive_lead) and _named_subject_only(
+        words.text[words.left : words.trigger.start]
+    )
+
+
+# tried in order, the first that holds gives the status; where none does, the nearest cue
+_STATUS_RULES: tuple[tuple[str, Callable[[_TriggerWords], bool]], ...] = (
+    ("negated", _negated_before),
+    ("ongoing", _under_way),
+    ("negated", _noun_negated_after),
+    ("planned", _for_a_purpose),
+    ("planned", _planned_in_own_words),
+    ("planned", _headline_infinitive),
+)
+
+
+def status_of(text: str, trigger: Trigger, start: int, end: int, stop: int | None = None) -> str:
+    """negated | planned | ongoing | reported, from the words of the trigger's clause: the
+    first of `_STATUS_RULES` that holds, else the cue nearest the trigger.
+    `stop`: where the next trigger begins, which the words after this one do not pass."""
+    words = _trigger_words(text, trigger, start, end, stop)
+    for status, holds in _STATUS_RULES:
+        if holds(words):
+            return status
+    return _nearest_cue(words)
+
+
+def _nearest_cue(words: _TriggerWords) -> str:
+    """The planned or ongoing cue nearest the trigger: before it, or after it for a noun
+    ("talks ... are under way") and for making, delivering, deploying; "reported" where none."""
+    trigger = words.trigger
+    cues = _cue_regexes()
+    looks_after = trigger.noun or trigger.event_type in ("deployment", "delivery", "production")
     best: tuple[int, str] | None = None
     for name in ("planned", "ongoing"):
-        for match in cues[name].finditer(window_before):
-            distance = trigger.start - (max(left, trigger.start - 60) + match.end())
+        for match in cues[name].finditer(words.before):
+            distance = trigger.start - (words.before_start + match.end())
             if best is None or distance < best[0]:
                 best = (distance, name)
-        if trigger.noun or trigger.event_type in ("deployment", "delivery", "production"):
-            for match in cues[name].finditer(window_after):
+        if looks_after:
+            for match in cues[name].finditer(words.after):
                 distance = match.start() + 1
                 if best is None or distance < best[0]:
                     best = (distance, name)
-    if best and best[1] == "ongoing" and patterns.past_perfect.search(text[left:right]):
+    clause = words.text[words.left : words.right]
+    if best and best[1] == "ongoing" and clause_patterns().past_perfect.search(clause):
         return "reported"  # "had been under way since 2023": over before the report
     return best[1] if best else "reported"
 
@@ -442,11 +520,8 @@ def is_descriptive(text: str, trigger: Trigger, systems: list[Mention]) -> bool:
         return True  # "built as a stealthy fighter", "offered as an option": what it is
     if _time_of().search(text, max(0, trigger.start - 20), trigger.start):
         return True  # "obligated at the time of award": the time of an event told before
-    before = text[max(0, trigger.start - 40) : trigger.start]
     # a trigger that takes its auxiliary with it ("been produced") leaves "have" before it
-    auxiliary = patterns.passive_lead.match(trigger.text)
-    if auxiliary:
-        before += auxiliary.group()
+    before = text[max(0, trigger.start - 40) : trigger.start] + trigger.auxiliary_lead
     if trigger.event_type == "production" and (
         (
             patterns.general_passive.search(before)
@@ -520,10 +595,7 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
                 (
                     previous.event_type == "cancellation"
                     # "in talks with China to buy": the purchase is what the talks are about
-                    or (
-                        _negotiates(previous)
-                        and (trigger.noun or patterns.infinitive_lead.match(trigger.text))
-                    )
+                    or (_negotiates(previous) and (trigger.noun or trigger.infinitive_lead))
                 )
                 # "negotiating with Italy's Leonardo the purchase of": the partner aside
                 and len(patterns.partner_aside.sub(" ", between).split()) <= 3
