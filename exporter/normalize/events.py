@@ -237,47 +237,53 @@ def attribution_spans(
     reports = list(_attribution_regex().finditer(sentence))
     if not reports:
         return spans
-    patterns = clause_patterns()
     found = find_triggers(text, start, end) if triggers is None else triggers
     events = [t for t in found if not t.noun]
     for match in reports:
-        verb_start, verb_end = match.start(), match.end()
-        if any(t.start <= start + verb_start < t.end for t in events):
+        if any(t.start <= start + match.start() < t.end for t in events):
             continue  # "added the drones to its arsenal" is an event, not a report
-        after = sentence[verb_end:]
-        that = patterns.report_that.match(after)
-        if that and _states_an_event(after[: that.end("before")]):
-            that = None  # "said 10 jets were delivered and that ...": the report, not its source
-        if that and verb_start < len(sentence) * 0.7:
-            # the report's own clause begins after the last break before its verb
-            breaks = list(patterns.report_joiner.finditer(sentence[:verb_start]))
-            begin = breaks[-1].end() if breaks else 0
-            spans.append((start + begin, start + verb_end + that.end()))
-            continue
-        lead = patterns.report_opener.match(sentence[:verb_start])
-        comma = after.find(",")
-        if lead and comma >= 0:
-            spans.append((start, start + verb_end + comma + 1))
-            continue
-        before = sentence[:verb_start]
-        cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
-        if (
-            cut > 0
-            and verb_start - cut < 90
-            and not patterns.complementizer.search(sentence[cut:verb_start])
-        ):
-            # ", the ministry said on Monday" closes a sentence; ", the ministry said it had
-            # signed ..." reports an event in its own words, which are no attribution
-            closing = patterns.after_report.match(after)
-            if _states_an_event(after) and not closing:
-                spans.append((start + cut, start + verb_end))
-            elif closing and closing[0].endswith(","):
-                # ", officials said, as the country waits for jets ordered ...": the clause
-                # after the comma is the sentence's own again
-                spans.append((start + cut, start + verb_end + closing.end()))
-            else:
-                spans.append((start + cut, end))
+        span = _report_span(sentence, match.start(), match.end())
+        if span is not None:
+            left, right = span
+            spans.append((start + left, end if right is None else start + right))
     return spans
+
+
+def _report_span(sentence: str, verb_start: int, verb_end: int) -> tuple[int, int | None] | None:
+    """The words around a reporting verb that only say who stated it, as offsets in the
+    sentence (None for its end); None where the verb reports in its own words."""
+    patterns = clause_patterns()
+    after = sentence[verb_end:]
+    that = patterns.report_that.match(after)
+    if that and _states_an_event(after[: that.end("before")]):
+        that = None  # "said 10 jets were delivered and that ...": the report, not its source
+    if that and verb_start < len(sentence) * 0.7:
+        # the report's own clause begins after the last break before its verb
+        breaks = list(patterns.report_joiner.finditer(sentence[:verb_start]))
+        begin = breaks[-1].end() if breaks else 0
+        return begin, verb_end + that.end()
+    lead = patterns.report_opener.match(sentence[:verb_start])
+    comma = after.find(",")
+    if lead and comma >= 0:
+        return 0, verb_end + comma + 1
+    before = sentence[:verb_start]
+    cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+    if (
+        cut <= 0
+        or verb_start - cut >= 90
+        or patterns.complementizer.search(sentence[cut:verb_start])
+    ):
+        return None
+    # ", the ministry said on Monday" closes a sentence; ", the ministry said it had signed
+    # ..." reports an event in its own words, which are no attribution
+    closing = patterns.after_report.match(after)
+    if _states_an_event(after) and not closing:
+        return cut, verb_end
+    if closing and closing[0].endswith(","):
+        # ", officials said, as the country waits for jets ordered ...": the clause after
+        # the comma is the sentence's own again
+        return cut, verb_end + closing.end()
+    return cut, None
 
 
 def _states_an_event(words: str) -> bool:
@@ -574,48 +580,60 @@ def topic_triggers(text: str, triggers: list[Trigger]) -> set[Trigger]:
     of a noun ("talks on ... deliveries", "production ... for their delivery"), what a
     cancellation ends ("scrapped its talks", "abandoned plans to acquire"), what a deal is
     for ("the deal to supply Iran")."""
+    deal_to = clause_patterns().deal_to
     topics = set()
-    patterns = clause_patterns()
     for index, trigger in enumerate(triggers):
-        if not trigger.noun and patterns.deal_to.search(
-            text[max(0, trigger.start - 30) : trigger.start]
-        ):
-            topics.add(trigger)
-            continue
-        if index == 0:
-            continue
-        previous = triggers[index - 1]
-        # an amount between says nothing of the link: "cancelled a $3.4-billion (£2.2 billion)
-        # tender" is "cancelled a tender"
-        between = patterns.amount_aside.sub(" ", text[previous.end : trigger.start])
-        if (
-            (
-                # what a cancellation ends ("scrapped its talks"), what talks are about
-                # ("discussed potential acquisitions of")
-                (
-                    previous.event_type == "cancellation"
-                    # "in talks with China to buy": the purchase is what the talks are about
-                    or (_negotiates(previous) and (trigger.noun or trigger.infinitive_lead))
-                )
-                # "negotiating with Italy's Leonardo the purchase of": the partner aside
-                and len(patterns.partner_aside.sub(" ", between).split()) <= 3
-                and not re.search(r"[,;]", between)
-            )
-            or (
-                # what a dated deal is for: "a deal in July 2022 to export"
-                previous.noun
-                and previous.event_type == "agreement"
-                and between.split() == list(grammar_lexicon().infinitive)
-            )
-            or (
-                trigger.noun
-                and len(between.split()) <= 14
-                and patterns.topic_link.search(between)
-                and not patterns.new_clause_between.search(between)
-            )
-        ):
+        if not trigger.noun and deal_to.search(text[max(0, trigger.start - 30) : trigger.start]):
+            topics.add(trigger)  # "the deal to supply Iran"
+        elif index > 0 and _topic_of_previous(text, triggers[index - 1], trigger):
             topics.add(trigger)
     return topics
+
+
+def _topic_of_previous(text: str, previous: Trigger, trigger: Trigger) -> bool:
+    """Whether a trigger names what the trigger just before it is about."""
+    # an amount between says nothing of the link: "cancelled a $3.4-billion (£2.2 billion)
+    # tender" is "cancelled a tender"
+    between = clause_patterns().amount_aside.sub(" ", text[previous.end : trigger.start])
+    return (
+        _ended_or_negotiated(previous, trigger, between)
+        or _what_a_dated_deal_is_for(previous, between)
+        or _topic_of_a_noun(trigger, between)
+    )
+
+
+def _ended_or_negotiated(previous: Trigger, trigger: Trigger, between: str) -> bool:
+    """What a cancellation ends ("scrapped its talks"), what talks are about ("discussed
+    potential acquisitions of", "in talks with China to buy"), a few words on at most."""
+    if not (
+        previous.event_type == "cancellation"
+        or (_negotiates(previous) and (trigger.noun or bool(trigger.infinitive_lead)))
+    ):
+        return False
+    # "negotiating with Italy's Leonardo the purchase of": the partner aside
+    aside_out = clause_patterns().partner_aside.sub(" ", between)
+    return len(aside_out.split()) <= 3 and not re.search(r"[,;]", between)
+
+
+def _what_a_dated_deal_is_for(previous: Trigger, between: str) -> bool:
+    """ "a deal in July 2022 to export": the infinitive right after a deal's noun."""
+    return (
+        previous.noun
+        and previous.event_type == "agreement"
+        and between.split() == list(grammar_lexicon().infinitive)
+    )
+
+
+def _topic_of_a_noun(trigger: Trigger, between: str) -> bool:
+    """ "talks on the timeframe for their deliveries": a noun linked to the trigger before
+    it by a preposition, with no new clause between."""
+    patterns = clause_patterns()
+    return (
+        trigger.noun
+        and len(between.split()) <= 14
+        and bool(patterns.topic_link.search(between))
+        and not patterns.new_clause_between.search(between)
+    )
 
 
 @functools.cache
