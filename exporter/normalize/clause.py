@@ -112,21 +112,7 @@ def read_sentence(
         + [g for g in found_generics if g not in generics and not inside(g.start, attribution)],
         key=lambda m: m.start,
     )
-    # a number inside a system's name ("Leopard 2 tanks") counts nothing
-    quantities = [
-        # "two Type 035G submarines" counts its own system, no other
-        dataclasses.replace(q, named=True) if any(q.start < m.start < q.end for m in systems) else q
-        for q in find_quantities(text, start, end)
-        if not inside(q.start, attribution) and not any(m.start <= q.start < m.end for m in systems)
-    ]
-    # "24 F-16s": a count with no unit word, where none of the above counts the system
-    quantities += [
-        q
-        for q in system_counts(text, start, systems)
-        if not inside(q.start, attribution)
-        and not any(o.end >= q.end > o.start for o in quantities)
-    ]
-    quantities.sort(key=lambda q: q.start)
+    quantities = _counts(text, start, end, attribution, systems)
     return SentenceFacts(
         text,
         start,
@@ -142,6 +128,28 @@ def read_sentence(
         quantities,
         money,
     )
+
+
+def _counts(
+    text: str, start: int, end: int, attribution: list[tuple[int, int]], systems: list[Mention]
+) -> list[Quantity]:
+    """The counts of a sentence outside its attribution, in text order."""
+    # a number inside a system's name ("Leopard 2 tanks") counts nothing
+    quantities = [
+        # "two Type 035G submarines" counts its own system, no other
+        dataclasses.replace(q, named=True) if any(q.start < m.start < q.end for m in systems) else q
+        for q in find_quantities(text, start, end)
+        if not inside(q.start, attribution) and not any(m.start <= q.start < m.end for m in systems)
+    ]
+    # "24 F-16s": a count with no unit word, where none of the above counts the system
+    quantities += [
+        q
+        for q in system_counts(text, start, systems)
+        if not inside(q.start, attribution)
+        and not any(o.end >= q.end > o.start for o in quantities)
+    ]
+    quantities.sort(key=lambda q: q.start)
+    return quantities
 
 
 def read_clause(sentence: SentenceFacts, trigger: Trigger) -> Clause | None:
