@@ -37,14 +37,15 @@ class Trigger:
     noun: bool  # a noun can be the topic of another trigger
 
     # Some trigger patterns take a word before their own verb with them; the steps that read
-    # the words before a trigger ask for that word here, once.
-    @functools.cached_property
+    # the words before a trigger ask for that word here. (Not cached: each is read a time or
+    # two, and a cached_property costs more than the match.)
+    @property
     def infinitive_lead(self) -> str:
         """The infinitive's marker the trigger took ("to " of "to acquire"); "" where none."""
         lead = clause_patterns().infinitive_lead.match(self.text)
         return lead.group() if lead else ""
 
-    @functools.cached_property
+    @property
     def auxiliary_lead(self) -> str:
         """The passive's auxiliary the trigger took ("been " of "been produced"); "" where none."""
         lead = clause_patterns().passive_lead.match(self.text)
@@ -251,7 +252,8 @@ def attribution_spans(
 
 def _report_span(sentence: str, verb_start: int, verb_end: int) -> tuple[int, int | None] | None:
     """The words around a reporting verb that only say who stated it, as offsets in the
-    sentence (None for its end); None where the verb reports in its own words."""
+    sentence (None for its end); None where they cannot be told apart from the sentence's own
+    (no "that" after the verb, no opener before it, no comma or quote shortly before it)."""
     patterns = clause_patterns()
     after = sentence[verb_end:]
     that = patterns.report_that.match(after)
@@ -360,7 +362,7 @@ def _negates(negation: re.Pattern[str], before: str) -> bool:
     return any(len(before[cue.end() :].split()) <= reach for cue in negation.finditer(before))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made once a status_of call: not frozen, which costs a call a field
 class _TriggerWords:
     """What the status rules read around one trigger: its clause and the words either side."""
 
