@@ -371,6 +371,7 @@ class _TriggerWords:
     start: int  # the sentence's start
     left: int  # the clause's bounds
     right: int
+    lead: str  # the "to" the trigger took ("to acquire"), "" where none
     before_start: int  # where `before` begins in text
     before: str  # the clause's last 60 characters before the trigger, and the "to" it took
     after: str  # the words after it, up to where the next trigger's own words begin
@@ -380,9 +381,10 @@ def _trigger_words(
     text: str, trigger: Trigger, start: int, end: int, stop: int | None
 ) -> _TriggerWords:
     left, right = clause_window(text, trigger, start, end)
+    lead = trigger.infinitive_lead
     before_start = max(left, trigger.start - 60)
     # a trigger that takes its "to" with it ("to acquire") leaves "is set" before it
-    before = text[before_start : trigger.start + len(trigger.infinitive_lead)]
+    before = text[before_start : trigger.start + len(lead)]
     # a noun's verb may stand after a long subject ("Talks with X on Y, covering Z, are
     # under way") ... and stops at the next event's trigger ("arrived ... and will be deployed")
     reach = 150 if trigger.noun else 90
@@ -392,7 +394,7 @@ def _trigger_words(
         if joins:
             limit = min(limit, trigger.end + joins[-1].start())
     return _TriggerWords(
-        text, trigger, start, left, right, before_start, before, text[trigger.end : limit]
+        text, trigger, start, left, right, lead, before_start, before, text[trigger.end : limit]
     )
 
 
@@ -445,9 +447,7 @@ def _planned_in_own_words(words: _TriggerWords) -> bool:
 
 def _headline_infinitive(words: _TriggerWords) -> bool:
     """A headline's "Morocco to acquire Akinci drones": a name and an infinitive, to come."""
-    return bool(words.trigger.infinitive_lead) and _named_subject_only(
-        words.text[words.left : words.trigger.start]
-    )
+    return bool(words.lead) and _named_subject_only(words.text[words.left : words.trigger.start])
 
 
 # tried in order, the first that holds gives the status; where none does, the nearest cue
