@@ -105,6 +105,7 @@ class ClausePatterns:
     # whom it was said ("said on Friday after talks", "told reporters")
     after_report: re.Pattern[str]
     complementizer: re.Pattern[str]
+    clause_object: re.Pattern[str]  # "concluding that ...": a verb's object is a clause
     report_that: re.Pattern[str]  # "said on Friday that": where the report's content begins
     report_joiner: re.Pattern[str]
     report_opener: re.Pattern[str]
@@ -165,6 +166,7 @@ def clause_patterns() -> ClausePatterns:
             re.I,
         ),
         complementizer=re.compile(rf"\b{alternatives(g.complementizers)}\b"),
+        clause_object=re.compile(rf"\s+{alternatives(g.complementizers)}\b"),
         report_that=re.compile(
             rf"(?P<before>[^,.;\"“”]{{0,60}}?)\b{alternatives(g.complementizers)}\b"
         ),
@@ -648,15 +650,13 @@ def _not_deals_regex() -> re.Pattern[str]:
     return cue_regex(events_lexicon().not_deals)
 
 
-@functools.cache
-def _complementizer_after() -> re.Pattern[str]:
-    return re.compile(rf"\s+{alternatives(grammar_lexicon().complementizers)}\b")
-
-
 def _thought_after(text: str, trigger: Trigger, end: int) -> bool:
     """ "After concluding that the fighter would strain ties", "agreed that talks would go
     on": a verb with a clause for its object states a thought or a decision, no deal."""
-    return not trigger.noun and _complementizer_after().match(text, trigger.end, end) is not None
+    return (
+        not trigger.noun
+        and clause_patterns().clause_object.match(text, trigger.end, end) is not None
+    )
 
 
 def about_no_deal(text: str, trigger: Trigger, start: int, end: int) -> bool:
